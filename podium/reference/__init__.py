@@ -1,0 +1,38 @@
+"""Reference data: countries with their UN M49 region and development groups, and the SDGs."""
+
+from __future__ import annotations
+
+from podium.reference.countries import (
+    DEVELOPMENT_GROUPS,
+    REGIONS,
+    REPORTING_REGIONS,
+    Country,
+    UnknownCountry,
+    countries,
+    country,
+    development_group,
+    find_country,
+    find_country_by_name,
+    groups,
+    reporting_region,
+)
+from podium.reference.sdgs import SDGS, Goal, UnknownGoal, sdg
+
+__all__ = [
+    "DEVELOPMENT_GROUPS",
+    "REGIONS",
+    "REPORTING_REGIONS",
+    "SDGS",
+    "Country",
+    "Goal",
+    "UnknownCountry",
+    "UnknownGoal",
+    "countries",
+    "country",
+    "development_group",
+    "find_country",
+    "find_country_by_name",
+    "groups",
+    "reporting_region",
+    "sdg",
+]

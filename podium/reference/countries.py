@@ -1,0 +1,184 @@
+"""Countries and areas with their UN M49 region and development groups.
+
+The table is ``data/m49.csv`` (source, date and counts in ``data/README.md``),
+read once per process. Names are M49's English names, the ones the UN prints.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pycountry
+
+from podium.i18n import _
+
+DATA = Path(__file__).parent / "data" / "m49.csv"
+
+REGIONS: tuple[str, ...] = ("Africa", "Americas", "Asia", "Europe", "Oceania")
+"""The five M49 regions, in M49's order."""
+
+LATIN_AMERICA_AND_THE_CARIBBEAN = "Latin America and the Caribbean"
+NORTHERN_AMERICA = "Northern America"
+
+REPORTING_REGIONS: tuple[str, ...] = (
+    "Africa",
+    "Asia",
+    "Europe",
+    LATIN_AMERICA_AND_THE_CARIBBEAN,
+    NORTHERN_AMERICA,
+    "Oceania",
+)
+"""The regions UN reports use: the Americas split into its two M49 sub-regions."""
+
+LDC = "LDC"
+LLDC = "LLDC"
+SIDS = "SIDS"
+DEVELOPING = "developing"
+DEVELOPED = "developed"
+
+DEVELOPMENT_GROUPS: tuple[str, ...] = (LDC, LLDC, SIDS, DEVELOPING, DEVELOPED)
+"""Every group ``development_group`` can return, most specific first."""
+
+
+class UnknownCountry(ValueError):
+    """A code that names no country or area of the M49 table."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(
+            _(
+                "Unknown country code '{code}': expected an ISO 3166-1 alpha-2 code "
+                "(such as 'NP') or alpha-3 code (such as 'NPL') of a country or area in UN M49."
+            ).format(code=code)
+        )
+
+
+@dataclass(frozen=True)
+class Country:
+    alpha2: str
+    alpha3: str
+    name: str
+    m49: str
+    region: str
+    subregion: str
+    intermediate_region: str | None
+    ldc: bool
+    lldc: bool
+    sids: bool
+    developed: bool
+
+
+@dataclass(frozen=True)
+class _Table:
+    rows: tuple[Country, ...]
+    by_code: dict[str, Country]
+    by_name: dict[str, Country]
+
+
+def _flag(value: str) -> bool:
+    return value.strip() == "1"
+
+
+def _read(path: Path) -> tuple[Country, ...]:
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = (line for line in f if not line.startswith("#"))
+        return tuple(
+            Country(
+                alpha2=row["alpha2"],
+                alpha3=row["alpha3"],
+                name=row["name"],
+                m49=row["m49"],
+                region=row["region"],
+                subregion=row["subregion"],
+                intermediate_region=row["intermediate_region"] or None,
+                ldc=_flag(row["ldc"]),
+                lldc=_flag(row["lldc"]),
+                sids=_flag(row["sids"]),
+                developed=_flag(row["developed"]),
+            )
+            for row in csv.DictReader(lines)
+        )
+
+
+def _names(c: Country) -> set[str]:
+    """M49's name and pycountry's names, so "Turkey", "Türkiye" and "Bolivia" all resolve."""
+    names = {c.name}
+    entry = pycountry.countries.get(alpha_2=c.alpha2)
+    if entry is not None:
+        for attribute in ("name", "official_name", "common_name"):
+            value = getattr(entry, attribute, None)
+            if isinstance(value, str):
+                names.add(value)
+    return {n.casefold() for n in names}
+
+
+@cache
+def _table() -> _Table:
+    rows = _read(DATA)
+    by_code: dict[str, Country] = {}
+    by_name: dict[str, Country] = {}
+    for c in rows:
+        by_code[c.alpha2] = c
+        by_code[c.alpha3] = c
+    for c in rows:
+        for name in _names(c):
+            by_name.setdefault(name, c)
+    return _Table(rows=rows, by_code=by_code, by_name=by_name)
+
+
+def countries() -> list[Country]:
+    """Every country or area of the table, by alpha-2 code."""
+    return list(_table().rows)
+
+
+def find_country(code: str) -> Country | None:
+    """The country for an ISO alpha-2 or alpha-3 code, in any case; None if there is none."""
+    return _table().by_code.get(code.strip().upper())
+
+
+def country(code: str) -> Country:
+    """The country for an ISO alpha-2 or alpha-3 code, in any case.
+
+    Raises ``UnknownCountry`` (a ``ValueError``) with a message naming the code.
+    """
+    found = find_country(code)
+    if found is None:
+        raise UnknownCountry(code)
+    return found
+
+
+def find_country_by_name(name: str) -> Country | None:
+    """The country whose M49 or ISO name (short, official or common) is ``name``, in any case."""
+    return _table().by_name.get(" ".join(name.split()).casefold())
+
+
+def groups(c: Country) -> tuple[str, ...]:
+    """Every development group ``c`` belongs to, most specific first.
+
+    Ends with "developed" or "developing" (M49's last published distinction),
+    so a landlocked developing country that M49 counted as developed, such as
+    the Republic of Moldova, gives ("LLDC", "developed").
+    """
+    found = [group for group, member in ((LDC, c.ldc), (LLDC, c.lldc), (SIDS, c.sids)) if member]
+    found.append(DEVELOPED if c.developed else DEVELOPING)
+    return tuple(found)
+
+
+def development_group(c: Country) -> str:
+    """The single most specific group, for reports that count each country once.
+
+    Precedence: LDC > LLDC > SIDS > developing / developed. Nepal (LDC and
+    LLDC) counts as "LDC"; Fiji (SIDS) as "SIDS"; Brazil as "developing".
+    """
+    return groups(c)[0]
+
+
+def reporting_region(c: Country) -> str:
+    """The region as UN reports give it: the M49 region, with the Americas split
+    into "Latin America and the Caribbean" and "Northern America"."""
+    if c.region == "Americas":
+        return c.subregion
+    return c.region
