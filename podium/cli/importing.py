@@ -1,0 +1,30 @@
+"""``podium import FILE``: a concept note in, its meeting plan out as JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from podium.cli import app
+from podium.conceptnote.reader import NotAConceptNote, read_note
+from podium.i18n import _
+
+
+@app.command("import")
+def import_note(
+    path: Annotated[Path, typer.Argument(help="The concept note: .md, .txt, .docx or .pdf.")],
+) -> None:
+    """Read a concept note and print its meeting plan as JSON."""
+    try:
+        plan = read_note(path)
+    except NotAConceptNote as exc:
+        typer.echo(_("Error: {message}").format(message=exc), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
+    for warning in plan.warnings:
+        typer.echo(
+            _("Line {line}: {message}").format(line=warning.line, message=warning.message), err=True
+        )
