@@ -1,0 +1,240 @@
+"""Commands: what someone asks the meeting to do. ``decide`` answers each one.
+
+Every command has a ``type`` (its name on the wire, as in
+``POST /api/meetings/{id}/commands``) and only plain fields, so that the web
+layer can build it from JSON with ``command_from_json``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from podium.meeting.words import Channel, FloorClass, Gender, RequestKind, Stakeholder
+
+
+class CommandFormatError(ValueError):
+    """A command's JSON is not of a known shape; the message says what is wrong."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class OpenMeeting:
+    type: ClassVar[str] = "open_meeting"
+    class_order: tuple[FloorClass, ...] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddParticipant:
+    """Registers a participant; ``segment`` makes them a programme speaker there."""
+
+    type: ClassVar[str] = "add_participant"
+    name: str
+    role: str = "participant"
+    delegation: str | None = None
+    country: str | None = None
+    organisation: str | None = None
+    stakeholder: Stakeholder = "government"
+    observer: bool = False
+    gender: Gender | None = None
+    channel: Channel = "room"
+    segment: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class StartSegment:
+    type: ClassVar[str] = "start_segment"
+    segment: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class EndSegment:
+    type: ClassVar[str] = "end_segment"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestFloor:
+    """A request to speak; ``participant_id`` is for the secretariat acting on someone's behalf."""
+
+    type: ClassVar[str] = "request_floor"
+    kind: RequestKind = "statement"
+    participant_id: str | None = None
+    channel: Channel | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class WithdrawRequest:
+    type: ClassVar[str] = "withdraw_request"
+    request_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class GiveFloor:
+    """Gives the floor: to the next in the list, to a given request, or to anyone named."""
+
+    type: ClassVar[str] = "give_floor"
+    request_id: int | None = None
+    participant_id: str | None = None
+    limit_seconds: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PauseSpeech:
+    type: ClassVar[str] = "pause_speech"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResumeSpeech:
+    type: ClassVar[str] = "resume_speech"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtendSpeech:
+    type: ClassVar[str] = "extend_speech"
+    seconds: int = 60
+
+
+@dataclass(frozen=True, kw_only=True)
+class EndSpeech:
+    type: ClassVar[str] = "end_speech"
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoveRequest:
+    """Moves a request to ``position`` (0 is first) in the list of speakers."""
+
+    type: ClassVar[str] = "move_request"
+    request_id: int
+    position: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemoveRequest:
+    type: ClassVar[str] = "remove_request"
+    request_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class CloseList:
+    type: ClassVar[str] = "close_list"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReopenList:
+    type: ClassVar[str] = "reopen_list"
+
+
+@dataclass(frozen=True, kw_only=True)
+class TagIntervention:
+    """Tags an intervention (the current one when ``intervention_id`` is None)."""
+
+    type: ClassVar[str] = "tag_intervention"
+    intervention_id: int | None = None
+    questions: tuple[int, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CloseMeeting:
+    type: ClassVar[str] = "close_meeting"
+
+
+Command = (
+    OpenMeeting
+    | AddParticipant
+    | StartSegment
+    | EndSegment
+    | RequestFloor
+    | WithdrawRequest
+    | GiveFloor
+    | PauseSpeech
+    | ResumeSpeech
+    | ExtendSpeech
+    | EndSpeech
+    | MoveRequest
+    | RemoveRequest
+    | CloseList
+    | ReopenList
+    | TagIntervention
+    | CloseMeeting
+)
+
+COMMANDS: dict[str, type[Command]] = {cls.type: cls for cls in typing.get_args(Command)}
+
+
+def command_to_json(command: Command) -> dict[str, Any]:
+    data: dict[str, Any] = {"type": command.type}
+    for f in dataclasses.fields(command):
+        value = getattr(command, f.name)
+        data[f.name] = list(value) if isinstance(value, tuple) else value
+    return data
+
+
+def command_from_json(data: Any) -> Command:
+    """Builds a command from its JSON form; a wrong shape raises CommandFormatError."""
+    if not isinstance(data, dict):
+        raise CommandFormatError("A command must be a JSON object.")
+    name = data.get("type")
+    cls = COMMANDS.get(name) if isinstance(name, str) else None
+    if cls is None or not isinstance(name, str):
+        raise CommandFormatError(
+            f"Unknown command type {name!r}; expected one of: {', '.join(sorted(COMMANDS))}."
+        )
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            if f.default is dataclasses.MISSING:
+                raise CommandFormatError(f"{name}: the field '{f.name}' is required.")
+            continue
+        values[f.name] = _check(name, f.name, hints[f.name], data[f.name])
+    unknown = set(data) - {f.name for f in dataclasses.fields(cls)} - {"type", "expected_seq"}
+    if unknown:
+        raise CommandFormatError(f"{name}: unknown field(s) {', '.join(sorted(unknown))}.")
+    return cls(**values)
+
+
+def _check(command: str, field: str, hint: Any, value: Any) -> Any:
+    """Checks a JSON value against a field's type: str, int, bool, Literal, tuple, Optional."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(hint)
+        if value is None and type(None) in options:
+            return None
+        errors = []
+        for option in options:
+            if option is type(None):
+                continue
+            try:
+                return _check(command, field, option, value)
+            except CommandFormatError as exc:
+                errors.append(str(exc))
+        raise CommandFormatError(errors[0] if errors else f"{command}: bad '{field}'.")
+    if origin is typing.Literal:
+        allowed = typing.get_args(hint)
+        if value not in allowed:
+            raise CommandFormatError(
+                f"{command}: '{field}' must be one of {', '.join(map(str, allowed))}, "
+                f"not {value!r}."
+            )
+        return value
+    if origin is tuple:
+        (item,) = typing.get_args(hint)[:1]
+        if not isinstance(value, list | tuple):
+            raise CommandFormatError(f"{command}: '{field}' must be a list.")
+        return tuple(_check(command, field, item, v) for v in value)
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise CommandFormatError(f"{command}: '{field}' must be true or false.")
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise CommandFormatError(f"{command}: '{field}' must be a whole number.")
+        return value
+    if hint is str:
+        if not isinstance(value, str):
+            raise CommandFormatError(f"{command}: '{field}' must be text.")
+        return value
+    raise CommandFormatError(f"{command}: cannot read '{field}'.")

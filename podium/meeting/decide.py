@@ -1,0 +1,475 @@
+"""``decide``: every rule of the meeting, as events to append or a refusal to show.
+
+``decide`` never raises: a command that breaks a rule, names something that
+does not exist or carries a bad number gets a ``Refusal`` whose reason is a
+sentence the Chair would understand. Reasons are English; ``Refusal.translate``
+renders them in the reader's language at the edge (the core does no I/O).
+
+Who may do what: the Chair everything; the secretariat everything but giving
+the floor and closing or reopening the list of speakers; a participant only
+asks for the floor for themself and withdraws their own request; the big
+screen and the public nothing. A meeting is created before anything else,
+opened before the floor is asked for (participants may be registered before),
+and a closed meeting takes no more commands.
+
+Choices where practice leaves room:
+
+- a closed list still admits a point of order and a right of reply, as in UN
+  practice; the programme speakers of a segment are queued whatever the list;
+- a point of order gets no time limit (the Chair rules on it at once) unless
+  the Chair gives one; every other speech takes the segment's limit;
+- the floor given to a participant by name takes their first request in the
+  list, if they have one, so that nobody is heard twice for one request;
+- requests left in the list when a segment ends stay there: the Chair may give
+  them the floor in the next segment or remove them;
+- starting a segment again queues only its programme speakers who have not yet
+  spoken in it and have no request waiting.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from podium.meeting import timer
+from podium.meeting.commands import (
+    AddParticipant,
+    CloseList,
+    CloseMeeting,
+    Command,
+    EndSegment,
+    EndSpeech,
+    ExtendSpeech,
+    GiveFloor,
+    MoveRequest,
+    OpenMeeting,
+    PauseSpeech,
+    RemoveRequest,
+    ReopenList,
+    RequestFloor,
+    ResumeSpeech,
+    StartSegment,
+    TagIntervention,
+    WithdrawRequest,
+)
+from podium.meeting.events import (
+    Event,
+    FloorGiven,
+    FloorRequested,
+    InterventionTagged,
+    ListClosed,
+    ListReopened,
+    MeetingClosed,
+    MeetingCreated,
+    MeetingOpened,
+    RequestMoved,
+    RequestRemoved,
+    RequestWithdrawn,
+    SegmentEnded,
+    SegmentStarted,
+    SpeechEnded,
+    SpeechExtended,
+    SpeechPaused,
+    SpeechResumed,
+)
+from podium.meeting.plan import Plan
+from podium.meeting.refusal import N_, refuse
+from podium.meeting.refusal import Refusal as Refusal  # re-exported: callers know it from here
+from podium.meeting.registration import add_participant, check_segment, is_whole_number
+from podium.meeting.state import MeetingState, Participant, Request
+from podium.meeting.words import (
+    ACTOR_ROLES,
+    CHANNELS,
+    FLOOR_CLASSES,
+    REQUEST_KINDS,
+    Actor,
+)
+
+MAX_NOTE = 2000
+MAX_EXTENSION = 3600
+MAX_LIMIT = 3 * 3600
+# Kinds a closed list still admits.
+ALWAYS_ADMITTED = frozenset({"point-of-order", "right-of-reply"})
+
+
+Decision = tuple[Event, ...] | Refusal
+
+
+def create_meeting(plan: Plan, now: datetime) -> tuple[Event, ...]:
+    """The first events of a meeting that runs on ``plan``."""
+    return (MeetingCreated(at=now, plan=plan.to_json()),)
+
+
+# What each command is, for a refusal to someone who may not send it.
+_SECRETARIAT_MAY = {
+    OpenMeeting: N_("Only the Chair or the secretariat may open the meeting."),
+    AddParticipant: N_("Only the Chair or the secretariat may register a participant."),
+    StartSegment: N_("Only the Chair or the secretariat may start a segment."),
+    EndSegment: N_("Only the Chair or the secretariat may end a segment."),
+    PauseSpeech: N_("Only the Chair or the secretariat may pause a speech."),
+    ResumeSpeech: N_("Only the Chair or the secretariat may resume a speech."),
+    ExtendSpeech: N_("Only the Chair or the secretariat may give more time."),
+    EndSpeech: N_("Only the Chair or the secretariat may end a speech."),
+    MoveRequest: N_("Only the Chair or the secretariat may reorder the list of speakers."),
+    RemoveRequest: N_("Only the Chair or the secretariat may remove a request."),
+    TagIntervention: N_("Only the Chair or the secretariat may tag an intervention."),
+    CloseMeeting: N_("Only the Chair or the secretariat may close the meeting."),
+}
+_CHAIR_ONLY = {
+    GiveFloor: N_("Only the Chair may give the floor."),
+    CloseList: N_("Only the Chair may close the list of speakers."),
+    ReopenList: N_("Only the Chair may reopen the list of speakers."),
+}
+_BEFORE_OPENING = (OpenMeeting, AddParticipant, CloseMeeting)
+_ALREADY_ASKED = {
+    "statement": N_("{name} already has a request for the floor."),
+    "point-of-order": N_("{name} already has a point of order waiting."),
+    "right-of-reply": N_("{name} already has a right of reply waiting."),
+    "question": N_("{name} already has a question waiting."),
+    "response": N_("{name} already has a response waiting."),
+}
+
+
+def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> Decision:
+    """The events that carry out ``command`` sent by ``by`` at ``now``, or why not."""
+    if not isinstance(now, datetime) or now.utcoffset() is None:
+        return refuse(N_("The time of the command has no time zone."))
+    if not isinstance(by, Actor) or by.role not in ACTOR_ROLES:
+        return refuse(N_("The sender of the command is unknown."))
+    refusal = _check_allowed(state, command, by)
+    if refusal is not None:
+        return refusal
+    match command:
+        case OpenMeeting():
+            return _open(state, command, now)
+        case AddParticipant():
+            return add_participant(state, command, now)
+        case StartSegment():
+            return _start_segment(state, command, now)
+        case EndSegment():
+            if state.segment is None:
+                return refuse(N_("No segment is under way."))
+            return (*_end_speech(state, now), SegmentEnded(at=now, segment=state.segment))
+        case RequestFloor():
+            return _request_floor(state, command, by, now)
+        case WithdrawRequest():
+            request = _find_request(state, command.request_id)
+            if isinstance(request, Refusal):
+                return request
+            if by.role == "participant" and request.participant_id != by.participant_id:
+                return refuse(N_("You may withdraw only your own request."))
+            return (RequestWithdrawn(at=now, request_id=request.id),)
+        case GiveFloor():
+            return _give_floor(state, command, now)
+        case PauseSpeech() | ResumeSpeech() | ExtendSpeech() | EndSpeech():
+            return _timer(state, command, now)
+        case MoveRequest():
+            request = _find_request(state, command.request_id)
+            if isinstance(request, Refusal):
+                return request
+            if not is_whole_number(command.position) or command.position < 0:
+                return refuse(N_("A place in the list of speakers must be 0 or more."))
+            position = min(command.position, len(state.queue) - 1)
+            return (RequestMoved(at=now, request_id=request.id, position=position),)
+        case RemoveRequest():
+            request = _find_request(state, command.request_id)
+            if isinstance(request, Refusal):
+                return request
+            return (RequestRemoved(at=now, request_id=request.id),)
+        case CloseList():
+            if state.list_closed:
+                return refuse(N_("The list of speakers is already closed."))
+            return (ListClosed(at=now),)
+        case ReopenList():
+            if not state.list_closed:
+                return refuse(N_("The list of speakers is open."))
+            return (ListReopened(at=now),)
+        case TagIntervention():
+            return _tag(state, command, now)
+        case CloseMeeting():
+            ended: tuple[Event, ...] = ()
+            if state.segment is not None:
+                ended = (SegmentEnded(at=now, segment=state.segment),)
+            return (*_end_speech(state, now), *ended, MeetingClosed(at=now))
+    return refuse(N_("This command is unknown."))
+
+
+def _check_allowed(state: MeetingState, command: object, by: Actor) -> Refusal | None:
+    if state.plan is None:
+        return refuse(N_("The meeting has not been created."))
+    if state.status == "closed":
+        return refuse(N_("The meeting is closed."))
+    kind = type(command)
+    if (
+        kind not in _SECRETARIAT_MAY
+        and kind not in _CHAIR_ONLY
+        and kind
+        not in (
+            RequestFloor,
+            WithdrawRequest,
+        )
+    ):
+        return refuse(N_("This command is unknown."))
+    if by.role == "display":
+        return refuse(N_("The big screen only shows the meeting; it cannot act on it."))
+    if by.role == "public":
+        return refuse(N_("The public may follow the meeting but not act on it."))
+    if by.role == "participant":
+        if kind in _CHAIR_ONLY:
+            return refuse(_CHAIR_ONLY[kind])
+        if kind in _SECRETARIAT_MAY:
+            return refuse(_SECRETARIAT_MAY[kind])
+        if state.participant(by.participant_id) is None:
+            return refuse(N_("You are not registered as a participant in this meeting."))
+    if by.role == "secretariat" and kind in _CHAIR_ONLY:
+        return refuse(_CHAIR_ONLY[kind])
+    if state.status == "new" and kind not in _BEFORE_OPENING:
+        return refuse(N_("The meeting has not been opened yet."))
+    return None
+
+
+def _find_request(state: MeetingState, request_id: object) -> Request | Refusal:
+    request = state.request(request_id) if is_whole_number(request_id) else None  # type: ignore[arg-type]
+    if request is None:
+        return refuse(N_("There is no request number {number}."), number=request_id)
+    return request
+
+
+def _find_participant(state: MeetingState, participant_id: object) -> Participant | Refusal:
+    found = state.participant(participant_id) if isinstance(participant_id, str) else None
+    if found is None:
+        return refuse(N_("There is no participant {id}."), id=participant_id)
+    return found
+
+
+def _end_speech(state: MeetingState, now: datetime) -> tuple[Event, ...]:
+    speech = state.speech
+    if speech is None:
+        return ()
+    spoken = timer.elapsed(speech, now)
+    return (
+        SpeechEnded(
+            at=now,
+            intervention_id=speech.intervention_id,
+            spoken_seconds=spoken,
+            overrun_seconds=timer.overrun(speech, spoken),
+        ),
+    )
+
+
+def _open(state: MeetingState, command: OpenMeeting, now: datetime) -> Decision:
+    if state.status == "open":
+        return refuse(N_("The meeting is already open."))
+    order = command.class_order
+    if order is None:
+        order = state.class_order
+    elif (
+        not isinstance(order, tuple | list)
+        or not all(isinstance(name, str) for name in order)
+        or len(order) != len(FLOOR_CLASSES)
+        or set(order) != set(FLOOR_CLASSES)
+    ):
+        return refuse(
+            N_("The order of the floor must name each of {classes} once."),
+            classes=", ".join(FLOOR_CLASSES),
+        )
+    return (MeetingOpened(at=now, class_order=tuple(order)),)
+
+
+def _start_segment(state: MeetingState, command: StartSegment, now: datetime) -> Decision:
+    index = command.segment
+    refusal = check_segment(state, index)
+    if refusal is not None:
+        return refusal
+    if state.segment == index:
+        return refuse(N_("This segment is already under way."))
+    events: list[Event] = list(_end_speech(state, now))
+    if state.segment is not None:
+        events.append(SegmentEnded(at=now, segment=state.segment))
+    events.append(SegmentStarted(at=now, segment=index))
+    waiting = {r.participant_id for r in state.queue if r.kind == "statement"}
+    spoken = {i.participant_id for i in state.history if i.segment == index}
+    if state.speech is not None and state.speech.segment == index:
+        spoken.add(state.speech.participant_id)
+    request_id = state.next_request_id
+    for participant in state.participants.values():
+        if participant.segment != index or participant.id in waiting | spoken:
+            continue
+        events.append(
+            FloorRequested(
+                at=now,
+                request_id=request_id,
+                participant_id=participant.id,
+                kind="statement",
+                channel=participant.channel,  # type: ignore[arg-type]
+                segment=index,
+                by="secretariat",
+                programme=True,
+            )
+        )
+        request_id += 1
+    return tuple(events)
+
+
+def _request_floor(
+    state: MeetingState, command: RequestFloor, by: Actor, now: datetime
+) -> Decision:
+    if command.kind not in REQUEST_KINDS:
+        return refuse(
+            N_("'{kind}' is not a kind of request; the kinds are {kinds}."),
+            kind=command.kind,
+            kinds=", ".join(REQUEST_KINDS),
+        )
+    if by.role == "participant":
+        if command.participant_id not in (None, by.participant_id):
+            return refuse(N_("You may ask for the floor only for yourself."))
+        participant_id = by.participant_id
+    else:
+        if command.participant_id is None:
+            return refuse(N_("Say for which participant the floor is requested."))
+        participant_id = command.participant_id
+    participant = _find_participant(state, participant_id)
+    if isinstance(participant, Refusal):
+        return participant
+    if state.list_closed and command.kind not in ALWAYS_ADMITTED:
+        return refuse(N_("The list of speakers is closed."))
+    for request in state.queue:
+        if request.participant_id == participant.id and request.kind == command.kind:
+            return refuse(_ALREADY_ASKED[command.kind], name=participant.name)
+    channel = command.channel if command.channel is not None else participant.channel
+    if channel not in CHANNELS:
+        return refuse(
+            N_("'{channel}' is not one of {channels}."),
+            channel=channel,
+            channels=", ".join(CHANNELS),
+        )
+    return (
+        FloorRequested(
+            at=now,
+            request_id=state.next_request_id,
+            participant_id=participant.id,
+            kind=command.kind,
+            channel=channel,  # type: ignore[arg-type]
+            segment=state.segment,
+            by=by.role,
+        ),
+    )
+
+
+def _give_floor(state: MeetingState, command: GiveFloor, now: datetime) -> Decision:
+    if command.request_id is not None and command.participant_id is not None:
+        return refuse(N_("Give the floor either to a request or to a participant, not both."))
+    if command.limit_seconds is not None and (
+        not is_whole_number(command.limit_seconds) or not 0 < command.limit_seconds <= MAX_LIMIT
+    ):
+        return refuse(N_("A time limit must be between 1 second and 3 hours."))
+    request: Request | None
+    if command.request_id is not None:
+        found = _find_request(state, command.request_id)
+        if isinstance(found, Refusal):
+            return found
+        request = found
+        participant_id, kind = request.participant_id, request.kind
+    elif command.participant_id is not None:
+        participant = _find_participant(state, command.participant_id)
+        if isinstance(participant, Refusal):
+            return participant
+        mine = [r for r in state.queue if r.participant_id == participant.id]
+        request = mine[0] if mine else None
+        participant_id = participant.id
+        kind = request.kind if request else "statement"
+    else:
+        if not state.queue:
+            return refuse(N_("The list of speakers is empty."))
+        request = state.queue[0]
+        participant_id, kind = request.participant_id, request.kind
+    limit, warn = timer.segment_limits(state.current_segment)
+    if kind == "point-of-order":
+        limit, warn = None, None
+    if command.limit_seconds is not None:
+        limit = command.limit_seconds
+        warn = warn if warn is not None and warn < limit else None
+    return (
+        *_end_speech(state, now),
+        FloorGiven(
+            at=now,
+            intervention_id=state.next_intervention_id,
+            participant_id=participant_id,
+            request_id=request.id if request else None,
+            kind=kind,  # type: ignore[arg-type]
+            segment=state.segment,
+            limit_seconds=limit,
+            warn_seconds=warn,
+        ),
+    )
+
+
+def _timer(
+    state: MeetingState,
+    command: PauseSpeech | ResumeSpeech | ExtendSpeech | EndSpeech,
+    now: datetime,
+) -> Decision:
+    speech = state.speech
+    if speech is None:
+        return refuse(N_("Nobody has the floor."))
+    match command:
+        case PauseSpeech():
+            if speech.paused_at is not None:
+                return refuse(N_("The speech is already paused."))
+            return (SpeechPaused(at=now, intervention_id=speech.intervention_id),)
+        case ResumeSpeech():
+            if speech.paused_at is None:
+                return refuse(N_("The speech is not paused."))
+            return (SpeechResumed(at=now, intervention_id=speech.intervention_id),)
+        case ExtendSpeech():
+            if not is_whole_number(command.seconds) or not 0 < command.seconds <= MAX_EXTENSION:
+                return refuse(N_("An extension must be between 1 second and 1 hour."))
+            if speech.limit_seconds is None:
+                return refuse(N_("This speech has no time limit to extend."))
+            return (
+                SpeechExtended(
+                    at=now, intervention_id=speech.intervention_id, seconds=command.seconds
+                ),
+            )
+    return _end_speech(state, now)
+
+
+def _tag(state: MeetingState, command: TagIntervention, now: datetime) -> Decision:
+    if command.intervention_id is None:
+        if state.speech is None:
+            return refuse(N_("Nobody has the floor."))
+        intervention_id = state.speech.intervention_id
+    else:
+        found = (
+            state.intervention(command.intervention_id)
+            if is_whole_number(command.intervention_id)
+            else None
+        )
+        if found is None:
+            return refuse(
+                N_("There is no intervention number {number}."), number=command.intervention_id
+            )
+        intervention_id = found.id
+    count = len(state.plan.questions) if state.plan else 0
+    if not isinstance(command.questions, tuple | list):
+        return refuse(N_("Give the guiding questions as a list of numbers."))
+    questions: list[int] = []
+    for number in command.questions:
+        if not is_whole_number(number) or not 1 <= number <= count:
+            if count == 0:
+                return refuse(N_("The concept note has no guiding questions."))
+            return refuse(
+                N_("There is no guiding question {number}: they are numbered 1 to {last}."),
+                number=number,
+                last=count,
+            )
+        if number not in questions:
+            questions.append(number)
+    if not isinstance(command.note, str):
+        return refuse(N_("A note must be text."))
+    if len(command.note) > MAX_NOTE:
+        return refuse(N_("A note must be at most 2,000 characters."))
+    return (
+        InterventionTagged(
+            at=now, intervention_id=intervention_id, questions=tuple(questions), note=command.note
+        ),
+    )

@@ -1,0 +1,37 @@
+"""A refusal: why a command was not carried out, in a sentence for the Chair.
+
+Reasons are English; ``Refusal.translate`` renders them in the reader's
+language at the edge, from the template marked with ``N_`` for extraction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def N_(message: str) -> str:
+    """Marks a message for translation; it is translated where it is shown."""
+    return message
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a command was not carried out, in a sentence for the Chair."""
+
+    reason: str
+    template: str = field(default="", compare=False)
+    values: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def translate(self, gettext: Callable[[str], str]) -> str:
+        """The reason in the language of ``gettext`` (e.g. ``podium.i18n._``)."""
+        try:
+            return gettext(self.template or self.reason).format(**dict(self.values))
+        except (KeyError, IndexError, ValueError):
+            return self.reason
+
+
+def refuse(template: str, **values: Any) -> Refusal:
+    text = {key: str(value) for key, value in values.items()}
+    return Refusal(template.format(**text), template, tuple(text.items()))

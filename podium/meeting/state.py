@@ -1,0 +1,427 @@
+"""The state of a meeting, and ``evolve``: how each event changes it.
+
+State is always the fold of the log: ``replay(events)`` and the live state
+built one event at a time are the same value. ``evolve`` trusts its events
+(``decide`` made them) and never looks at a clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any, Literal, TypeVar
+
+from podium.meeting import speakers, timer
+from podium.meeting.events import (
+    Event,
+    FloorGiven,
+    FloorRequested,
+    InterventionTagged,
+    ListClosed,
+    ListReopened,
+    MeetingClosed,
+    MeetingCreated,
+    MeetingOpened,
+    ParticipantAdded,
+    RequestMoved,
+    RequestRemoved,
+    RequestWithdrawn,
+    SegmentEnded,
+    SegmentStarted,
+    SpeechEnded,
+    SpeechExtended,
+    SpeechPaused,
+    SpeechResumed,
+)
+from podium.meeting.ledger import Ledger
+from podium.meeting.plan import Plan, Segment
+from podium.meeting.words import DEFAULT_CLASS_ORDER, FloorClass
+
+Status = Literal["new", "open", "closed"]
+
+OBSERVER_STAKEHOLDERS = frozenset({"un-entity", "intergovernmental"})
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    name: str
+    role: str
+    delegation: str | None
+    country: str | None
+    organisation: str | None
+    stakeholder: str
+    observer: bool
+    gender: str | None
+    channel: str
+    segment: int | None
+
+    @property
+    def floor_class(self) -> FloorClass:
+        """Member States first; observer States, UN entities and IGOs next; then the others."""
+        if self.stakeholder == "government":
+            return "observer" if self.observer else "member-state"
+        if self.stakeholder in OBSERVER_STAKEHOLDERS:
+            return "observer"
+        return "stakeholder"
+
+
+@dataclass(frozen=True)
+class Request:
+    """A request for the floor waiting in the list of speakers."""
+
+    id: int
+    participant_id: str
+    kind: str
+    channel: str
+    segment: int | None
+    at: datetime
+    programme: bool = False
+
+
+@dataclass(frozen=True)
+class Speech:
+    """The speech under way: everything its timer needs, and its tags so far."""
+
+    intervention_id: int
+    participant_id: str
+    request_id: int | None
+    kind: str
+    segment: int | None
+    started_at: datetime
+    limit_seconds: int | None
+    warn_seconds: int | None
+    extended_seconds: int = 0
+    paused_at: datetime | None = None
+    paused_seconds: float = 0.0
+    questions: tuple[int, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """One time someone had the floor; ``end`` is None while they still have it."""
+
+    id: int
+    participant_id: str
+    request_id: int | None
+    kind: str
+    segment: int | None
+    start: datetime
+    end: datetime | None
+    limit_seconds: int | None
+    extended_seconds: int
+    spoken_seconds: float | None
+    overrun_seconds: float | None
+    questions: tuple[int, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SegmentRun:
+    """A segment of the programme as it ran; ``end`` is None while it runs."""
+
+    index: int
+    start: datetime
+    end: datetime | None = None
+
+
+def _no_participants() -> Mapping[str, Participant]:
+    return MappingProxyType({})
+
+
+def _no_interventions() -> Ledger[Intervention]:
+    return Ledger()
+
+
+@dataclass(frozen=True)
+class MeetingState:
+    seq: int = 0
+    plan: Plan | None = None
+    status: Status = "new"
+    class_order: tuple[FloorClass, ...] = DEFAULT_CLASS_ORDER
+    participants: Mapping[str, Participant] = field(default_factory=_no_participants)
+    segment: int | None = None  # the segment running, an index into plan.segments
+    segment_runs: tuple[SegmentRun, ...] = ()
+    queue: tuple[Request, ...] = ()  # the list of speakers, in the order it will be heard
+    list_closed: bool = False
+    speech: Speech | None = None
+    # Interventions that have ended; ``interventions`` adds the one under way.
+    history: Ledger[Intervention] = field(default_factory=_no_interventions)
+    next_request_id: int = 1
+    next_intervention_id: int = 1
+    created_at: datetime | None = None
+    opened_at: datetime | None = None
+    closed_at: datetime | None = None
+
+    @property
+    def created(self) -> bool:
+        return self.plan is not None
+
+    @property
+    def interventions(self) -> tuple[Intervention, ...]:
+        """Every intervention in the order heard, the one under way (if any) last."""
+        done = tuple(self.history)
+        return (*done, _open_intervention(self.speech)) if self.speech else done
+
+    @property
+    def current_segment(self) -> Segment | None:
+        if self.plan is None or self.segment is None:
+            return None
+        if 0 <= self.segment < len(self.plan.segments):
+            return self.plan.segments[self.segment]
+        return None
+
+    def participant(self, participant_id: str | None) -> Participant | None:
+        if not isinstance(participant_id, str):
+            return None
+        return self.participants.get(participant_id)
+
+    def request(self, request_id: int) -> Request | None:
+        """The request ``request_id`` if it is waiting in the list of speakers."""
+        for request in self.queue:
+            if request.id == request_id:
+                return request
+        return None
+
+    def intervention(self, intervention_id: int) -> Intervention | None:
+        if self.speech is not None and self.speech.intervention_id == intervention_id:
+            return _open_intervention(self.speech)
+        index = _history_index(self.history, intervention_id)
+        return None if index is None else self.history[index]
+
+    def segment_run(self, index: int) -> SegmentRun | None:
+        """The latest run of segment ``index``, if it has started."""
+        for run in reversed(self.segment_runs):
+            if run.index == index:
+                return run
+        return None
+
+
+def initial_state() -> MeetingState:
+    return MeetingState()
+
+
+def replay(events: Iterable[Event]) -> MeetingState:
+    state = initial_state()
+    for event in events:
+        state = evolve(state, event)
+    return state
+
+
+_T = TypeVar("_T")
+
+
+def _with(value: _T, **changes: Any) -> _T:
+    """A copy of a frozen dataclass with ``changes``: ``dataclasses.replace`` without its
+    checks, which cost most of a replay's time (the fields are always ours and known)."""
+    copy = object.__new__(type(value))
+    copy.__dict__.update(value.__dict__)
+    copy.__dict__.update(changes)
+    return copy
+
+
+def evolve(state: MeetingState, event: Event) -> MeetingState:
+    """The state after ``event``; ``seq`` counts the events applied."""
+    replace = _with
+    seq = state.seq + 1
+    match event:
+        case MeetingCreated():
+            return replace(state, seq=seq, plan=Plan.from_json(event.plan), created_at=event.at)
+        case MeetingOpened():
+            return replace(
+                state,
+                seq=seq,
+                status="open",
+                class_order=tuple(event.class_order),
+                opened_at=event.at,
+            )
+        case ParticipantAdded():
+            participants = dict(state.participants)
+            participants[event.participant_id] = Participant(
+                id=event.participant_id,
+                name=event.name,
+                role=event.role,
+                delegation=event.delegation,
+                country=event.country,
+                organisation=event.organisation,
+                stakeholder=event.stakeholder,
+                observer=event.observer,
+                gender=event.gender,
+                channel=event.channel,
+                segment=event.segment,
+            )
+            return replace(state, seq=seq, participants=MappingProxyType(participants))
+        case SegmentStarted():
+            state = _end_segment(state, event.at)
+            return replace(
+                state,
+                seq=seq,
+                segment=event.segment,
+                segment_runs=(*state.segment_runs, SegmentRun(event.segment, event.at)),
+            )
+        case SegmentEnded():
+            return replace(_end_segment(state, event.at), seq=seq)
+        case FloorRequested():
+            request = Request(
+                id=event.request_id,
+                participant_id=event.participant_id,
+                kind=event.kind,
+                channel=event.channel,
+                segment=event.segment,
+                at=event.at,
+                programme=event.programme,
+            )
+            queue = state.queue
+            at = speakers.insert_position(queue, request, state.participants, state.class_order)
+            return replace(
+                state,
+                seq=seq,
+                queue=(*queue[:at], request, *queue[at:]),
+                next_request_id=max(state.next_request_id, event.request_id + 1),
+            )
+        case RequestWithdrawn() | RequestRemoved():
+            return replace(state, seq=seq, queue=_without(state.queue, event.request_id))
+        case RequestMoved():
+            moved = state.request(event.request_id)
+            if moved is None:
+                return replace(state, seq=seq)
+            rest = _without(state.queue, event.request_id)
+            at = max(0, min(event.position, len(rest)))
+            return replace(state, seq=seq, queue=(*rest[:at], moved, *rest[at:]))
+        case FloorGiven():
+            if state.speech is not None:
+                spoken = timer.elapsed(state.speech, event.at)
+                state = _close_speech(state, event.at, spoken, timer.overrun(state.speech, spoken))
+            given = Speech(
+                intervention_id=event.intervention_id,
+                participant_id=event.participant_id,
+                request_id=event.request_id,
+                kind=event.kind,
+                segment=event.segment,
+                started_at=event.at,
+                limit_seconds=event.limit_seconds,
+                warn_seconds=event.warn_seconds,
+            )
+            queue = state.queue
+            if event.request_id is not None:
+                queue = _without(queue, event.request_id)
+            return replace(
+                state,
+                seq=seq,
+                queue=queue,
+                speech=given,
+                next_intervention_id=max(state.next_intervention_id, event.intervention_id + 1),
+            )
+        case SpeechPaused():
+            speech = state.speech
+            if speech is None or speech.paused_at is not None:
+                return replace(state, seq=seq)
+            return replace(state, seq=seq, speech=replace(speech, paused_at=event.at))
+        case SpeechResumed():
+            speech = state.speech
+            if speech is None or speech.paused_at is None:
+                return replace(state, seq=seq)
+            paused = max(0.0, (event.at - speech.paused_at).total_seconds())
+            return replace(
+                state,
+                seq=seq,
+                speech=replace(
+                    speech, paused_at=None, paused_seconds=speech.paused_seconds + paused
+                ),
+            )
+        case SpeechExtended():
+            speech = state.speech
+            if speech is None:
+                return replace(state, seq=seq)
+            return replace(
+                state,
+                seq=seq,
+                speech=replace(speech, extended_seconds=speech.extended_seconds + event.seconds),
+            )
+        case SpeechEnded():
+            if state.speech is None:
+                return replace(state, seq=seq)
+            state = _close_speech(state, event.at, event.spoken_seconds, event.overrun_seconds)
+            return replace(state, seq=seq)
+        case ListClosed():
+            return replace(state, seq=seq, list_closed=True)
+        case ListReopened():
+            return replace(state, seq=seq, list_closed=False)
+        case InterventionTagged():
+            return replace(_tag(state, event), seq=seq)
+        case MeetingClosed():
+            state = _end_segment(state, event.at)
+            if state.speech is not None:
+                spoken = timer.elapsed(state.speech, event.at)
+                state = _close_speech(state, event.at, spoken, timer.overrun(state.speech, spoken))
+            return replace(state, seq=seq, status="closed", closed_at=event.at)
+    return replace(state, seq=seq)  # pragma: no cover - every event is matched above
+
+
+def _without(queue: tuple[Request, ...], request_id: int) -> tuple[Request, ...]:
+    return tuple(r for r in queue if r.id != request_id)
+
+
+def _open_intervention(speech: Speech) -> Intervention:
+    return Intervention(
+        id=speech.intervention_id,
+        participant_id=speech.participant_id,
+        request_id=speech.request_id,
+        kind=speech.kind,
+        segment=speech.segment,
+        start=speech.started_at,
+        end=None,
+        limit_seconds=speech.limit_seconds,
+        extended_seconds=speech.extended_seconds,
+        spoken_seconds=None,
+        overrun_seconds=None,
+        questions=speech.questions,
+        note=speech.note,
+    )
+
+
+def _close_speech(state: MeetingState, at: datetime, spoken: float, overrun: float) -> MeetingState:
+    done = _with(
+        _open_intervention(state.speech),  # type: ignore[arg-type]
+        end=at,
+        spoken_seconds=spoken,
+        overrun_seconds=overrun,
+    )
+    return _with(state, speech=None, history=state.history.append(done))
+
+
+def _end_segment(state: MeetingState, at: datetime) -> MeetingState:
+    if state.segment is None:
+        return state
+    runs = list(state.segment_runs)
+    for i in range(len(runs) - 1, -1, -1):
+        if runs[i].index == state.segment and runs[i].end is None:
+            runs[i] = _with(runs[i], end=at)
+            break
+    return _with(state, segment=None, segment_runs=tuple(runs))
+
+
+def _history_index(history: Ledger[Intervention], intervention_id: int) -> int | None:
+    # Interventions are numbered from 1 in the order they end, one at a time.
+    guess = intervention_id - 1
+    if 0 <= guess < len(history) and history[guess].id == intervention_id:
+        return guess
+    for index, intervention in enumerate(history):
+        if intervention.id == intervention_id:
+            return index
+    return None
+
+
+def _tag(state: MeetingState, event: InterventionTagged) -> MeetingState:
+    questions = tuple(event.questions)
+    if state.speech is not None and state.speech.intervention_id == event.intervention_id:
+        speech = _with(state.speech, questions=questions, note=event.note)
+        return _with(state, speech=speech)
+    index = _history_index(state.history, event.intervention_id)
+    if index is None:
+        return state
+    tagged = _with(state.history[index], questions=questions, note=event.note)
+    return _with(state, history=state.history.replace(index, tagged))

@@ -1,0 +1,107 @@
+"""The countdown of a speech, from timestamps: nothing ticks.
+
+A speech holds when it started, its limit, its extensions and its pauses;
+everything here is a pure function of that and the instant asked about, so
+that the server, the big screen and every phone count the same way.
+
+The lights: ``green`` while speaking; ``amber`` from the warning point;
+``red`` at the limit and beyond; ``none`` when the speech has no limit. The
+warning point is the low end of the segment's range (``5-7 minutes`` warns at
+5) or, without a range, 30 seconds before the limit (half the limit when the
+limit is under a minute, so that a short limit still starts green).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from podium.meeting.plan import Segment
+from podium.meeting.words import Light
+
+if TYPE_CHECKING:
+    from podium.meeting.state import Speech
+
+WARNING_BEFORE_LIMIT = 30.0
+# Speakers of these segments each get the stated minutes, even when the note does not say "each".
+PRESENTER_ROLES = frozenset({"panelist", "discussant"})
+# A segment of these roles is one person speaking: their speech gets the segment's minutes.
+SINGLE_SPEAKER_ROLES = frozenset({"secretariat", "keynote", "chair", "co-chair", "moderator"})
+
+
+def elapsed(speech: Speech, now: datetime) -> float:
+    """Seconds spoken so far, pauses excluded; never negative."""
+    until = speech.paused_at if speech.paused_at is not None and speech.paused_at < now else now
+    seconds = (until - speech.started_at).total_seconds() - speech.paused_seconds
+    return max(0.0, seconds)
+
+
+def allowed(speech: Speech) -> int | None:
+    """The limit with its extensions, in seconds; None when the speech has no limit."""
+    if speech.limit_seconds is None:
+        return None
+    return speech.limit_seconds + speech.extended_seconds
+
+
+def remaining(speech: Speech, now: datetime) -> float | None:
+    """Seconds left before the limit: negative past it, None without a limit."""
+    limit = allowed(speech)
+    if limit is None:
+        return None
+    return limit - elapsed(speech, now)
+
+
+def overrun(speech: Speech, spoken: float) -> float:
+    """Seconds spoken past the limit (with its extensions); 0 within it or without a limit."""
+    limit = allowed(speech)
+    if limit is None:
+        return 0.0
+    return max(0.0, spoken - limit)
+
+
+def warn_point(speech: Speech) -> float | None:
+    """Seconds into the speech at which the light turns amber; None without a limit."""
+    limit = allowed(speech)
+    if limit is None:
+        return None
+    if speech.warn_seconds is not None and speech.warn_seconds < limit:
+        return float(speech.warn_seconds)
+    return max(limit - WARNING_BEFORE_LIMIT, limit / 2)
+
+
+def light(speech: Speech, now: datetime) -> Light:
+    limit = allowed(speech)
+    warn = warn_point(speech)
+    if limit is None or warn is None:
+        return "none"
+    spoken = elapsed(speech, now)
+    if spoken >= limit:
+        return "red"
+    if spoken >= warn:
+        return "amber"
+    return "green"
+
+
+def segment_limits(segment: Segment | None) -> tuple[int | None, int | None]:
+    """A speech's ``(limit_seconds, warn_seconds)`` in a plan segment.
+
+    A per-speaker rule (``at most 3 minutes each``; panelists and discussants
+    always) limits each speech, a range warns at its low end; a segment that
+    is one person speaking (the secretariat's introduction, a keynote) gives
+    that speech the segment's minutes. Otherwise a speech has no limit.
+    """
+    if segment is None or segment.minutes_max is None or segment.minutes_max <= 0:
+        return (None, None)
+    per_speech = (
+        segment.per_speaker
+        or segment.role in PRESENTER_ROLES
+        or segment.speakers == 1
+        or (segment.role in SINGLE_SPEAKER_ROLES and segment.speakers is None)
+    )
+    if not per_speech:
+        return (None, None)
+    limit = round(segment.minutes_max * 60)
+    warn = None
+    if segment.minutes_min is not None and 0 < segment.minutes_min < segment.minutes_max:
+        warn = round(segment.minutes_min * 60)
+    return (limit, warn)

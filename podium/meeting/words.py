@@ -1,0 +1,50 @@
+"""The vocabulary shared by commands, events and state: who acts, what they ask for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+ActorRole = Literal["chair", "secretariat", "participant", "display", "public"]
+ACTOR_ROLES: tuple[str, ...] = get_args(ActorRole)
+
+RequestKind = Literal["statement", "point-of-order", "right-of-reply", "question", "response"]
+REQUEST_KINDS: tuple[str, ...] = get_args(RequestKind)
+
+Stakeholder = Literal[
+    "government",
+    "un-entity",
+    "intergovernmental",
+    "business",
+    "academia",
+    "civil-society",
+    "other",
+]
+STAKEHOLDERS: tuple[str, ...] = get_args(Stakeholder)
+
+Channel = Literal["room", "online"]
+CHANNELS: tuple[str, ...] = get_args(Channel)
+
+Gender = Literal["female", "male", "other"]
+GENDERS: tuple[str, ...] = get_args(Gender)
+
+# Classes of the floor, heard in the meeting's order (a setting): member States
+# first, then observer States, UN entities and intergovernmental bodies, then
+# the other stakeholders.
+FloorClass = Literal["member-state", "observer", "stakeholder"]
+FLOOR_CLASSES: tuple[FloorClass, ...] = get_args(FloorClass)
+DEFAULT_CLASS_ORDER: tuple[FloorClass, ...] = ("member-state", "observer", "stakeholder")
+
+Light = Literal["none", "green", "amber", "red"]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who sends a command: a role, and for a participant which one."""
+
+    role: ActorRole
+    participant_id: str | None = None
+
+
+CHAIR = Actor("chair")
+SECRETARIAT = Actor("secretariat")
