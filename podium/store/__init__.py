@@ -1,0 +1,33 @@
+"""The event log: one contract (``EventStore``), SQLite and PostgreSQL backends."""
+
+from __future__ import annotations
+
+from podium.store.base import (
+    Conflict,
+    CorruptEvent,
+    EventStore,
+    InvalidEvent,
+    Listener,
+    Notice,
+    StoredEvent,
+    StoreError,
+    TokenRecord,
+    Unsubscribe,
+)
+from podium.store.open import DATABASE_URL, configured_store, open_store
+
+__all__ = [
+    "DATABASE_URL",
+    "Conflict",
+    "CorruptEvent",
+    "EventStore",
+    "InvalidEvent",
+    "Listener",
+    "Notice",
+    "StoreError",
+    "StoredEvent",
+    "TokenRecord",
+    "Unsubscribe",
+    "configured_store",
+    "open_store",
+]
