@@ -1,0 +1,102 @@
+"""``podium report``: the record and the Chair's summary of a meeting, from its log."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from podium.cli import app
+from podium.cli.planning import fail
+from podium.i18n import _
+from podium.record.charts import CHARTS
+from podium.record.exports import BINARY, FORMATS, load_record, render
+from podium.record.interventions import RecordError
+from podium.record.report import build_report
+from podium.store import DATABASE_URL, StoreError, open_store
+
+DATA_VARIABLE = "PODIUM_DATA"
+
+# Steps a build reports: reading, counting, writing, and a chart at a time for the visual ones.
+_STEPS = {"md": 3, "csv": 3, "json": 3, "html": 3 + len(CHARTS), "docx": 3 + len(CHARTS)}
+_STEPS["pdf"] = 4 + len(CHARTS)
+
+
+@app.command("report")
+def report_command(
+    meeting: Annotated[str, typer.Argument(help="The meeting's id in the store.")],
+    to: Annotated[str, typer.Option("--to", help="Format: " + ", ".join(FORMATS) + ".")] = "md",
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="File to write (default: standard output)."),
+    ] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Data directory (default: $PODIUM_DATA or ./data); "
+            "PODIUM_DATABASE_URL takes precedence.",
+        ),
+    ] = None,
+) -> None:
+    """Write the Chair's summary, the record and who got to speak, from the meeting's log."""
+    fmt = to.lower().lstrip(".")
+    if fmt not in FORMATS:
+        fail(
+            _("--to: '{format}' is not a report format; use one of {formats}").format(
+                format=to, formats=", ".join(FORMATS)
+            )
+        )
+    if output is None and fmt in BINARY and sys.stdout.isatty():
+        fail(_("--to {format} writes a binary file: give one with -o FILE").format(format=fmt))
+    target = os.environ.get(DATABASE_URL) or str(
+        data or Path(os.environ.get(DATA_VARIABLE) or "data")
+    )
+    if not os.environ.get(DATABASE_URL) and not Path(target).is_dir():
+        fail(_("{path}: no such data directory").format(path=target))
+
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(_("Reading the log"), total=_STEPS[fmt])
+
+        def step(description: str) -> None:
+            bar.update(task, description=description, advance=1)
+
+        try:
+            store = open_store(target)
+        except (StoreError, OSError) as exc:
+            fail(
+                _("Could not open the event log at {target}: {reason}").format(
+                    target=target, reason=exc
+                )
+            )
+        try:
+            record = load_record(store, meeting)
+            step(_("Counting who spoke"))
+            content = render(build_report(record), fmt, step)
+        except RecordError as exc:
+            fail(str(exc))
+        finally:
+            store.close()
+        bar.update(task, completed=_STEPS[fmt])
+
+    if output is None:
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_bytes(content)
+    except OSError as exc:
+        fail(_("{path}: could not be written: {reason}").format(path=output, reason=exc))
+    console.print(_("Wrote {path}").format(path=output))

@@ -1,0 +1,86 @@
+"""The report as a Word document, laid out like a UN document: title block, numbered paragraphs."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+from docx import Document as new_document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+
+from podium.i18n import _
+from podium.record.report import Progress, Report, Table, annexes
+
+
+def _quiet(step: str) -> None:
+    """Nobody is watching the build."""
+
+
+def write_docx(report: Report, progress: Progress = _quiet) -> bytes:
+    summary = report.summary
+    document: Any = new_document()
+    document.core_properties.title = f"{summary.title.document}: {summary.title.meeting}"
+    if summary.title.body:
+        document.core_properties.author = summary.title.body
+    document.core_properties.language = report.language.replace("_", "-")
+
+    for line in (summary.title.body, summary.title.session):
+        if line:
+            _centred(document, line, bold=True)
+    document.add_heading(summary.title.document, level=1).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _centred(document, summary.title.meeting, bold=True)
+    for line in (summary.title.date, summary.title.venue):
+        if line:
+            _centred(document, line, bold=False)
+
+    for part in summary.parts:
+        if part.heading:
+            document.add_heading(part.heading, level=3)
+        for number, text in enumerate(part.paragraphs, start=part.first):
+            # Numbered by hand: Word's list numbering restarts unpredictably across headings.
+            paragraph = document.add_paragraph(f"{number}.\t{text}")
+            paragraph.paragraph_format.left_indent = Cm(1)
+            paragraph.paragraph_format.first_line_indent = Cm(-1)
+
+    pictures = report.charts("png", progress)
+    for annex in annexes(report):
+        document.add_page_break()
+        document.add_heading(annex.title, level=2)
+        for table in annex.tables:
+            document.add_heading(table.title, level=3)
+            if table.chart and table.chart in pictures:
+                document.add_picture(BytesIO(pictures[table.chart]), width=Cm(15))
+            _table(document, table)
+
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _centred(document: Any, text: str, *, bold: bool) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run(text).bold = bold
+
+
+def _table(document: Any, table: Table) -> None:
+    if not table.rows:
+        document.add_paragraph(_("None."))
+        return
+    rows = [*table.rows, *([table.total] if table.total else [])]
+    grid = document.add_table(rows=1 + len(rows), cols=len(table.headers))
+    grid.style = "Table Grid"
+    for cell, text in zip(grid.rows[0].cells, table.headers, strict=True):
+        _text(cell, text, bold=True)
+    for index, row in enumerate(rows, start=1):
+        bold = table.total is not None and index == len(rows)
+        for cell, text in zip(grid.rows[index].cells, row, strict=True):
+            _text(cell, text, bold=bold)
+
+
+def _text(cell: Any, text: str, *, bold: bool) -> None:
+    cell.text = ""
+    run = cell.paragraphs[0].add_run(text)
+    run.bold = bold
+    run.font.size = Pt(8)

@@ -1,0 +1,146 @@
+"""The groups a speaker is counted in: region, development group, stakeholder group, gender.
+
+Region and development group come from the reference data by the speaker's
+ISO country code. Organisations with no country (UN entities, civil society
+networks) are counted in a bucket of their own, so that every intervention
+is counted once in every breakdown.
+"""
+
+from __future__ import annotations
+
+from podium.i18n import _
+from podium.reference import DEVELOPMENT_GROUPS, REPORTING_REGIONS
+
+NO_COUNTRY = "no-country"
+NOT_STATED = "not-stated"
+
+REGION_KEYS: tuple[str, ...] = (*REPORTING_REGIONS, NO_COUNTRY)
+DEVELOPMENT_KEYS: tuple[str, ...] = (*DEVELOPMENT_GROUPS, NO_COUNTRY)
+# Member and observer States first, as the floor hears them; then the other stakeholders.
+STAKEHOLDER_KEYS: tuple[str, ...] = (
+    "member-state",
+    "observer-state",
+    "un-entity",
+    "intergovernmental",
+    "business",
+    "academia",
+    "civil-society",
+    "other",
+)
+GENDER_KEYS: tuple[str, ...] = ("female", "male", "other", NOT_STATED)
+CHANNEL_KEYS: tuple[str, ...] = ("room", "online")
+# Roles in the order a programme calls them.
+ROLE_KEYS: tuple[str, ...] = (
+    "chair",
+    "co-chair",
+    "moderator",
+    "secretariat",
+    "keynote",
+    "panelist",
+    "discussant",
+    "participant",
+    "other",
+)
+
+
+def stakeholder_group(stakeholder: str, observer: bool) -> str:
+    """A government is a member State or an observer State; others keep their group."""
+    if stakeholder == "government":
+        return "observer-state" if observer else "member-state"
+    return stakeholder if stakeholder in STAKEHOLDER_KEYS else "other"
+
+
+def label(dimension: str, key: str) -> str:
+    """The readable name of a group, for tables and charts."""
+    if key == NO_COUNTRY:
+        return _("International organisations (no country)")
+    if key == NOT_STATED:
+        return _("Not stated")
+    names = _LABELS.get(dimension, {})
+    if key in names:
+        return names[key]()
+    return key
+
+
+def dimension_title(dimension: str) -> str:
+    return _TITLES[dimension]()
+
+
+def ordered(dimension: str, present: set[str]) -> list[str]:
+    """Every known group of ``dimension`` (those with no one too: who was not heard matters),
+    then any other group found in the record, by name."""
+    known = _KEYS[dimension]
+    keep = [k for k in known if dimension != "role" or k in present]
+    return keep + sorted(present - set(known))
+
+
+_KEYS: dict[str, tuple[str, ...]] = {
+    "role": ROLE_KEYS,
+    "region": REGION_KEYS,
+    "development_group": DEVELOPMENT_KEYS,
+    "stakeholder_group": STAKEHOLDER_KEYS,
+    "gender": GENDER_KEYS,
+    "channel": CHANNEL_KEYS,
+}
+
+_TITLES = {
+    "role": lambda: _("Role"),
+    "region": lambda: _("Region"),
+    "development_group": lambda: _("Development group"),
+    "stakeholder_group": lambda: _("Stakeholder group"),
+    "gender": lambda: _("Gender"),
+    "channel": lambda: _("Channel"),
+}
+
+_LABELS = {
+    "role": {
+        "chair": lambda: _("Chair"),
+        "co-chair": lambda: _("Co-Chair"),
+        "moderator": lambda: _("Moderator"),
+        "secretariat": lambda: _("Secretariat"),
+        "keynote": lambda: _("Keynote speaker"),
+        "panelist": lambda: _("Panelist"),
+        "discussant": lambda: _("Discussant"),
+        "participant": lambda: _("Participant (the floor)"),
+        "other": lambda: _("Other"),
+    },
+    "development_group": {
+        "LDC": lambda: _("Least developed countries (LDC)"),
+        "LLDC": lambda: _("Landlocked developing countries (LLDC)"),
+        "SIDS": lambda: _("Small island developing States (SIDS)"),
+        "developing": lambda: _("Other developing countries"),
+        "developed": lambda: _("Developed countries"),
+    },
+    "stakeholder_group": {
+        "member-state": lambda: _("Member States"),
+        "observer-state": lambda: _("Observer States"),
+        "un-entity": lambda: _("UN entities"),
+        "intergovernmental": lambda: _("Intergovernmental organisations"),
+        "business": lambda: _("Business"),
+        "academia": lambda: _("Academia"),
+        "civil-society": lambda: _("Civil society"),
+        "other": lambda: _("Other stakeholders"),
+    },
+    "gender": {
+        "female": lambda: _("Women"),
+        "male": lambda: _("Men"),
+        "other": lambda: _("Other gender"),
+    },
+    "channel": {
+        "room": lambda: _("In the room"),
+        "online": lambda: _("Online"),
+    },
+    "kind": {
+        "statement": lambda: _("Statement"),
+        "point-of-order": lambda: _("Point of order"),
+        "right-of-reply": lambda: _("Right of reply"),
+        "question": lambda: _("Question"),
+        "response": lambda: _("Response"),
+    },
+    "outcome": {
+        "heard": lambda: _("given the floor"),
+        "withdrawn": lambda: _("withdrawn"),
+        "removed": lambda: _("removed from the list"),
+        "waiting": lambda: _("still waiting when the meeting ended"),
+    },
+}
