@@ -1,0 +1,304 @@
+"""``podium serve``, ``podium demo`` and ``podium create``: the meeting server and its links."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from podium.cli import app
+from podium.cli.planning import fail, load_plan
+from podium.i18n import _
+from podium.meeting.commands import AddParticipant
+from podium.meeting.plan import Plan
+from podium.meeting.words import SECRETARIAT
+from podium.meetings import MeetingService, ServiceError
+from podium.store import DATABASE_URL
+from podium.web.auth import new_token
+
+ADMIN_VARIABLE = "PODIUM_ADMIN_TOKEN"
+DATA_VARIABLE = "PODIUM_DATA"
+ADMIN_FILE = "admin-token"
+DEMO_FILE = "demo.json"
+
+# Links must print whole to be followed: wider than a narrow terminal, which wraps them itself.
+console = Console(width=max(Console().width, 132))
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="Data directory (default: $PODIUM_DATA or ./data)."),
+]
+HostOption = Annotated[str, typer.Option("--host", help="Address to listen on.")]
+PortOption = Annotated[int, typer.Option("--port", help="Port to listen on.")]
+BaseOption = Annotated[
+    str | None,
+    typer.Option("--base-url", help="The address people use to reach the server, for links."),
+]
+
+
+def data_dir(data: Path | None) -> Path:
+    return data or Path(os.environ.get(DATA_VARIABLE) or "data")
+
+
+def log_target(data: Path) -> str:
+    """Where the event log is: ``PODIUM_DATABASE_URL``, else SQLite in the data directory."""
+    return os.environ.get(DATABASE_URL) or str(data)
+
+
+def admin_token(data: Path) -> tuple[str, bool]:
+    """The admin token (``PODIUM_ADMIN_TOKEN``, else the data directory's), and if it is new."""
+    configured = os.environ.get(ADMIN_VARIABLE)
+    if configured:
+        return configured, False
+    path = data / ADMIN_FILE
+    if path.is_file():
+        kept = path.read_text(encoding="utf-8").strip()
+        if kept:
+            return kept, False
+    token = new_token()
+    data.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600)
+    path.write_text(token + "\n", encoding="utf-8")
+    return token, True
+
+
+def _base(host: str, port: int, base_url: str | None) -> str:
+    if base_url:
+        return base_url.rstrip("/")
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    return f"http://{shown}:{port}"
+
+
+def _run(
+    target: str, token: str, host: str, port: int, base_url: str | None, access_log: bool
+) -> None:
+    import uvicorn
+
+    from podium.web.app import create_app
+
+    try:
+        application = create_app(target, admin_token=token, base_url=base_url)
+    except Exception as exc:  # the log cannot be opened: say why, no traceback
+        fail(_("cannot open the event log at {target}: {reason}").format(target=target, reason=exc))
+    console.print(_("Press Ctrl+C to stop."))
+    uvicorn.run(
+        application,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=access_log,
+        backlog=8192,
+        timeout_graceful_shutdown=2,
+        timeout_keep_alive=30,
+    )
+
+
+@app.command("serve")
+def serve_command(
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+    data: DataOption = None,
+    base_url: BaseOption = None,
+    access_log: Annotated[bool, typer.Option("--access-log", help="Log every request.")] = False,
+) -> None:
+    """Run the meeting server (SQLite in the data directory, or PODIUM_DATABASE_URL)."""
+    folder = data_dir(data)
+    token, new = admin_token(folder)
+    base = _base(host, port, base_url)
+    console.print(_("Podium is serving at {url}").format(url=base))
+    if new:
+        console.print(
+            _("Admin token (to create meetings; kept in {path}): {token}").format(
+                path=folder / ADMIN_FILE, token=token
+            )
+        )
+    _run(log_target(folder), token, host, port, base_url, access_log)
+
+
+@app.command("create")
+def create_command(
+    note: Annotated[Path, typer.Argument(help="The concept note (md, txt, docx, pdf).")],
+    data: DataOption = None,
+    url: Annotated[
+        str | None,
+        typer.Option("--url", help="Create it on a running server at this address instead."),
+    ] = None,
+    base_url: BaseOption = None,
+) -> None:
+    """Create a meeting from a concept note and print its links."""
+    folder = data_dir(data)
+    if url is not None:
+        links = _create_remote(note, url.rstrip("/"), folder)
+    else:
+        plan = load_plan(note)
+        meetings = _service(folder)
+        try:
+            created = meetings.create(plan)
+        finally:
+            meetings.store.close()
+        base = (base_url or "http://127.0.0.1:8000").rstrip("/")
+        links = {
+            "id": created.id,
+            "links": {
+                **{role: f"{base}/join/{token}" for role, token in created.tokens.items()},
+                "public": f"{base}/m/{created.id}",
+            },
+        }
+    table = Table(title=_("Meeting {id}").format(id=links["id"]))
+    table.add_column(_("Role"))
+    table.add_column(_("Link"), no_wrap=True, overflow="ignore")
+    for role, link in links["links"].items():
+        table.add_row(role, link)
+    console.print(table)
+
+
+def _create_remote(note: Path, url: str, folder: Path) -> dict[str, Any]:
+    if not note.is_file():
+        fail(_("{path}: no such file").format(path=note))
+    token, _new = admin_token(folder)
+    kind = "text/markdown" if note.suffix.lower() in (".md", ".txt") else None
+    if kind is None:
+        fail(
+            _("{path}: --url takes a .md or .txt note; use --data for other formats").format(
+                path=note
+            )
+        )
+    request = urllib.request.Request(
+        f"{url}/api/meetings",
+        data=note.read_bytes(),
+        headers={"Content-Type": kind, "Authorization": f"Bearer {token}"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            created: dict[str, Any] = json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode("utf-8", "replace")
+        with contextlib.suppress(ValueError, KeyError, TypeError):
+            detail = json.loads(detail)["detail"]
+        fail(_("the server refused: {detail}").format(detail=detail))
+    except OSError as exc:
+        fail(_("cannot reach {url}: {reason}").format(url=url, reason=exc))
+    return created
+
+
+def _service(folder: Path) -> MeetingService:
+    from podium.web.app import open_log
+
+    target = log_target(folder)
+    try:
+        store = open_log(target)
+    except Exception as exc:  # the log cannot be opened: say why, no traceback
+        fail(_("cannot open the event log at {target}: {reason}").format(target=target, reason=exc))
+    return MeetingService(store)
+
+
+# -- the demo --------------------------------------------------------------------
+
+
+@dataclass
+class DemoMeeting:
+    id: str
+    title: str
+    tokens: dict[str, str]
+    participants: list[tuple[str, str]]  # name, token
+
+
+def demo_meetings(meetings: MeetingService, folder: Path) -> list[DemoMeeting]:
+    """The example meetings of this data directory: those made before, or made now."""
+    kept = folder / DEMO_FILE
+    if kept.is_file():
+        try:
+            saved = json.loads(kept.read_text(encoding="utf-8"))
+            found = [
+                DemoMeeting(m["id"], m["title"], m["tokens"], [tuple(p) for p in m["participants"]])
+                for m in saved["meetings"]
+            ]
+            if found and all(meetings.exists(m.id) for m in found):
+                return found
+        except (ValueError, KeyError, TypeError):
+            pass  # remade below
+    from podium.examples import NOTES, participants
+
+    made = []
+    for note in NOTES:
+        plan = load_plan(note)
+        created = meetings.create(plan)
+        people = [
+            (name, token)
+            for name, token in _register(meetings, created.id, plan, participants(note))
+        ]
+        made.append(DemoMeeting(created.id, plan.title, created.tokens, people))
+    folder.mkdir(parents=True, exist_ok=True)
+    kept.write_text(
+        json.dumps({"meetings": [m.__dict__ for m in made]}, ensure_ascii=False, indent=1),
+        encoding="utf-8",
+    )
+    return made
+
+
+def _register(
+    meetings: MeetingService, meeting_id: str, plan: Plan, people: list[dict[str, Any]]
+) -> list[tuple[str, str]]:
+    registered = []
+    for person in people:
+        fields = dict(person)
+        role = fields.pop("segment_role", None)
+        if role is not None:
+            fields["segment"] = next(
+                (i for i, s in enumerate(plan.segments) if s.role == role), None
+            )
+        try:
+            participant, token = meetings.add_participant(
+                meeting_id, AddParticipant(**fields), SECRETARIAT
+            )
+        except ServiceError as error:
+            fail(
+                _("demo participant {name}: {reason}").format(name=fields.get("name"), reason=error)
+            )
+        registered.append((participant.name, token))
+    return registered
+
+
+@app.command("demo")
+def demo_command(
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+    data: DataOption = None,
+    base_url: BaseOption = None,
+) -> None:
+    """Run the server with the two example CSTD meetings, and print a link for each role."""
+    folder = data_dir(data)
+    token, _new = admin_token(folder)
+    meetings = _service(folder)
+    try:
+        made = demo_meetings(meetings, folder)
+    finally:
+        meetings.store.close()
+    base = _base(host, port, base_url)
+    for meeting in made:
+        table = Table(title=meeting.title, title_justify="left", show_lines=False)
+        table.add_column(_("Who"))
+        table.add_column(_("Link"), no_wrap=True, overflow="ignore")
+        table.add_row(_("Public page"), f"{base}/m/{meeting.id}")
+        for role, label in (
+            ("chair", _("Chair")),
+            ("secretariat", _("Secretariat")),
+            ("display", _("Big screen")),
+        ):
+            table.add_row(label, f"{base}/join/{meeting.tokens[role]}")
+        for name, person_token in meeting.participants:
+            table.add_row(name, f"{base}/join/{person_token}")
+        console.print(table)
+    console.print(_("Admin token (to create meetings): {token}").format(token=token))
+    console.print(_("Podium is serving at {url}").format(url=base))
+    _run(log_target(folder), token, host, port, base_url, False)

@@ -1,0 +1,341 @@
+"""The shell between the web and the core: load state, ``decide``, append, remember.
+
+Each meeting's state lives in memory and is caught up from the log before it is
+used (another process sharing a PostgreSQL log may have appended since). A
+command runs under the meeting's lock: catch up, check who may send it,
+``decide``, append at the state's seq, fold the new events in. The log is the
+only write; the hub hears of it from the store and wakes the feeds.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import string
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from podium.i18n import _
+from podium.meeting.commands import (
+    AddParticipant,
+    CloseList,
+    Command,
+    GiveFloor,
+    ReopenList,
+    RequestFloor,
+    WithdrawRequest,
+)
+from podium.meeting.decide import Refusal, create_meeting, decide
+from podium.meeting.events import ParticipantAdded, decode_event, encode_event
+from podium.meeting.plan import Plan
+from podium.meeting.snapshot import snapshot
+from podium.meeting.state import MeetingState, Participant, evolve, initial_state
+from podium.meeting.timer import elapsed, light, remaining
+from podium.meeting.words import Actor
+from podium.store.base import Conflict, EventStore, StoredEvent, TokenRecord
+from podium.web.auth import hash_token, new_token
+
+if TYPE_CHECKING:
+    from podium.live.hub import Hub
+
+# The roles a meeting is created with; participants get theirs when registered.
+MEETING_ROLES = ("chair", "secretariat", "display")
+ADMIN_MEETING = ""  # the admin token belongs to no meeting
+ID_ALPHABET = string.ascii_lowercase + string.digits
+FLOOR_REQUESTS_PER_MINUTE = 6
+APPEND_ATTEMPTS = 5
+
+# Who may send what; ``decide`` says why not, this says it is a 403 and not a 422.
+_PARTICIPANT_MAY = (RequestFloor, WithdrawRequest)
+_CHAIR_ONLY = (GiveFloor, CloseList, ReopenList)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ServiceError(Exception):
+    """A command or look-up that cannot be carried out; ``str()`` is for the user."""
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class Refused(ServiceError):
+    """The meeting's rules refuse the command (HTTP 422)."""
+
+
+class Forbidden(ServiceError):
+    """The sender's role may not send this command (HTTP 403)."""
+
+
+class StaleSeq(ServiceError):
+    """The command was sent for an older state of the meeting (HTTP 409)."""
+
+    def __init__(self, message: str, seq: int) -> None:
+        super().__init__(message)
+        self.seq = seq
+
+
+class RateLimited(ServiceError):
+    """Too many requests for the floor in a short time (HTTP 429)."""
+
+
+@dataclass(frozen=True)
+class Created:
+    id: str
+    tokens: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Executed:
+    seq: int
+    events: list[StoredEvent]
+
+
+@dataclass
+class _Meeting:
+    """One meeting's state in memory, its lock, and its snapshot as of its seq."""
+
+    state: MeetingState = field(default_factory=initial_state)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    snapshot_seq: int = -1
+    snapshot_body: bytes = b""
+    speech: dict[str, Any] | None = None
+
+
+class MeetingService:
+    def __init__(
+        self,
+        store: EventStore,
+        hub: Hub | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.store = store
+        self.hub = hub
+        self.clock = clock
+        self._meetings: dict[str, _Meeting] = {}
+        self._meetings_lock = threading.Lock()
+        self._tokens: dict[str, TokenRecord] = {}
+        self._floor_requests: dict[tuple[str, str], deque[float]] = {}
+        self._rate_lock = threading.Lock()
+
+    # -- creating --------------------------------------------------------------
+
+    def create(self, plan: Plan) -> Created:
+        """A new meeting on ``plan``, with a token for each of its roles."""
+        meeting_id = "".join(secrets.choice(ID_ALPHABET) for _i in range(10))
+        events = create_meeting(plan, self.clock())
+        self.store.append(meeting_id, 0, [encode_event(event) for event in events])
+        tokens = {}
+        for role in MEETING_ROLES:
+            token = new_token()
+            self.store.put_token(hash_token(token), meeting_id, role)
+            tokens[role] = token
+        return Created(meeting_id, tokens)
+
+    def add_participant(
+        self, meeting_id: str, command: AddParticipant, actor: Actor
+    ) -> tuple[Participant, str]:
+        """Registers a participant; returns them and the token of their link."""
+        done = self.execute(meeting_id, command, actor)
+        added = next(
+            ev
+            for ev in (decode_event(e.data) for e in done.events)
+            if isinstance(ev, ParticipantAdded)
+        )
+        token = new_token()
+        self.store.put_token(hash_token(token), meeting_id, "participant", added.participant_id)
+        participant = self.state(meeting_id).participant(added.participant_id)
+        assert participant is not None  # just folded in by execute
+        return participant, token
+
+    # -- reading ---------------------------------------------------------------
+
+    def exists(self, meeting_id: str) -> bool:
+        try:
+            self.state(meeting_id)
+        except NotFound:
+            return False
+        return True
+
+    def plan(self, meeting_id: str) -> Plan:
+        plan = self.state(meeting_id).plan
+        if plan is None:
+            raise NotFound(_("There is no meeting {id}.").format(id=meeting_id))
+        return plan
+
+    def state(self, meeting_id: str) -> MeetingState:
+        """The meeting's state, caught up with the log."""
+        meeting = self._meeting(meeting_id)
+        with meeting.lock:
+            return self._catch_up(meeting_id, meeting)
+
+    def snapshot_json(self, meeting_id: str) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.snapshot_body(meeting_id))
+        return data
+
+    def snapshot_body(self, meeting_id: str) -> bytes:
+        """The snapshot as JSON bytes, with ``server_time`` and the speech's clock as of now.
+
+        The rest is serialised once per seq; only the speech's counters change with time.
+        """
+        meeting = self._meeting(meeting_id)
+        with meeting.lock:
+            state = self._catch_up(meeting_id, meeting)
+            if meeting.snapshot_seq != state.seq:
+                data = snapshot(state, self.clock())
+                data.pop("now", None)
+                meeting.speech = data.pop("speech", None)
+                meeting.snapshot_body = json.dumps(
+                    data, separators=(",", ":"), ensure_ascii=False
+                ).encode()
+                meeting.snapshot_seq = state.seq
+            body, speech = meeting.snapshot_body, meeting.speech
+        now = self.clock()
+        stamp = now.isoformat()
+        head = {"server_time": stamp, "now": stamp, "speech": _speech_now(state, speech, now)}
+        text = json.dumps(head, separators=(",", ":"), ensure_ascii=False).encode()
+        return text[:-1] + b"," + body[1:]
+
+    def actor(self, meeting_id: str, token: str | None) -> Actor | None:
+        """Who holds ``token`` in this meeting; None for an unknown or another meeting's token."""
+        record = self.token_record(token)
+        if record is None or record.meeting != meeting_id:
+            return None
+        if record.role == "participant":
+            return Actor("participant", record.participant)
+        if record.role in ("chair", "secretariat", "display", "public"):
+            return Actor(record.role)  # type: ignore[arg-type]
+        return None
+
+    def token_record(self, token: str | None) -> TokenRecord | None:
+        if not token or len(token) > 200:
+            return None
+        digest = hash_token(token)
+        record = self._tokens.get(digest)
+        if record is None:
+            record = self.store.find_token(digest)
+            if record is not None:
+                self._tokens[digest] = record
+        return record
+
+    def is_admin(self, token: str | None) -> bool:
+        record = self.token_record(token)
+        return record is not None and record.role == "admin"
+
+    # -- acting ----------------------------------------------------------------
+
+    def execute(
+        self,
+        meeting_id: str,
+        command: Command,
+        actor: Actor,
+        expected_seq: int | None = None,
+    ) -> Executed:
+        """Carries out ``command``: the events appended and the meeting's new seq."""
+        meeting = self._meeting(meeting_id)
+        with meeting.lock:
+            for _attempt in range(APPEND_ATTEMPTS):
+                state = self._catch_up(meeting_id, meeting)
+                if expected_seq is not None and expected_seq != state.seq:
+                    raise StaleSeq(_stale_message(state.seq), state.seq)
+                self._check_role(state, command, actor)
+                self._check_rate(meeting_id, command, actor)
+                decision = decide(state, command, actor, self.clock())
+                if isinstance(decision, Refusal):
+                    raise Refused(decision.translate(_))
+                try:
+                    stored = self.store.append(
+                        meeting_id, state.seq, [encode_event(event) for event in decision]
+                    )
+                except Conflict as conflict:
+                    # Another process moved the meeting on: decide again on the new
+                    # state, unless the sender asked to act on the old one only.
+                    if expected_seq is not None:
+                        raise StaleSeq(_stale_message(conflict.actual), conflict.actual) from None
+                    continue
+                for event in decision:
+                    state = evolve(state, event)
+                meeting.state = state
+                return Executed(state.seq, stored)
+        raise StaleSeq(_("The meeting is busy; try again."), meeting.state.seq)
+
+    def _check_role(self, state: MeetingState, command: Command, actor: Actor) -> None:
+        allowed = (
+            actor.role == "chair"
+            or (actor.role == "secretariat" and not isinstance(command, _CHAIR_ONLY))
+            or (actor.role == "participant" and isinstance(command, _PARTICIPANT_MAY))
+        )
+        if not allowed:
+            refusal = decide(state, command, actor, self.clock())
+            reason = (
+                refusal.translate(_)
+                if isinstance(refusal, Refusal)
+                else _("You may not do this in this meeting.")
+            )
+            raise Forbidden(reason)
+
+    def _check_rate(self, meeting_id: str, command: Command, actor: Actor) -> None:
+        if actor.role != "participant" or not isinstance(command, RequestFloor):
+            return
+        key = (meeting_id, actor.participant_id or "")
+        now = time.monotonic()
+        with self._rate_lock:
+            recent = self._floor_requests.setdefault(key, deque())
+            while recent and now - recent[0] > 60:
+                recent.popleft()
+            if len(recent) >= FLOOR_REQUESTS_PER_MINUTE:
+                raise RateLimited(
+                    _("Too many requests for the floor: wait a minute and try again.")
+                )
+            recent.append(now)
+
+    # -- memory ----------------------------------------------------------------
+
+    def _meeting(self, meeting_id: str) -> _Meeting:
+        meeting = self._meetings.get(meeting_id)
+        if meeting is None:
+            with self._meetings_lock:
+                meeting = self._meetings.setdefault(meeting_id, _Meeting())
+        return meeting
+
+    def _catch_up(self, meeting_id: str, meeting: _Meeting) -> MeetingState:
+        state = meeting.state
+        if meeting_id:
+            for stored in self.store.read(meeting_id, state.seq):
+                state = evolve(state, decode_event(stored.data))
+        if state.plan is None:
+            with self._meetings_lock:
+                self._meetings.pop(meeting_id, None)  # keep no memory of unknown ids
+            raise NotFound(_("There is no meeting {id}.").format(id=meeting_id))
+        meeting.state = state
+        return state
+
+
+def _stale_message(seq: int) -> str:
+    return _("The meeting has changed (it is now at event {seq}); reload and try again.").format(
+        seq=seq
+    )
+
+
+def _speech_now(
+    state: MeetingState, cached: dict[str, Any] | None, now: datetime
+) -> dict[str, Any] | None:
+    """The snapshot's speech with its counters computed for ``now``."""
+    speech = state.speech
+    if speech is None or cached is None:
+        return None
+    left = remaining(speech, now)
+    return {
+        **cached,
+        "elapsed_seconds": round(elapsed(speech, now), 3),
+        "remaining_seconds": round(left, 3) if left is not None else None,
+        "light": light(speech, now),
+    }

@@ -1,0 +1,119 @@
+"""The ASGI application: the JSON API, the live feed, the pages and the reports."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from podium.i18n import _
+from podium.live.hub import Hub
+from podium.meetings import ADMIN_MEETING, MeetingService
+from podium.store import open_store
+from podium.store.base import EventStore
+from podium.web import api, feed
+from podium.web.auth import hash_token
+from podium.web.limits import BodyLimit
+from podium.web.schemas import Error
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "static"
+SCHEMA_VARIABLE = "PODIUM_DATABASE_SCHEMA"
+
+
+def open_log(store_url_or_dir: str | os.PathLike[str]) -> EventStore:
+    """The log at a URL or in a data directory; ``PODIUM_DATABASE_SCHEMA`` picks a schema."""
+    schema = os.environ.get(SCHEMA_VARIABLE) or "public"
+    return open_store(store_url_or_dir, schema=schema)
+
+
+def create_app(
+    store_url_or_dir: str | os.PathLike[str] | EventStore,
+    *,
+    admin_token: str | None = None,
+    base_url: str | None = None,
+) -> FastAPI:
+    """The app on the log at a PostgreSQL URL or in a data directory (or on an open store)."""
+    if isinstance(store_url_or_dir, str | os.PathLike):
+        store = open_log(store_url_or_dir)
+    else:
+        store = store_url_or_dir
+    if admin_token:
+        store.put_token(hash_token(admin_token), ADMIN_MEETING, "admin")
+    hub = Hub(store)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        running: Hub = app.state.hub  # tests may set a hub of their own before start
+        await running.start()
+        try:
+            yield
+        finally:
+            await running.stop()
+            store.close()
+
+    app = FastAPI(
+        title="Podium",
+        summary=_("Plan and run high-level panels and roundtables."),
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    app.state.hub = hub
+    app.state.service = MeetingService(store, hub)
+    app.state.base_url = base_url.rstrip("/") if base_url else None
+    app.add_middleware(BodyLimit)
+    app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _failed)
+    app.include_router(api.router)
+    app.include_router(feed.router)
+    from podium.web import pages
+
+    app.include_router(pages.router)
+    if importlib.util.find_spec("podium.web.reports") is not None:
+        from podium.web import reports  # type: ignore[attr-defined, unused-ignore]
+
+        # Their failures are the API's: a sentence under "detail", documented.
+        errors = {code: {"model": Error} for code in (401, 403, 404, 422)}
+        app.include_router(reports.router, responses=errors)  # type: ignore[arg-type]
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+async def _invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+    """Bad input as one sentence: where, and what was wrong."""
+    problems = error.errors()
+    first = problems[0] if problems else {}
+    location = [str(part) for part in first.get("loc", ()) if part not in ("body",)]
+    kind = first.get("type", "")
+    message = str(first.get("msg", _("is not valid")))
+    if kind == "json_invalid":
+        detail = _("The body is not valid JSON.")
+    elif kind == "missing" and not location:
+        detail = _("A JSON body is required.")
+    elif kind in ("model_attributes_type", "dict_type") and not location:
+        detail = _("The body must be a JSON object with a 'type'.")
+    elif kind == "union_tag_not_found":
+        detail = _("The body must say its 'type'.")
+    elif location:
+        detail = f"{'.'.join(location)}: {message}"
+    else:
+        detail = message
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
+async def _failed(request: Request, error: Exception) -> JSONResponse:
+    log.exception("unexpected error on %s %s", request.method, request.url.path)
+    return JSONResponse(
+        {"detail": _("Something went wrong on the server; the error has been logged.")},
+        status_code=500,
+    )

@@ -1,0 +1,160 @@
+"""The live feed: Server-Sent Events, one per event of the meeting's log.
+
+``id:`` is the event's seq, ``event:`` its type, ``data:`` its JSON as stored.
+A client resumes with ``Last-Event-ID`` (or ``?after=``) and gets exactly what
+it missed; one too far behind gets ``event: snapshot`` and refetches the state.
+A comment (``: ping``) every 15 seconds keeps proxies and phones connected.
+
+Each frame is built once per event and shared by every connection; a
+connection holds only its cursor, so a slow client slows only itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections import OrderedDict
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from starlette.types import Receive, Scope, Send
+
+from podium.i18n import _
+from podium.live.hub import Hub, Snapshot
+from podium.store.base import StoredEvent
+from podium.web.deps import service
+from podium.web.schemas import Error
+
+log = logging.getLogger(__name__)
+
+router = APIRouter(prefix="/api", tags=["feed"])
+
+HEARTBEAT_SECONDS = 15.0
+PING = b": ping\n\n"
+_FRAMES: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+_FRAMES_KEPT = 4096
+
+
+def frame(event: StoredEvent) -> bytes:
+    """The SSE frame of an event, built once and shared."""
+    key = (event.meeting, event.seq)
+    built = _FRAMES.get(key)
+    if built is not None and _FRAMES_KEPT:
+        return built
+    try:
+        kind = str(json.loads(event.data).get("type", "message"))
+    except (ValueError, AttributeError):
+        kind = "message"
+    lines = "".join(f"data: {line}\n" for line in event.data.split("\n"))
+    built = f"id: {event.seq}\nevent: {kind}\n{lines}\n".encode()
+    _FRAMES[key] = built
+    if len(_FRAMES) > _FRAMES_KEPT:
+        _FRAMES.popitem(last=False)
+    return built
+
+
+def snapshot_frame(seq: int) -> bytes:
+    return f"id: {seq}\nevent: snapshot\ndata: {json.dumps({'seq': seq})}\n\n".encode()
+
+
+class EventStream(Response):
+    """Streams a meeting's feed until the client goes or the server stops."""
+
+    media_type = "text/event-stream"
+
+    def __init__(self, hub: Hub, meeting_id: str, after: int) -> None:
+        # No Content-Length: the body goes on for as long as the client listens.
+        self.status_code = 200
+        self.background = None
+        self.raw_headers = [
+            (b"content-type", b"text/event-stream; charset=utf-8"),
+            (b"cache-control", b"no-store"),
+            (b"x-accel-buffering", b"no"),
+        ]
+        self.hub = hub
+        self.meeting_id = meeting_id
+        self.after = after
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
+        await send({"type": "http.response.body", "body": b"retry: 2000\n\n", "more_body": True})
+        follower = asyncio.create_task(self._follow(send))
+        receiving = asyncio.ensure_future(receive())
+        try:
+            while True:
+                done, _pending = await asyncio.wait(
+                    (follower, receiving),
+                    timeout=HEARTBEAT_SECONDS,
+                    return_when=asyncio.FIRST_COMPLETED,
+                )
+                if follower in done:
+                    break
+                if receiving in done:
+                    if receiving.result()["type"] == "http.disconnect":
+                        break
+                    receiving = asyncio.ensure_future(receive())
+                    continue
+                await send({"type": "http.response.body", "body": PING, "more_body": True})
+        except OSError:
+            pass  # the client went while we wrote to it
+        finally:
+            for task in (follower, receiving):
+                task.cancel()
+            try:
+                await follower
+            except (asyncio.CancelledError, OSError):
+                pass
+            except Exception:  # the stream ends; the client reconnects with Last-Event-ID
+                log.exception("the feed of meeting %s failed", self.meeting_id)
+            with contextlib.suppress(asyncio.CancelledError, OSError):
+                await receiving
+        with contextlib.suppress(OSError, RuntimeError):
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+    async def _follow(self, send: Send) -> None:
+        items = self.hub.follow(self.meeting_id, self.after)
+        try:
+            async for item in items:
+                body = snapshot_frame(item.seq) if isinstance(item, Snapshot) else frame(item)
+                await send({"type": "http.response.body", "body": body, "more_body": True})
+        finally:
+            await items.aclose()  # type: ignore[attr-defined]
+
+
+def _after(last_event_id: str | None, after: int | None) -> int:
+    if last_event_id is not None and last_event_id.strip():
+        value = last_event_id.strip()
+        if not value.isdigit() or len(value) > 12:
+            raise HTTPException(
+                422,
+                _("Last-Event-ID must be an event number, not '{value}'.").format(value=value[:40]),
+            )
+        return int(value)
+    return after or 0
+
+
+@router.get(
+    "/meetings/{meeting_id}/feed",
+    response_class=EventStream,
+    status_code=200,
+    responses={
+        200: {"content": {"text/event-stream": {"schema": {"type": "string"}}}},
+        404: {"model": Error, "description": "No such meeting."},
+        422: {"model": Error, "description": "A bad Last-Event-ID or after."},
+    },
+    summary="The live feed (Server-Sent Events)",
+)
+async def feed(
+    meeting_id: str,
+    request: Request,
+    after: int | None = Query(None, ge=0, le=10**12, description="Resume after this seq."),
+) -> Any:
+    start = _after(request.headers.get("last-event-id"), after)
+    meetings = service(request)
+    if not await run_in_threadpool(meetings.exists, meeting_id):
+        raise HTTPException(404, _("There is no meeting {id}.").format(id=meeting_id))
+    hub: Hub = request.app.state.hub
+    return EventStream(hub, meeting_id, start)

@@ -1,0 +1,326 @@
+"""The pages: server-rendered HTML that works without JavaScript.
+
+Every action is a plain form posted to ``/m/{id}/act`` (a command's ``type``
+and fields, with the meeting's CSRF token) and answered with a redirect back
+to the page (303); a refusal re-renders the page with its sentence and a 4xx
+status. ``live.js`` only adds live updates, the local timer and shortcuts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.datastructures import FormData, UploadFile
+
+from podium.i18n import _
+from podium.meeting.commands import AddParticipant, CommandFormatError
+from podium.meeting.events import EVENTS
+from podium.meeting.state import Participant
+from podium.meeting.words import Actor
+from podium.meetings import Forbidden, MeetingService, NotFound, RateLimited, Refused, StaleSeq
+from podium.record.charts import CHARTS
+from podium.web import view
+from podium.web.auth import check_csrf, csrf_token
+from podium.web.deps import actor_for, service
+from podium.web.forms import command_from_form
+from podium.web.public import event_json_ld, programme_rows, when
+from podium.web.templating import language, render
+
+router = APIRouter(include_in_schema=False)
+
+# Each page: the roles that may see it and its template.
+PAGES: dict[str, tuple[frozenset[str], str]] = {
+    "chair": (frozenset({"chair"}), "chair.html"),
+    "screen": (frozenset({"display", "chair", "secretariat"}), "screen.html"),
+    "me": (frozenset({"participant"}), "me.html"),
+    "secretariat": (frozenset({"secretariat", "chair"}), "secretariat.html"),
+}
+# Where a role's link leads.
+HOME = {"chair": "chair", "secretariat": "secretariat", "display": "screen", "participant": "me"}
+COOKIE_DAYS = 90
+MAX_CSV_ROWS = 2000
+
+
+def _notice(request: Request, heading: str, status_code: int) -> HTMLResponse:
+    return render(request, "message.html", {"heading": heading}, status_code)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _base(request: Request) -> str:
+    configured = getattr(request.app.state, "base_url", None)
+    return str(configured or request.base_url).rstrip("/")
+
+
+def _page(
+    request: Request,
+    meeting_id: str,
+    page: str,
+    actor: Actor,
+    *,
+    message: str | None = None,
+    status_code: int = 200,
+    extra: Mapping[str, Any] | None = None,
+) -> HTMLResponse:
+    meetings = service(request)
+    state = meetings.state(meeting_id)
+    plan = state.plan or meetings.plan(meeting_id)
+    now = _now()
+    live = view.live(state, now)
+    context: dict[str, Any] = {
+        "meeting_id": meeting_id,
+        "plan": plan,
+        "live": live,
+        "csrf": csrf_token(request, meeting_id),
+        "event_types": " ".join(EVENTS),
+        "message": message,
+        "body_class": "screen" if page == "screen" else f"page {page}",
+        "page_url": f"/m/{meeting_id}/{page}",
+    }
+    if page == "me" and actor.participant_id is not None:
+        context["me"] = view.someone(state, actor.participant_id)
+        context["mine"] = view.requests_of(live, actor.participant_id)
+    if page == "secretariat":
+        context["created"] = ()
+        context["charts"] = tuple(CHARTS)
+    context.update(extra or {})
+    return render(request, PAGES[page][1], context, status_code)
+
+
+def _allowed(request: Request, meeting_id: str, page: str) -> Actor | HTMLResponse:
+    try:
+        service(request).plan(meeting_id)
+    except NotFound:
+        return _notice(request, _("There is no such meeting."), 404)
+    actor = actor_for(request, meeting_id)
+    if actor is None:
+        return _notice(request, _("Please open the link you were sent for this meeting."), 403)
+    if actor.role not in PAGES[page][0]:
+        return _notice(request, _("Your link does not open this page."), 403)
+    return actor
+
+
+@router.get("/", response_class=HTMLResponse)
+def landing(request: Request) -> HTMLResponse:
+    return render(request, "landing.html", {"base": _base(request)})
+
+
+@router.get("/join/{token}")
+def join(request: Request, token: str) -> Response:
+    """Follows an invitation link: keeps its token in a cookie, opens the role's page."""
+    found = service(request).token_record(token)
+    if found is None or found.role == "admin":
+        invalid = _("This link is not valid. Ask the secretariat for a new one.")
+        return _notice(request, invalid, 404)
+    home = HOME.get(found.role)
+    target = f"/m/{found.meeting}/{home}" if home else f"/m/{found.meeting}"
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        f"podium_{found.meeting}",
+        token,
+        max_age=COOKIE_DAYS * 86400,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
+    return response
+
+
+@router.get("/m/{meeting_id}", response_class=HTMLResponse)
+def public(request: Request, meeting_id: str) -> HTMLResponse:
+    meetings = service(request)
+    try:
+        state = meetings.state(meeting_id)
+        plan = state.plan or meetings.plan(meeting_id)
+    except NotFound:
+        return _notice(request, _("There is no such meeting."), 404)
+    context = {
+        "meeting_id": meeting_id,
+        "plan": plan,
+        "live": view.live(state, _now()),
+        "event_types": " ".join(EVENTS),
+        "programme": programme_rows(plan),
+        "when": when(plan, language(request)),
+        "json_ld": event_json_ld(plan, f"{_base(request)}/m/{meeting_id}"),
+        "body_class": "page public",
+        "page_url": f"/m/{meeting_id}",
+    }
+    return render(request, "public.html", context)
+
+
+def _role_page(request: Request, meeting_id: str, page: str) -> HTMLResponse:
+    actor = _allowed(request, meeting_id, page)
+    if isinstance(actor, HTMLResponse):
+        return actor
+    return _page(request, meeting_id, page, actor)
+
+
+@router.get("/m/{meeting_id}/chair", response_class=HTMLResponse)
+def chair(request: Request, meeting_id: str) -> HTMLResponse:
+    """The Chair's console."""
+    return _role_page(request, meeting_id, "chair")
+
+
+@router.get("/m/{meeting_id}/screen", response_class=HTMLResponse)
+def screen(request: Request, meeting_id: str) -> HTMLResponse:
+    """The big screen in the hall."""
+    return _role_page(request, meeting_id, "screen")
+
+
+@router.get("/m/{meeting_id}/me", response_class=HTMLResponse)
+def me(request: Request, meeting_id: str) -> HTMLResponse:
+    """A participant's page, phone first."""
+    return _role_page(request, meeting_id, "me")
+
+
+@router.get("/m/{meeting_id}/secretariat", response_class=HTMLResponse)
+def secretariat(request: Request, meeting_id: str) -> HTMLResponse:
+    return _role_page(request, meeting_id, "secretariat")
+
+
+@router.post("/m/{meeting_id}/act", response_model=None)
+async def act(request: Request, meeting_id: str) -> Response:
+    """Carries out one command from a form, then shows the page it came from."""
+    form = await request.form()
+    values: dict[str, list[str]] = {}
+    for key, value in form.multi_items():
+        if isinstance(value, str):
+            values.setdefault(key, []).append(value)
+    back = (values.get("back") or [""])[0]
+    actor = actor_for(request, meeting_id)
+    if actor is None:
+        return _notice(request, _("Please open the link you were sent for this meeting."), 403)
+    if back not in PAGES or actor.role not in PAGES[back][0]:
+        back = HOME.get(actor.role, "")
+    if back not in PAGES:
+        return _notice(request, _("Your link does not open this page."), 403)
+    if not _csrf_ok(request, meeting_id, (values.get("csrf") or [""])[0]):
+        return _page(
+            request,
+            meeting_id,
+            back,
+            actor,
+            message=_("This form has expired. Please try again."),
+            status_code=403,
+        )
+    problem, status_code = _carry_out(service(request), meeting_id, values, actor)
+    if problem is None:
+        return RedirectResponse(f"/m/{meeting_id}/{back}", status_code=303)
+    return _page(request, meeting_id, back, actor, message=problem, status_code=status_code)
+
+
+def _csrf_ok(request: Request, meeting_id: str, value: str) -> bool:
+    try:
+        check_csrf(request, meeting_id, value)
+    except HTTPException:
+        return False
+    return True
+
+
+def _carry_out(
+    meetings: MeetingService, meeting_id: str, values: Mapping[str, Sequence[str]], actor: Actor
+) -> tuple[str | None, int]:
+    """Executes the form's command: (None, 303) or (the sentence saying why not, status)."""
+    try:
+        command = command_from_form(values)
+        meetings.execute(meeting_id, command, actor)
+    except CommandFormatError as exc:
+        return str(exc), 422
+    except Refused as exc:
+        return str(exc), 422
+    except Forbidden as exc:
+        return str(exc), 403
+    except RateLimited as exc:
+        return str(exc), 429
+    except StaleSeq:
+        return _("Someone else acted at the same moment; please check and try again."), 409
+    except NotFound:
+        return _("There is no such meeting."), 404
+    return None, 303
+
+
+@router.post("/m/{meeting_id}/participants", response_model=None)
+async def register(request: Request, meeting_id: str) -> Response:
+    """Registers one participant (the form) or many (a CSV file) and shows their links once."""
+    actor = _allowed(request, meeting_id, "secretariat")
+    if isinstance(actor, HTMLResponse):
+        return actor
+    async with request.form(max_files=1) as form:
+        return await _register(request, meeting_id, actor, form)
+
+
+async def _register(request: Request, meeting_id: str, actor: Actor, form: FormData) -> Response:
+    csrf = form.get("csrf")
+    if not _csrf_ok(request, meeting_id, csrf if isinstance(csrf, str) else ""):
+        return _page(
+            request,
+            meeting_id,
+            "secretariat",
+            actor,
+            message=_("This form has expired. Please try again."),
+            status_code=403,
+        )
+    upload = form.get("file")
+    rows: list[tuple[int, dict[str, list[str]]]] = []
+    if isinstance(upload, UploadFile):
+        raw = await upload.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return _page(
+                request,
+                meeting_id,
+                "secretariat",
+                actor,
+                message=_("The CSV file must be UTF-8 text."),
+                status_code=422,
+            )
+        reader = csv.DictReader(io.StringIO(text))
+        for line, row in enumerate(reader, start=2):
+            if len(rows) >= MAX_CSV_ROWS:
+                break
+            fields = {
+                (k or "").strip().lower(): [(v or "").strip()]
+                for k, v in row.items()
+                if isinstance(v, str)
+            }
+            rows.append((line, fields))
+    else:
+        fields = {k: [v] for k, v in form.multi_items() if isinstance(v, str)}
+        rows.append((0, fields))
+    meetings = service(request)
+    created: list[tuple[Participant, str]] = []
+    problem = None
+    status_code = 200
+    for line, fields in rows:
+        fields.pop("csrf", None)
+        fields["type"] = ["add_participant"]
+        try:
+            command = command_from_form(fields)
+            if not isinstance(command, AddParticipant):  # pragma: no cover - type is set above
+                raise CommandFormatError(_("Unknown action."))
+            participant, token = meetings.add_participant(meeting_id, command, actor)
+        except (CommandFormatError, Refused, Forbidden) as exc:
+            where = _("Line {line}: ").format(line=line) if line else ""
+            problem = f"{where}{exc}"
+            status_code = 422
+            break
+        created.append((participant, f"{_base(request)}/join/{token}"))
+    return _page(
+        request,
+        meeting_id,
+        "secretariat",
+        actor,
+        message=problem,
+        status_code=status_code,
+        extra={"created": created},
+    )

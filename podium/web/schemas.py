@@ -1,0 +1,156 @@
+"""The JSON API's bodies as pydantic models, for validation and the OpenAPI schema.
+
+The command models are made from ``podium.meeting.commands`` itself, one per
+command type, so the schema cannot drift from what ``decide`` takes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
+
+from podium.meeting.commands import COMMANDS, Command
+from podium.meeting.words import Channel, Gender, Stakeholder
+
+MAX_NUMBER = 1_000_000_000
+MAX_PARTICIPANTS = 2000
+
+
+def _no_surrogates(value: str) -> str:
+    # A lone surrogate cannot be stored as UTF-8; JSON escapes can smuggle one in.
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise ValueError("the text holds an invalid character")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_surrogates)]
+Number = Annotated[int, Field(ge=0, le=MAX_NUMBER)]
+
+
+class Error(BaseModel):
+    """Why a request failed, in a sentence."""
+
+    detail: str
+
+
+def _field_type(hint: Any) -> Any:
+    """A command field's type, with text checked and numbers bounded."""
+    if hint is str:
+        return Text
+    if hint is int:
+        return Number
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        (item,) = typing.get_args(hint)[:1]
+        return tuple[_field_type(item), ...]  # type: ignore[misc]
+    if origin in (typing.Union, types.UnionType):
+        return typing.Union[tuple(_field_type(arg) for arg in typing.get_args(hint))]  # noqa: UP007
+    return hint
+
+
+def _command_model(cls: type[Command]) -> type[BaseModel]:
+    hints = typing.get_type_hints(cls)
+    fields: dict[str, Any] = {
+        "type": (Literal[cls.type], ...),
+    }
+    for f in dataclasses.fields(cls):
+        default = ... if f.default is dataclasses.MISSING else f.default
+        if isinstance(default, tuple):
+            default = list(default)
+        fields[f.name] = (_field_type(hints[f.name]), default)
+    fields["expected_seq"] = (
+        Number | None,
+        Field(None, description="Act only if the meeting is still at this seq (else 409)."),
+    )
+    name = "".join(part.title() for part in cls.type.split("_")) + "Command"
+    model: type[BaseModel] = create_model(
+        name,
+        __config__=ConfigDict(extra="forbid", strict=True),
+        __doc__=(cls.__doc__ or cls.type.replace("_", " ").capitalize() + ".").strip(),
+        **fields,
+    )
+    return model
+
+
+COMMAND_MODELS: dict[str, type[BaseModel]] = {
+    name: _command_model(cls) for name, cls in COMMANDS.items()
+}
+
+if TYPE_CHECKING:
+    CommandBody = BaseModel
+else:
+    CommandBody = Annotated[
+        typing.Union[tuple(COMMAND_MODELS.values())],  # noqa: UP007
+        Field(discriminator="type"),
+    ]
+
+
+def command_data(body: BaseModel) -> dict[str, Any]:
+    """The command's JSON form, for ``command_from_json``, without ``expected_seq``."""
+    return body.model_dump(mode="json", exclude={"expected_seq"})
+
+
+class Executed(BaseModel):
+    seq: int = Field(description="The meeting's seq after the command.")
+    events: list[dict[str, Any]] = Field(description="The events appended, as stored.")
+
+
+class Links(BaseModel):
+    chair: str
+    secretariat: str
+    display: str
+    public: str
+
+
+class Created(BaseModel):
+    id: str
+    links: Links
+
+
+class ParticipantIn(BaseModel):
+    """A participant to register; ``segment`` (an index) makes them a programme speaker there."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Text = Field(min_length=1, max_length=200)
+    delegation: Text | None = None
+    country: Text | None = None
+    organisation: Text | None = None
+    stakeholder: Stakeholder = "government"
+    observer: bool = False
+    gender: Gender | None = None
+    channel: Channel = "room"
+    role: Text = "participant"
+    segment: Number | None = None
+
+
+class Participant(BaseModel):
+    id: str
+    name: str
+    role: str
+    delegation: str | None
+    country: str | None
+    organisation: str | None
+    stakeholder: str
+    observer: bool
+    gender: str | None
+    channel: str
+    segment: int | None
+    link: str = Field(description="The participant's own link; keep it private.")
+
+
+class Registered(BaseModel):
+    participants: list[Participant]
+
+
+class State(BaseModel):
+    """The live state (``podium.meeting.snapshot``) with the server's clock."""
+
+    model_config = ConfigDict(extra="allow")
+
+    seq: int
+    server_time: str
