@@ -128,7 +128,10 @@ class ReopenList:
 
 @dataclass(frozen=True, kw_only=True)
 class TagIntervention:
-    """Tags an intervention (the current one when ``intervention_id`` is None)."""
+    """Tags an intervention (the current one when ``intervention_id`` is None).
+
+    The questions and note given replace the intervention's earlier ones.
+    """
 
     type: ClassVar[str] = "tag_intervention"
     intervention_id: int | None = None

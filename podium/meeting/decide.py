@@ -196,7 +196,8 @@ def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> D
 def _check_allowed(state: MeetingState, command: object, by: Actor) -> Refusal | None:
     if state.plan is None:
         return refuse(N_("The meeting has not been created."))
-    if state.status == "closed":
+    if state.status == "closed" and not isinstance(command, TagIntervention):
+        # Only the record may still be corrected: tags and notes on past interventions.
         return refuse(N_("The meeting is closed."))
     kind = type(command)
     if (

@@ -45,8 +45,9 @@ def _field_type(hint: Any) -> Any:
         return Number
     origin = typing.get_origin(hint)
     if origin is tuple:
+        # JSON has arrays, not tuples: a strict model must take a list here.
         (item,) = typing.get_args(hint)[:1]
-        return tuple[_field_type(item), ...]  # type: ignore[misc]
+        return list[_field_type(item)]  # type: ignore[misc]
     if origin in (typing.Union, types.UnionType):
         return typing.Union[tuple(_field_type(arg) for arg in typing.get_args(hint))]  # noqa: UP007
     return hint

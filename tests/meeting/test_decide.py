@@ -183,6 +183,21 @@ def test_a_closed_meeting_takes_no_command() -> None:
         assert room.refused(command) == "The meeting is closed."
 
 
+def test_after_closing_the_record_may_still_be_tagged() -> None:
+    room = Room()
+    kenya = room.add("Kenya")
+    room.ok(StartSegment(segment=FLOOR))
+    room.ok(RequestFloor(participant_id=kenya))
+    room.ok(GiveFloor())
+    room.ok(EndSpeech())
+    room.ok(CloseMeeting())
+    room.ok(TagIntervention(intervention_id=1, questions=(2,), note="Late note"))
+    assert room.state.intervention(1).questions == (2,)
+    assert room.refused(TagIntervention(questions=(1,))) == "Nobody has the floor."
+    room.ok(TagIntervention(intervention_id=1, note="Checked"), SECRETARIAT)
+    assert room.state.intervention(1).note == "Checked"
+
+
 def test_a_command_at_a_naive_time_is_refused_not_raised() -> None:
     room = Room()
     result = decide(room.state, CloseList(), CHAIR, datetime(2024, 4, 15, 13))

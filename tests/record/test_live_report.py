@@ -38,9 +38,19 @@ def test_report_of_a_meeting_run_on_a_live_server(server: LiveServer) -> None:
         (secretariat, {"type": "request_floor", "participant_id": ethiopia}),
         (secretariat, {"type": "request_floor", "participant_id": network}),
         (chair, {"type": "give_floor"}),
-        (secretariat, {"type": "tag_intervention", "note": "Foresight for all."}),
+        (secretariat, {"type": "tag_intervention", "questions": [2], "note": "Foresight."}),
         (chair, {"type": "end_speech"}),
         (chair, {"type": "close_meeting"}),
+        # After the meeting the secretariat still corrects the record; a tag replaces the last.
+        (
+            secretariat,
+            {
+                "type": "tag_intervention",
+                "intervention_id": 1,
+                "questions": [2, 5],
+                "note": "Foresight.",
+            },
+        ),
     ):
         response = server.command(meeting, token, command)
         assert response.status_code == 200, response.text
@@ -50,15 +60,13 @@ def test_report_of_a_meeting_run_on_a_live_server(server: LiveServer) -> None:
     assert served.status_code == 200, served.text
     record = served.json()
     (intervention,) = record["interventions"]
-    assert (intervention["participant_id"], intervention["note"]) == (
-        ethiopia,
-        "Foresight for all.",
-    )
+    assert (intervention["participant_id"], intervention["note"]) == (ethiopia, "Foresight.")
+    addressed = {q["number"]: q for q in record["summary"]["questions"] if q["speakers"]}
+    assert sorted(addressed) == [2, 5]
+    assert addressed[2]["points"] == [{"speaker": "Ethiopia", "note": "Foresight."}]
     (unheard,) = [r for r in record["requests"] if r["outcome"] != "heard"]
     assert (unheard["participant_id"], unheard["outcome"]) == (network, "waiting")
-    assert record["summary"]["other_points"] == [
-        {"speaker": "Ethiopia", "note": "Foresight for all."}
-    ]
+    assert record["summary"]["other_points"] == []
 
     data: Path = server.data
     result = podium("report", meeting.id, "--to", "json", "--data", data)

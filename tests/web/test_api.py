@@ -313,3 +313,19 @@ def test_every_command_type_is_in_the_openapi_schema(api: Api) -> None:
     assert set(COMMANDS) <= names
     responses = spec["paths"]["/api/meetings/{meeting_id}/commands"]["post"]["responses"]
     assert {"200", "401", "403", "404", "409", "413", "422", "429"} <= set(responses)
+
+
+def test_an_intervention_is_tagged_with_questions_given_as_a_json_list(api: Api) -> None:
+    api.send(api.chair, {"type": "open_meeting"})
+    api.send(api.chair, {"type": "start_segment", "segment": 2})
+    api.send(api.people["Kenya"], {"type": "request_floor"})
+    api.send(api.chair, {"type": "give_floor"})
+    status, body = api.send(
+        api.secretariat, {"type": "tag_intervention", "questions": [2, 5], "note": "Open data"}
+    )
+    assert status == 200, body
+    (event,) = body["events"]  # type: ignore[misc]
+    assert (event["questions"], event["note"]) == ([2, 5], "Open data")
+    status, body = api.send(api.chair, {"type": "tag_intervention", "questions": [9]})
+    assert status == 422
+    assert body["detail"] == "There is no guiding question 9: they are numbered 1 to 6."
