@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from io import BytesIO
 from typing import Any
 
 from docx import Document as new_document
@@ -13,6 +12,7 @@ from docx.oxml.ns import qn
 
 from podium.conceptnote.html import href
 from podium.conceptnote.layout import LANGUAGE, document_label, layout, paragraphs
+from podium.documents import centred, docx_bytes
 from podium.i18n import _
 from podium.meeting.plan import Plan
 
@@ -27,12 +27,12 @@ def write_docx(plan: Plan, language: str = LANGUAGE) -> bytes:
 
     for line in (note.body, note.session):
         if line:
-            _centred(document, line, bold=True)
+            centred(document, line, bold=True)
     title = document.add_heading(note.heading, level=1)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for line in (note.when, note.venue):
         if line:
-            _centred(document, line, bold=True)
+            centred(document, line, bold=True)
 
     document.add_heading(_("Concept note"), level=2).alignment = WD_ALIGN_PARAGRAPH.CENTER
     for section in note.sections:
@@ -62,15 +62,7 @@ def write_docx(plan: Plan, language: str = LANGUAGE) -> bytes:
         document.add_heading(_("Outcome"), level=3)
         document.add_paragraph(note.outcome)
 
-    out = BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def _centred(document: Any, text: str, *, bold: bool) -> None:
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run(text).bold = bold
+    return docx_bytes(document)
 
 
 def _hyperlink(paragraph: Any, url: str, text: str) -> None:

@@ -7,11 +7,11 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 
 from podium.conceptnote.layout import LANGUAGE, document_label, layout, paragraphs
-from podium.i18n import _, ngettext
+from podium.documents import environment
 from podium.meeting.plan import Plan
 
 _ONLINE_WORDS = ("online", "virtual", "hybrid", "remote")
@@ -19,16 +19,7 @@ _ONLINE_WORDS = ("online", "virtual", "hybrid", "remote")
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("podium.conceptnote", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=_, ngettext=ngettext, newstyle=True
-    )
+    env = environment("podium.conceptnote")
     env.globals.update(paragraphs=paragraphs, document_label=document_label, href=href)
     return env
 

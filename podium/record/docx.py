@@ -9,6 +9,7 @@ from docx import Document as new_document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from podium.documents import centred, docx_bytes
 from podium.i18n import _
 from podium.record.report import Progress, Report, Table, annexes
 
@@ -27,12 +28,12 @@ def write_docx(report: Report, progress: Progress = _quiet) -> bytes:
 
     for line in (summary.title.body, summary.title.session):
         if line:
-            _centred(document, line, bold=True)
+            centred(document, line, bold=True)
     document.add_heading(summary.title.document, level=1).alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _centred(document, summary.title.meeting, bold=True)
+    centred(document, summary.title.meeting, bold=True)
     for line in (summary.title.date, summary.title.venue):
         if line:
-            _centred(document, line, bold=False)
+            centred(document, line, bold=False)
 
     for part in summary.parts:
         if part.heading:
@@ -53,15 +54,7 @@ def write_docx(report: Report, progress: Progress = _quiet) -> bytes:
                 document.add_picture(BytesIO(pictures[table.chart]), width=Cm(15))
             _table(document, table)
 
-    out = BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def _centred(document: Any, text: str, *, bold: bool) -> None:
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run(text).bold = bold
+    return docx_bytes(document)
 
 
 def _table(document: Any, table: Table) -> None:

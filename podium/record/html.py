@@ -3,27 +3,9 @@
 from __future__ import annotations
 
 import base64
-from functools import cache
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
-from podium.i18n import _, ngettext
+from podium.documents import environment
 from podium.record.report import Progress, Report, annexes
-
-
-@cache
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("podium.record", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=_, ngettext=ngettext, newstyle=True
-    )
-    return env
 
 
 def _quiet(step: str) -> None:
@@ -39,7 +21,7 @@ def write_html(report: Report, *, charts: str | None = "svg", progress: Progress
         for name, image in drawn.items()
     }
     return (
-        _environment()
+        environment("podium.record")
         .get_template("report.html")
         .render(
             summary=report.summary,

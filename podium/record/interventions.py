@@ -213,7 +213,8 @@ def speaker_from(event: ParticipantAdded) -> Speaker:
         country_name=found.name if found else None,
         region=reporting_region(found) if found else NO_COUNTRY,
         subregion=found.subregion if found else None,
-        development_group=development_group(found) if found else NO_COUNTRY,
+        # The LDC list in force when the participant was registered for the meeting.
+        development_group=development_group(found, event.at.date()) if found else NO_COUNTRY,
         stakeholder=event.stakeholder,
         stakeholder_group=stakeholder_group(event.stakeholder, event.observer),
         observer=event.observer,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from podium.reference.countries import (
     DEVELOPMENT_GROUPS,
+    LDC_GRADUATIONS,
     REGIONS,
     REPORTING_REGIONS,
     Country,
@@ -14,12 +15,14 @@ from podium.reference.countries import (
     find_country,
     find_country_by_name,
     groups,
+    is_ldc,
     reporting_region,
 )
 from podium.reference.sdgs import SDGS, Goal, UnknownGoal, sdg
 
 __all__ = [
     "DEVELOPMENT_GROUPS",
+    "LDC_GRADUATIONS",
     "REGIONS",
     "REPORTING_REGIONS",
     "SDGS",
@@ -33,6 +36,7 @@ __all__ = [
     "find_country",
     "find_country_by_name",
     "groups",
+    "is_ldc",
     "reporting_region",
     "sdg",
 ]

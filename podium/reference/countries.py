@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -41,6 +42,21 @@ DEVELOPED = "developed"
 
 DEVELOPMENT_GROUPS: tuple[str, ...] = (LDC, LLDC, SIDS, DEVELOPING, DEVELOPED)
 """Every group ``development_group`` can return, most specific first."""
+
+LDC_GRADUATIONS: dict[str, date] = {
+    "BT": date(2023, 12, 13),  # Bhutan, General Assembly resolution 70/78
+    "ST": date(2024, 12, 13),  # Sao Tome and Principe, resolution 73/133
+    "BD": date(2026, 11, 24),  # Bangladesh, resolution 76/8
+    "LA": date(2026, 11, 24),  # Lao People's Democratic Republic, resolution 76/8
+    "NP": date(2026, 11, 24),  # Nepal, resolution 76/8
+    "SB": date(2027, 12, 13),  # Solomon Islands, resolution 76/8
+}
+"""The day each recent or scheduled graduate left (or leaves) the LDC category.
+
+The ``ldc`` column of the table is the list on the date of the data; a
+meeting is counted with the list in force on its own day, so that the record
+of a 2024 panel shows Nepal as an LDC and that of a 2027 one does not.
+"""
 
 
 class UnknownCountry(ValueError):
@@ -155,25 +171,34 @@ def find_country_by_name(name: str) -> Country | None:
     return _table().by_name.get(" ".join(name.split()).casefold())
 
 
-def groups(c: Country) -> tuple[str, ...]:
-    """Every development group ``c`` belongs to, most specific first.
+def is_ldc(c: Country, on: date | None = None) -> bool:
+    """Whether ``c`` is a least developed country on the day ``on`` (default: the data's date)."""
+    graduation = LDC_GRADUATIONS.get(c.alpha2)
+    if on is None or graduation is None:
+        return c.ldc
+    return on < graduation
+
+
+def groups(c: Country, on: date | None = None) -> tuple[str, ...]:
+    """Every development group ``c`` belongs to on the day ``on``, most specific first.
 
     Ends with "developed" or "developing" (M49's last published distinction),
     so a landlocked developing country that M49 counted as developed, such as
     the Republic of Moldova, gives ("LLDC", "developed").
     """
-    found = [group for group, member in ((LDC, c.ldc), (LLDC, c.lldc), (SIDS, c.sids)) if member]
+    members = ((LDC, is_ldc(c, on)), (LLDC, c.lldc), (SIDS, c.sids))
+    found = [group for group, member in members if member]
     found.append(DEVELOPED if c.developed else DEVELOPING)
     return tuple(found)
 
 
-def development_group(c: Country) -> str:
+def development_group(c: Country, on: date | None = None) -> str:
     """The single most specific group, for reports that count each country once.
 
     Precedence: LDC > LLDC > SIDS > developing / developed. Nepal (LDC and
     LLDC) counts as "LDC"; Fiji (SIDS) as "SIDS"; Brazil as "developing".
     """
-    return groups(c)[0]
+    return groups(c, on)[0]
 
 
 def reporting_region(c: Country) -> str:

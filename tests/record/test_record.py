@@ -22,7 +22,13 @@ from podium.meeting.events import (
 from podium.meeting.plan import Plan, Segment
 from podium.record.exports import load_record
 from podium.record.groups import NO_COUNTRY
-from podium.record.interventions import Record, RecordError, read_record, record_from_texts
+from podium.record.interventions import (
+    Record,
+    RecordError,
+    read_record,
+    record_from_texts,
+    speaker_from,
+)
 from podium.record.report import Report
 from podium.record.statistics import statistics
 from podium.store import open_store
@@ -72,6 +78,21 @@ def test_speakers_are_placed_by_country_or_as_organisations(record: Record) -> N
     assert by_name["UNESCO"].stakeholder_group == "un-entity"
     assert by_name["State of Palestine"].stakeholder_group == "observer-state"
     assert by_name["University of Cape Town"].region == "Africa"
+
+
+def test_a_country_is_counted_with_the_ldc_list_of_the_meetings_day() -> None:
+    def nepal(year: int) -> str:
+        event = ParticipantAdded(
+            at=datetime(year, 4, 15, 13, tzinfo=UTC),
+            participant_id="p1",
+            name="Nepal",
+            role="participant",
+            country="NP",
+        )
+        return speaker_from(event).development_group
+
+    # Nepal left the LDC category on 24 November 2026; it stays landlocked.
+    assert (nepal(2024), nepal(2027)) == ("LDC", "LLDC")
 
 
 def test_the_programme_as_held_against_the_programme_as_planned(

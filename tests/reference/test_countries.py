@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
 import pycountry
 import pytest
 
 from podium.reference import (
     DEVELOPMENT_GROUPS,
+    LDC_GRADUATIONS,
     REGIONS,
     REPORTING_REGIONS,
     UnknownCountry,
@@ -19,6 +21,7 @@ from podium.reference import (
     find_country,
     find_country_by_name,
     groups,
+    is_ldc,
     reporting_region,
 )
 from podium.reference.countries import DATA
@@ -186,6 +189,26 @@ def test_graduates_have_left_the_ldc_category() -> None:
     sao_tome = country("STP")  # graduated 13 December 2024
     assert not sao_tome.ldc and sao_tome.sids
     assert development_group(sao_tome) == "SIDS"
+
+
+def test_the_ldc_list_is_the_one_in_force_on_the_day_asked() -> None:
+    nepal, bhutan, bangladesh = country("NP"), country("BT"), country("BD")
+    assert groups(nepal, date(2024, 4, 15)) == ("LDC", "LLDC", "developing")
+    assert groups(nepal, date(2026, 11, 23)) == ("LDC", "LLDC", "developing")
+    assert groups(nepal, date(2026, 11, 24)) == ("LLDC", "developing")
+    assert development_group(bangladesh, date(2027, 4, 12)) == "developing"
+    assert development_group(bhutan, date(2021, 4, 1)) == "LDC"
+    assert development_group(bhutan, date(2024, 4, 15)) == "LLDC"
+    assert is_ldc(country("SB"), date(2027, 12, 12)) and not is_ldc(
+        country("SB"), date(2027, 12, 13)
+    )
+    assert is_ldc(country("TD"), date(2030, 1, 1))  # no graduation scheduled
+
+
+def test_the_table_agrees_with_the_graduation_dates_on_its_own_date() -> None:
+    data_date = date(2026, 11, 22)  # "Status as at" in data/README.md
+    for code, graduated in LDC_GRADUATIONS.items():
+        assert country(code).ldc == (data_date < graduated), code
 
 
 def test_m49s_developed_distinction() -> None:

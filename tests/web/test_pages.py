@@ -9,6 +9,7 @@ import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -321,6 +322,9 @@ def test_the_participant_page_weighs_under_30_kb_compressed(site: Site) -> None:
     _, token = site.register("Ana Gomez", delegation="Brazil", country="BR")
     phone = site.client(token=token)
     html = phone.get(f"/m/{site.meeting}/me").text
+    plan = site.service.plan(site.meeting)
+    assert all(html_escape(q) in html for q in plan.questions)
+    assert "E/CN.16/2024/3" in html  # the supporting documents, on the phone too
     assets = re.findall(r'(?:href|src)="(/static/[^"]+)"', html)
     assert any(a.endswith(".css") for a in assets) and any(a.endswith(".js") for a in assets)
     bodies = [html.encode()] + [phone.get(a).content for a in assets]
