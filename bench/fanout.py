@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +93,7 @@ def baseline_server(port: int) -> None:
         queue: asyncio.Queue[bytes] = asyncio.Queue()
         queues.add(queue)
 
-        async def stream():  # type: ignore[no-untyped-def]
+        async def stream() -> AsyncIterator[bytes]:
             try:
                 yield b"retry: 2000\n\n"
                 while True:

@@ -58,7 +58,7 @@ async def bare_event(tasks: int) -> float:
 
 
 async def hub_round(
-    hub: Hub, store: SQLiteStore, meeting: str, followers: int, durable: bool
+    hub: Hub, store: QuietStore, meeting: str, followers: int, durable: bool
 ) -> float:
     seq = await asyncio.to_thread(store.last_seq, meeting)
     finish = Finish(followers)

@@ -2,39 +2,40 @@
 
     .venv/bin/python bench/replay.py [--events 100000]
 
-The meeting is made by the real core (a delegate asks for the floor, gets it,
-ends, again) when ``podium.meeting`` is there, else of plain JSON events.
+The meeting is made by the real core: a delegate asks for the floor, gets it,
+ends, again.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from store_append import rehearsal
+from store_append import Rehearsal
 
+from podium.meeting.events import decode_event
+from podium.meeting.state import evolve, initial_state
+from podium.store import StoredEvent
 from podium.store.sqlite import SQLiteStore, connect
 
 MEETING = "replay"
 
 
-def fill(store: SQLiteStore, total: int) -> str:
-    """Appends ``total`` events in appends of up to 1,000; says what kind they are."""
-    run = rehearsal()
+def fill(store: SQLiteStore, total: int) -> None:
+    """Appends ``total`` events decided by the core, in appends of up to 1,000."""
+    run = Rehearsal()
     seq = 0
-    batch: list[str] = list(run.opening) if run else []
+    batch: list[str] = list(run.opening)
     while seq + len(batch) < total:
         if len(batch) >= 1000:
             seq = store.append(MEETING, seq, batch)[-1].seq
             batch = []
-        batch += run.step() if run else [json.dumps({"type": "floor_requested", "v": 1, "n": seq})]
-    seq = store.append(MEETING, seq, batch[: total - seq])[-1].seq
-    return "decided by the meeting core" if run else "plain JSON (no meeting core)"
+        batch += run.step()
+    store.append(MEETING, seq, batch[: total - seq])
 
 
 def timed(work: Callable[[], Any]) -> tuple[float, Any]:
@@ -51,9 +52,9 @@ def main() -> None:
         path = Path(directory) / "podium.sqlite3"
         store = SQLiteStore(path)
         try:
-            built, kind = timed(lambda: fill(store, options.events))
+            built, _ = timed(lambda: fill(store, options.events))
             total = store.last_seq(MEETING)
-            print(f"{total:,} events, {kind}, written in {built:.1f} s")
+            print(f"{total:,} events decided by the meeting core, written in {built:.1f} s")
             raw = connect(path)
             bare, rows = timed(
                 lambda: raw.execute(
@@ -69,15 +70,8 @@ def main() -> None:
             print(f"  {'store.read (checked, one call)':<44} {total / read:>12,.0f} events/s")
             print(f"  {'store.read in pages of 10,000':<44} {total / paged:>12,.0f} events/s")
             folded = _fold(events)
-            if folded is None:
-                print(f"  {'read + decode + evolve':<44} {'(meeting core not available)':>12}")
-            else:
-                print(
-                    f"  {'decode_event + evolve (fold alone)':<44}"
-                    f" {total / folded:>12,.0f} events/s"
-                )
-                whole = read + folded
-                print(f"  {'read + decode + evolve':<44} {total / whole:>12,.0f} events/s")
+            print(f"  {'decode_event + evolve (fold alone)':<44} {total / folded:>12,.0f} events/s")
+            print(f"  {'read + decode + evolve':<44} {total / (read + folded):>12,.0f} events/s")
         finally:
             store.close()
 
@@ -90,14 +84,7 @@ def _paged(store: SQLiteStore) -> int:
     return count
 
 
-def _fold(events: list[Any]) -> float | None:
-    try:
-        from podium.meeting.events import decode_event
-        from podium.meeting.state import evolve, initial_state
-    except ImportError:
-        return None
-    if not events or json.loads(events[0].data).get("type") != "meeting_created":
-        return None
+def _fold(events: list[StoredEvent]) -> float:
     started = time.perf_counter()
     state = initial_state()
     for event in events:

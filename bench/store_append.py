@@ -24,6 +24,18 @@ from typing import Any
 
 import psycopg
 
+from podium.meeting.commands import (
+    AddParticipant,
+    EndSpeech,
+    GiveFloor,
+    OpenMeeting,
+    RequestFloor,
+)
+from podium.meeting.decide import Refusal, create_meeting, decide
+from podium.meeting.events import encode_event
+from podium.meeting.plan import Plan, Segment
+from podium.meeting.state import evolve, initial_state
+from podium.meeting.words import CHAIR
 from podium.store import Conflict, EventStore
 from podium.store.postgres import PostgresStore
 from podium.store.sqlite import SQLiteStore, connect
@@ -66,10 +78,6 @@ class Rehearsal:
     """A meeting run by the real core: a delegate asks for the floor, gets it, ends; again."""
 
     def __init__(self) -> None:
-        from podium.meeting.commands import AddParticipant, OpenMeeting
-        from podium.meeting.decide import create_meeting
-        from podium.meeting.plan import Plan, Segment
-        from podium.meeting.state import initial_state
 
         self.clock = datetime(2024, 4, 15, 13, 0, tzinfo=UTC)
         self.state = initial_state()
@@ -84,8 +92,6 @@ class Rehearsal:
         self.turn = 0
 
     def _apply(self, events: Sequence[Any]) -> list[str]:
-        from podium.meeting.events import encode_event
-        from podium.meeting.state import evolve
 
         for event in events:
             self.state = evolve(self.state, event)
@@ -93,8 +99,6 @@ class Rehearsal:
 
     def decide(self, command: Any) -> list[str]:
         """The JSON texts of the events ``command`` decides, folded into the state."""
-        from podium.meeting.decide import Refusal, decide
-        from podium.meeting.words import CHAIR
 
         self.clock += timedelta(seconds=1)
         decision = decide(self.state, command, CHAIR, self.clock)
@@ -103,7 +107,6 @@ class Rehearsal:
         return self._apply(decision)
 
     def step(self) -> list[str]:
-        from podium.meeting.commands import EndSpeech, GiveFloor, RequestFloor
 
         commands = (RequestFloor(participant_id=self.delegate), GiveFloor(), EndSpeech())
         command = commands[self.turn % len(commands)]
@@ -111,19 +114,9 @@ class Rehearsal:
         return self.decide(command)
 
 
-def rehearsal() -> Rehearsal | None:
-    """The core's rehearsal, or None while the meeting core is not there."""
-    try:
-        return Rehearsal()
-    except ImportError:
-        return None
-
-
-def decided_appends(store: EventStore, meeting: str, total: int) -> float | None:
+def decided_appends(store: EventStore, meeting: str, total: int) -> float:
     """Commands decided by the meeting core and durably appended, one after another."""
-    run = rehearsal()
-    if run is None:
-        return None
+    run = Rehearsal()
     store.append(meeting, 0, run.opening)
 
     def work() -> None:
@@ -177,10 +170,7 @@ def _store_rows(store: EventStore, events: int, writers: int) -> list[tuple[str,
         label = f"store.append, {count} writer{'s' if count > 1 else ''}, one meeting"
         rows.append((label, f"{rate:>9,.0f} /s  ({conflicts} conflicts retried)"))
     decided = decided_appends(store, "bench-decided", events)
-    label = "commands decided and durably appended"
-    rows.append(
-        (label, "(meeting core not available)" if decided is None else f"{decided:>9,.0f} /s")
-    )
+    rows.append(("commands decided and durably appended", f"{decided:>9,.0f} /s"))
     return rows
 
 
