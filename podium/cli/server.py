@@ -192,11 +192,11 @@ def _create_remote(note: Path, url: str, folder: Path) -> dict[str, Any]:
 
 
 def _service(folder: Path) -> MeetingService:
-    from podium.web.app import open_log
+    from podium.store import open_store
 
     target = log_target(folder)
     try:
-        store = open_log(target)
+        store = open_store(target)
     except Exception as exc:  # the log cannot be opened: say why, no traceback
         fail(_("cannot open the event log at {target}: {reason}").format(target=target, reason=exc))
     return MeetingService(store)

@@ -14,9 +14,10 @@ from podium.store.base import (
     TokenRecord,
     Unsubscribe,
 )
-from podium.store.open import DATABASE_URL, configured_store, open_store
+from podium.store.open import DATABASE_SCHEMA, DATABASE_URL, configured_store, open_store
 
 __all__ = [
+    "DATABASE_SCHEMA",
     "DATABASE_URL",
     "Conflict",
     "CorruptEvent",

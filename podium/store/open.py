@@ -8,6 +8,7 @@ from pathlib import Path
 from podium.store.base import EventStore
 
 DATABASE_URL = "PODIUM_DATABASE_URL"
+DATABASE_SCHEMA = "PODIUM_DATABASE_SCHEMA"
 SQLITE_FILE = "podium.sqlite3"
 
 
@@ -15,13 +16,17 @@ def is_postgres_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
 
 
-def open_store(url_or_data_dir: str | os.PathLike[str], *, schema: str = "public") -> EventStore:
-    """The log at a ``postgresql://`` URL, a ``sqlite:///path`` file, or ``DIR/podium.sqlite3``."""
+def open_store(url_or_data_dir: str | os.PathLike[str], *, schema: str | None = None) -> EventStore:
+    """The log at a ``postgresql://`` URL, a ``sqlite:///path`` file, or ``DIR/podium.sqlite3``.
+
+    On PostgreSQL the tables are in ``schema``, else in ``PODIUM_DATABASE_SCHEMA``,
+    else in ``public``.
+    """
     target = os.fspath(url_or_data_dir)
     if is_postgres_url(target):
         from podium.store.postgres import PostgresStore
 
-        return PostgresStore(target, schema=schema)
+        return PostgresStore(target, schema=schema or os.environ.get(DATABASE_SCHEMA) or "public")
     from podium.store.sqlite import SQLiteStore
 
     if target.startswith("sqlite:///"):

@@ -27,13 +27,6 @@ from podium.web.schemas import Error
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
-SCHEMA_VARIABLE = "PODIUM_DATABASE_SCHEMA"
-
-
-def open_log(store_url_or_dir: str | os.PathLike[str]) -> EventStore:
-    """The log at a URL or in a data directory; ``PODIUM_DATABASE_SCHEMA`` picks a schema."""
-    schema = os.environ.get(SCHEMA_VARIABLE) or "public"
-    return open_store(store_url_or_dir, schema=schema)
 
 
 def create_app(
@@ -44,7 +37,7 @@ def create_app(
 ) -> FastAPI:
     """The app on the log at a PostgreSQL URL or in a data directory (or on an open store)."""
     if isinstance(store_url_or_dir, str | os.PathLike):
-        store = open_log(store_url_or_dir)
+        store = open_store(store_url_or_dir)
     else:
         store = store_url_or_dir
     if admin_token:
