@@ -133,6 +133,23 @@ def check_new_events(meeting: str, events: Sequence[str]) -> None:
             )
 
 
+def nothing_to_append(
+    store: EventStore, meeting: str, expected_seq: int, events: Sequence[str]
+) -> bool:
+    """Checks an append before it is written; True when it has no events (and its seq holds).
+
+    Raises InvalidEvent for an event that could not be read back, and Conflict
+    for an empty append whose ``expected_seq`` is stale.
+    """
+    check_new_events(meeting, events)
+    if events:
+        return False
+    actual = store.last_seq(meeting)
+    if actual != expected_seq:
+        raise Conflict(meeting, expected_seq, actual)
+    return True
+
+
 def checked(meeting: str, seq: int, data: str, recorded_at: datetime) -> StoredEvent:
     """A row read from the log, after making sure it is a versioned JSON object."""
     reason = problem_with(data)

@@ -33,8 +33,8 @@ from podium.store.base import (
     StoreError,
     TokenRecord,
     Unsubscribe,
-    check_new_events,
     checked,
+    nothing_to_append,
     utc_now,
 )
 
@@ -115,11 +115,7 @@ class PostgresStore:
     # -- writing ---------------------------------------------------------------
 
     def append(self, meeting: str, expected_seq: int, events: Sequence[str]) -> list[StoredEvent]:
-        check_new_events(meeting, events)
-        if not events:
-            actual = self.last_seq(meeting)
-            if actual != expected_seq:
-                raise Conflict(meeting, expected_seq, actual)
+        if nothing_to_append(self, meeting, expected_seq, events):
             return []
         recorded_at = utc_now()
         stored = [
