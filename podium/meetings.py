@@ -23,12 +23,8 @@ from typing import TYPE_CHECKING, Any
 from podium.i18n import _
 from podium.meeting.commands import (
     AddParticipant,
-    CloseList,
     Command,
-    GiveFloor,
-    ReopenList,
     RequestFloor,
-    WithdrawRequest,
 )
 from podium.meeting.decide import Refusal, create_meeting, decide
 from podium.meeting.events import ParticipantAdded, decode_event, encode_event
@@ -51,8 +47,6 @@ FLOOR_REQUESTS_PER_MINUTE = 6
 APPEND_ATTEMPTS = 5
 
 # Who may send what; ``decide`` says why not, this says it is a 403 and not a 422.
-_PARTICIPANT_MAY = (RequestFloor, WithdrawRequest)
-_CHAIR_ONLY = (GiveFloor, CloseList, ReopenList)
 
 
 def utc_now() -> datetime:
@@ -246,10 +240,11 @@ class MeetingService:
                 state = self._catch_up(meeting_id, meeting)
                 if expected_seq is not None and expected_seq != state.seq:
                     raise StaleSeq(_stale_message(state.seq), state.seq)
-                self._check_role(state, command, actor)
                 self._check_rate(meeting_id, command, actor)
                 decision = decide(state, command, actor, self.clock())
                 if isinstance(decision, Refusal):
+                    if decision.forbidden:
+                        raise Forbidden(decision.translate(_))
                     raise Refused(decision.translate(_))
                 try:
                     stored = self.store.append(
@@ -266,21 +261,6 @@ class MeetingService:
                 meeting.state = state
                 return Executed(state.seq, stored)
         raise StaleSeq(_("The meeting is busy; try again."), meeting.state.seq)
-
-    def _check_role(self, state: MeetingState, command: Command, actor: Actor) -> None:
-        allowed = (
-            actor.role == "chair"
-            or (actor.role == "secretariat" and not isinstance(command, _CHAIR_ONLY))
-            or (actor.role == "participant" and isinstance(command, _PARTICIPANT_MAY))
-        )
-        if not allowed:
-            refusal = decide(state, command, actor, self.clock())
-            reason = (
-                refusal.translate(_)
-                if isinstance(refusal, Refusal)
-                else _("You may not do this in this meeting.")
-            )
-            raise Forbidden(reason)
 
     def _check_rate(self, meeting_id: str, command: Command, actor: Actor) -> None:
         if actor.role != "participant" or not isinstance(command, RequestFloor):

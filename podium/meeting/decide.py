@@ -72,7 +72,7 @@ from podium.meeting.events import (
     SpeechResumed,
 )
 from podium.meeting.plan import Plan
-from podium.meeting.refusal import N_, refuse
+from podium.meeting.refusal import N_, forbid, refuse
 from podium.meeting.refusal import Refusal as Refusal  # re-exported: callers know it from here
 from podium.meeting.registration import add_participant, check_segment, is_whole_number
 from podium.meeting.state import MeetingState, Participant, Request
@@ -134,7 +134,7 @@ def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> D
     if not isinstance(now, datetime) or now.utcoffset() is None:
         return refuse(N_("The time of the command has no time zone."))
     if not isinstance(by, Actor) or by.role not in ACTOR_ROLES:
-        return refuse(N_("The sender of the command is unknown."))
+        return forbid(N_("The sender of the command is unknown."))
     refusal = _check_allowed(state, command, by)
     if refusal is not None:
         return refusal
@@ -196,9 +196,6 @@ def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> D
 def _check_allowed(state: MeetingState, command: object, by: Actor) -> Refusal | None:
     if state.plan is None:
         return refuse(N_("The meeting has not been created."))
-    if state.status == "closed" and not isinstance(command, TagIntervention):
-        # Only the record may still be corrected: tags and notes on past interventions.
-        return refuse(N_("The meeting is closed."))
     kind = type(command)
     if (
         kind not in _SECRETARIAT_MAY
@@ -211,18 +208,21 @@ def _check_allowed(state: MeetingState, command: object, by: Actor) -> Refusal |
     ):
         return refuse(N_("This command is unknown."))
     if by.role == "display":
-        return refuse(N_("The big screen only shows the meeting; it cannot act on it."))
+        return forbid(N_("The big screen only shows the meeting; it cannot act on it."))
     if by.role == "public":
-        return refuse(N_("The public may follow the meeting but not act on it."))
+        return forbid(N_("The public may follow the meeting but not act on it."))
     if by.role == "participant":
         if kind in _CHAIR_ONLY:
-            return refuse(_CHAIR_ONLY[kind])
+            return forbid(_CHAIR_ONLY[kind])
         if kind in _SECRETARIAT_MAY:
-            return refuse(_SECRETARIAT_MAY[kind])
+            return forbid(_SECRETARIAT_MAY[kind])
         if state.participant(by.participant_id) is None:
             return refuse(N_("You are not registered as a participant in this meeting."))
     if by.role == "secretariat" and kind in _CHAIR_ONLY:
-        return refuse(_CHAIR_ONLY[kind])
+        return forbid(_CHAIR_ONLY[kind])
+    if state.status == "closed" and not isinstance(command, TagIntervention):
+        # Only the record may still be corrected: tags and notes on past interventions.
+        return refuse(N_("The meeting is closed."))
     if state.status == "new" and kind not in _BEFORE_OPENING:
         return refuse(N_("The meeting has not been opened yet."))
     return None

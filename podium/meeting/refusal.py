@@ -23,6 +23,8 @@ class Refusal:
     reason: str
     template: str = field(default="", compare=False)
     values: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    forbidden: bool = field(default=False, compare=False)
+    """True when the sender's role may never do this (not when the meeting's state forbids it)."""
 
     def translate(self, gettext: Callable[[str], str]) -> str:
         """The reason in the language of ``gettext`` (e.g. ``podium.i18n._``)."""
@@ -33,5 +35,11 @@ class Refusal:
 
 
 def refuse(template: str, **values: Any) -> Refusal:
+    """The command cannot be carried out now, for the reason ``template`` gives."""
     text = {key: str(value) for key, value in values.items()}
     return Refusal(template.format(**text), template, tuple(text.items()))
+
+
+def forbid(template: str) -> Refusal:
+    """The sender's role may not send this command at all."""
+    return Refusal(template, template, forbidden=True)

@@ -553,3 +553,26 @@ def test_refusals_translate_their_template() -> None:
         "Il n'y a pas de demande n° 7."
     )
     assert result == Refusal("There is no request number 7.")
+
+
+def test_a_refusal_says_whether_the_role_may_never_do_it() -> None:
+    room = Room()
+    kenya = room.add("Kenya")
+    never = [
+        (GiveFloor(), participant(kenya)),
+        (GiveFloor(), SECRETARIAT),
+        (CloseList(), DISPLAY),
+        (RequestFloor(participant_id=kenya), PUBLIC),
+        (TagIntervention(), participant(kenya)),
+    ]
+    for command, actor in never:
+        refusal = room.send(command, actor)
+        assert isinstance(refusal, Refusal) and refusal.forbidden, command
+    room.ok(CloseList())
+    for command, actor in [
+        (RequestFloor(participant_id=kenya), participant(kenya)),  # the list is closed
+        (RequestFloor(participant_id="p9"), participant(kenya)),  # not for someone else
+        (GiveFloor(), CHAIR),  # nobody is waiting
+    ]:
+        refusal = room.send(command, actor)
+        assert isinstance(refusal, Refusal) and not refusal.forbidden, command
