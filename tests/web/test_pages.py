@@ -203,6 +203,16 @@ def test_the_big_screen_shows_speaker_country_timer_and_next_three(site: Site) -
     assert 'http-equiv="refresh"' in screen  # inside <noscript>, for a screen without JS
 
 
+def test_between_speeches_the_big_screen_shows_the_segment(site: Site) -> None:
+    site.service.execute(site.meeting, OpenMeeting(), CHAIR)
+    screen = site.client("display")
+    assert 'class="segment"' not in screen.get(f"/m/{site.meeting}/screen").text
+    site.service.execute(site.meeting, StartSegment(segment=1), CHAIR)
+    page = screen.get(f"/m/{site.meeting}/screen").text
+    title = site.service.plan(site.meeting).segments[1].title
+    assert f'<p class="segment">{html_escape(title)}</p>' in page
+
+
 def test_user_text_is_escaped_on_every_page(site: Site) -> None:
     site.service.execute(site.meeting, OpenMeeting(), CHAIR)
     site.service.execute(site.meeting, StartSegment(segment=2), CHAIR)
