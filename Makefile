@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PODIUM_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint typecheck unit bench system-deps clean
+.PHONY: run test lint typecheck unit bench messages system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# The template of the translation catalogues, from every gettext call and template.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --project Podium --no-location -o podium/locale/podium.pot podium
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -72,6 +72,7 @@ def _minutes_by(dimension: str) -> Callable[[Statistics], Figure]:
         axes.set_xlabel(_("Minutes of speaking time (number of interventions, share of time)"))
         axes.set_title(_("Speaking time by {dimension}").format(dimension=breakdown.title.lower()))
         axes.margins(x=0.25)
+        _from_zero(axes, values)
         return figure
 
     return draw
@@ -89,6 +90,7 @@ def _requests(stats: Statistics) -> Figure:
     axes.set_xlabel(_("Requests for the floor"))
     axes.set_title(_("Requests given the floor, by development group"))
     axes.legend(loc="lower right", frameon=False)
+    _from_zero(axes, [h + u for h, u in zip(heard, unheard, strict=True)])
     return figure
 
 
@@ -109,7 +111,16 @@ def _overruns(stats: Statistics) -> Figure:
     axes.set_xlabel(_("Minutes over the limit (interventions that ran over, of all)"))
     axes.set_title(_("Overruns by segment"))
     axes.margins(x=0.25)
+    _from_zero(axes, [r.overrun_seconds / 60 for r in rows])
     return figure
+
+
+def _from_zero(axes: Any, values: list[float]) -> None:
+    """Bars start at zero; with nothing to show, the axis still reads 0 to 1, not ±0.06."""
+    if any(values):
+        axes.set_xlim(left=0)
+    else:
+        axes.set_xlim(0, 1)
 
 
 def _short(text: str, width: int = 40) -> str:

@@ -204,7 +204,9 @@ def _programme(record: Record) -> list[str]:
             if s.planned_minutes
             else _("no planned length")
         )
-        if s.started is not None:
+        if s.started is not None and s.ended is None:
+            held = _("under way since {start}").format(start=local_time(record, s.started))
+        elif s.started is not None:
             held = _("held {start}–{end} ({minutes} minutes)").format(
                 start=local_time(record, s.started),
                 end=local_time(record, s.ended),

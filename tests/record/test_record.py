@@ -214,3 +214,21 @@ def test_a_speech_cut_by_the_close_counts_to_the_close_less_its_pause() -> None:
     stats = statistics(record)
     assert stats.request_breakdown("channel").rows[1].waiting == 1
     assert stats.breakdown("region").rows[-1].seconds == 240
+
+
+def test_a_report_read_while_the_meeting_runs_says_what_is_under_way() -> None:
+    from podium.record.charts import CHARTS
+    from podium.record.summary import chair_summary
+
+    plan = Plan(title="T", segments=(Segment("Floor", "participant", minutes_max=3),))
+    events = [
+        MeetingCreated(at=_at(-60), plan=plan.to_json()),
+        MeetingOpened(at=_at(0), class_order=("member-state", "observer", "stakeholder")),
+        SegmentStarted(at=_at(0), segment=0),
+    ]
+    record = read_record("m", events)
+    paragraphs = [p for part in chair_summary(record).parts for p in part.paragraphs]
+    assert "Floor: planned 3 minutes; under way since 13:00; 0 interventions." in paragraphs
+    for name, draw in CHARTS.items():
+        (axes,) = draw(statistics(record)).axes
+        assert axes.get_xlim() == (0, 1), name  # nothing spoken: an axis from 0, not ±0.06
