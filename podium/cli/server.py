@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -78,8 +79,22 @@ def _base(host: str, port: int, base_url: str | None) -> str:
     return f"http://{shown}:{port}"
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """The server's listening socket, bound before anything is announced; a clear error if taken."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family, backlog=8192)
+    except OSError as exc:
+        fail(
+            _(
+                "cannot listen on {host}:{port} ({reason}); is another server running there? "
+                "Choose another port with --port."
+            ).format(host=host, port=port, reason=exc.strerror or exc)
+        )
+
+
 def _run(
-    target: str, token: str, host: str, port: int, base_url: str | None, access_log: bool
+    target: str, token: str, sock: socket.socket, base_url: str | None, access_log: bool
 ) -> None:
     import uvicorn
 
@@ -90,16 +105,15 @@ def _run(
     except Exception as exc:  # the log cannot be opened: say why, no traceback
         fail(_("cannot open the event log at {target}: {reason}").format(target=target, reason=exc))
     console.print(_("Press Ctrl+C to stop."))
-    uvicorn.run(
+    config = uvicorn.Config(
         application,
-        host=host,
-        port=port,
         log_level="warning",
         access_log=access_log,
         backlog=8192,
         timeout_graceful_shutdown=2,
         timeout_keep_alive=30,
     )
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 @app.command("serve")
@@ -112,6 +126,7 @@ def serve_command(
 ) -> None:
     """Run the meeting server (SQLite in the data directory, or PODIUM_DATABASE_URL)."""
     folder = data_dir(data)
+    sock = listen(host, port)
     token, new = admin_token(folder)
     base = _base(host, port, base_url)
     console.print(_("Podium is serving at {url}").format(url=base))
@@ -121,7 +136,7 @@ def serve_command(
                 path=folder / ADMIN_FILE, token=token
             )
         )
-    _run(log_target(folder), token, host, port, base_url, access_log)
+    _run(log_target(folder), token, sock, base_url, access_log)
 
 
 @app.command("create")
@@ -278,6 +293,7 @@ def demo_command(
 ) -> None:
     """Run the server with the two example CSTD meetings, and print a link for each role."""
     folder = data_dir(data)
+    sock = listen(host, port)
     token, _new = admin_token(folder)
     meetings = _service(folder)
     try:
@@ -301,4 +317,4 @@ def demo_command(
         console.print(table)
     console.print(_("Admin token (to create meetings): {token}").format(token=token))
     console.print(_("Podium is serving at {url}").format(url=base))
-    _run(log_target(folder), token, host, port, base_url, False)
+    _run(log_target(folder), token, sock, base_url, False)

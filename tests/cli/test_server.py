@@ -122,3 +122,20 @@ def test_podium_demo_serves_and_prints_working_links(tmp_path: Path) -> None:
         process.wait(timeout=20)
         if process.stdout is not None:
             process.stdout.close()
+
+
+def test_a_port_in_use_is_a_clear_error_before_anything_is_announced(tmp_path: Path) -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        for command in ("serve", "demo"):
+            result = subprocess.run(
+                [Path(sys.executable).parent / "podium", command, "--port", str(port),
+                 "--data", str(tmp_path / command)],
+                capture_output=True, text=True, timeout=60,
+            )  # fmt: skip
+            assert result.returncode == 2, result.stderr
+            assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+            assert "--port" in result.stderr and "Traceback" not in result.stderr
+            assert "serving at" not in result.stdout
