@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import socket
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -177,33 +174,37 @@ def create_command(
 
 
 def _create_remote(note: Path, url: str, folder: Path) -> dict[str, Any]:
+    """Creates the meeting on a running server: a text note as Markdown, others uploaded."""
+    import httpx
+
     if not note.is_file():
         fail(_("{path}: no such file").format(path=note))
     token, _new = admin_token(folder)
-    kind = "text/markdown" if note.suffix.lower() in (".md", ".txt") else None
-    if kind is None:
-        fail(
-            _("{path}: --url takes a .md or .txt note; use --data for other formats").format(
-                path=note
-            )
-        )
-    request = urllib.request.Request(
-        f"{url}/api/meetings",
-        data=note.read_bytes(),
-        headers={"Content-Type": kind, "Authorization": f"Bearer {token}"},
-        method="POST",
-    )
+    headers = {"Authorization": f"Bearer {token}"}
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            created: dict[str, Any] = json.loads(response.read())
-    except urllib.error.HTTPError as exc:
-        detail = exc.read().decode("utf-8", "replace")
-        with contextlib.suppress(ValueError, KeyError, TypeError):
-            detail = json.loads(detail)["detail"]
-        fail(_("the server refused: {detail}").format(detail=detail))
-    except OSError as exc:
+        if note.suffix.lower() in (".md", ".txt"):
+            headers["Content-Type"] = "text/markdown"
+            response = httpx.post(
+                f"{url}/api/meetings", content=note.read_bytes(), headers=headers, timeout=60
+            )
+        else:
+            with note.open("rb") as upload:
+                response = httpx.post(
+                    f"{url}/api/meetings",
+                    files={"file": (note.name, upload)},
+                    headers=headers,
+                    timeout=60,
+                )
+    except (httpx.HTTPError, OSError) as exc:
         fail(_("cannot reach {url}: {reason}").format(url=url, reason=exc))
-    return created
+    try:
+        answer = response.json()
+    except ValueError:
+        answer = None
+    if response.status_code != 201 or not isinstance(answer, dict):
+        detail = answer.get("detail") if isinstance(answer, dict) else None
+        fail(_("the server refused: {detail}").format(detail=detail or response.text[:300]))
+    return answer
 
 
 def _service(folder: Path) -> MeetingService:

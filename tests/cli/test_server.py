@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from podium.cli import app
 from podium.cli import commands as _commands  # noqa: F401  (registers the commands)
+from podium.cli.planning import load_plan
 from podium.cli.server import demo_meetings
 from podium.meetings import MeetingService
 from podium.store import open_store
@@ -139,3 +140,27 @@ def test_a_port_in_use_is_a_clear_error_before_anything_is_announced(tmp_path: P
             assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
             assert "--port" in result.stderr and "Traceback" not in result.stderr
             assert "serving at" not in result.stdout
+
+
+def test_create_on_a_running_server_sends_markdown_or_uploads_the_file(tmp_path: Path) -> None:
+    from podium.conceptnote.docx import write_docx
+    from tests.support.server import ADMIN_TOKEN, start_server
+
+    word = tmp_path / "panel.docx"
+    word.write_bytes(write_docx(load_plan(PANEL_2024)))
+    server = start_server(tmp_path / "server")
+    try:
+        env = {"PODIUM_ADMIN_TOKEN": ADMIN_TOKEN, "COLUMNS": "200"}
+        for note in (PANEL_2024, word):
+            result = CliRunner().invoke(
+                app, ["create", str(note), "--url", server.base_url], env=env
+            )
+            assert result.exit_code == 0, result.output
+            (meeting,) = re.findall(rf"{server.base_url}/m/(\w+)", result.output)
+            plan = httpx.get(f"{server.base_url}/api/meetings/{meeting}").json()
+            assert plan["session_number"] == 27 and len(plan["questions"]) == 6
+        env["PODIUM_ADMIN_TOKEN"] = "not-the-admin"
+        refused = CliRunner().invoke(app, ["create", str(word), "--url", server.base_url], env=env)
+        assert refused.exit_code == 2 and "the server refused" in refused.output
+    finally:
+        server.stop()
