@@ -171,10 +171,6 @@ class MeetingService:
         with meeting.lock:
             return self._catch_up(meeting_id, meeting)
 
-    def snapshot_json(self, meeting_id: str) -> dict[str, Any]:
-        data: dict[str, Any] = json.loads(self.snapshot_body(meeting_id))
-        return data
-
     def snapshot_body(self, meeting_id: str) -> bytes:
         """The snapshot as JSON bytes, with ``server_time`` and the speech's clock as of now.
 

@@ -167,14 +167,6 @@ Command = (
 COMMANDS: dict[str, type[Command]] = {cls.type: cls for cls in typing.get_args(Command)}
 
 
-def command_to_json(command: Command) -> dict[str, Any]:
-    data: dict[str, Any] = {"type": command.type}
-    for f in dataclasses.fields(command):
-        value = getattr(command, f.name)
-        data[f.name] = list(value) if isinstance(value, tuple) else value
-    return data
-
-
 def command_from_json(data: Any) -> Command:
     """Builds a command from its JSON form; a wrong shape raises CommandFormatError."""
     if not isinstance(data, dict):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from io import BytesIO
-from typing import Any, Literal
+from typing import Any
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -21,7 +21,6 @@ from podium.record.statistics import Statistics
 # No display: figures are drawn to bytes only.
 matplotlib.use("Agg")
 
-ChartFormat = Literal["svg", "png"]
 CHART_FORMATS: tuple[str, ...] = ("svg", "png")
 
 _STYLE: Any = {

@@ -38,13 +38,6 @@ class SegmentHeld:
     overruns: int
     overrun_seconds: float
 
-    @property
-    def difference_minutes(self) -> float | None:
-        """Held minus planned: positive when the segment ran long."""
-        if self.held_seconds is None or self.planned_minutes is None:
-            return None
-        return self.held_seconds / 60 - self.planned_minutes
-
 
 def segments_held(
     plan: Plan,

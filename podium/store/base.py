@@ -13,7 +13,6 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cached_property
 from typing import Protocol
 
 from podium.i18n import _
@@ -29,12 +28,6 @@ class StoredEvent:
     seq: int
     data: str
     recorded_at: datetime
-
-    @cached_property
-    def sse_frame(self) -> bytes:
-        """The event as a Server-Sent Events frame, built once and shared by every reader."""
-        lines = "".join(f"data: {line}\n" for line in self.data.split("\n"))
-        return f"id: {self.seq}\n{lines}\n".encode()
 
 
 @dataclass(frozen=True)

@@ -221,9 +221,3 @@ def test_another_process_store_hears_appends_through_notify(
     assert got.wait(10)
     assert (heard[0].meeting, heard[0].seq, heard[0].events) == ("shared", 2, ())
     assert [e.seq for e in reader.read("shared")] == [1, 2]
-
-
-def test_an_event_frames_itself_once_for_server_sent_events(store: EventStore) -> None:
-    stored = store.append("m1", 0, [event("A", note="x")])[0]
-    assert stored.sse_frame == f"id: 1\ndata: {stored.data}\n\n".encode()
-    assert stored.sse_frame is stored.sse_frame
