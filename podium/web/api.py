@@ -145,7 +145,7 @@ async def _read_plan(request: Request) -> Plan:
             raise HTTPException(
                 400, _("The upload could not be read: {reason}").format(reason=exc)
             ) from None
-        return await run_in_threadpool(_plan_from_file, name, data)
+        return await run_in_threadpool(plan_from_file, name, data)
     if kind in ("text/markdown", "text/plain", "text/x-markdown"):
         body = await request.body()
         try:
@@ -165,7 +165,8 @@ def _plan_from_text(text: str) -> Plan:
         raise HTTPException(422, str(exc)) from None
 
 
-def _plan_from_file(name: str, data: bytes) -> Plan:
+def plan_from_file(name: str, data: bytes) -> Plan:
+    """The plan of an uploaded note (md, txt, docx, pdf); a 422 that names the file if not."""
     suffix = Path(name).suffix.lower()
     if suffix not in NOTE_SUFFIXES:
         raise HTTPException(

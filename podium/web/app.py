@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 from collections.abc import AsyncIterator
@@ -19,10 +18,9 @@ from podium.live.hub import Hub
 from podium.meetings import ADMIN_MEETING, MeetingService
 from podium.store import open_store
 from podium.store.base import EventStore
-from podium.web import api, feed
+from podium.web import api, creating, feed, pages, reports
 from podium.web.auth import hash_token
 from podium.web.limits import BodyLimit
-from podium.web.schemas import Error
 
 log = logging.getLogger(__name__)
 
@@ -67,17 +65,8 @@ def create_app(
     app.add_middleware(BodyLimit)
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _failed)
-    app.include_router(api.router)
-    app.include_router(feed.router)
-    from podium.web import pages
-
-    app.include_router(pages.router)
-    if importlib.util.find_spec("podium.web.reports") is not None:
-        from podium.web import reports  # type: ignore[attr-defined, unused-ignore]
-
-        # Their failures are the API's: a sentence under "detail", documented.
-        errors = {code: {"model": Error} for code in (401, 403, 404, 422)}
-        app.include_router(reports.router, responses=errors)  # type: ignore[arg-type]
+    for part in (api, feed, pages, creating, reports):
+        app.include_router(part.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

@@ -19,8 +19,13 @@ from podium.record.exports import FORMATS, MEDIA_TYPES, load_record, render
 from podium.record.interventions import RecordError
 from podium.record.report import Report, build_report
 from podium.web.deps import require, service
+from podium.web.schemas import Error
 
-router = APIRouter(tags=["reports"])
+# Their failures are the API's: a sentence under "detail", documented.
+router = APIRouter(
+    tags=["reports"],
+    responses={code: {"model": Error} for code in (401, 403, 404, 422)},
+)
 
 READERS = ("chair", "secretariat")
 _KEEP = 8  # reports kept in memory: a few meetings' latest versions
