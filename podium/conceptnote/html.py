@@ -61,9 +61,9 @@ def event_data(plan: Plan) -> dict[str, Any]:
     return data
 
 
-def json_ld(plan: Plan) -> str:
-    """The Event as JSON that cannot end its ``<script>`` element or open a comment."""
-    text = json.dumps(event_data(plan), ensure_ascii=False, indent=2)
+def json_ld(plan: Plan, **overrides: Any) -> str:
+    """The Event (with ``overrides``) as JSON that cannot end its ``<script>`` or open a comment."""
+    text = json.dumps({**event_data(plan), **overrides}, ensure_ascii=False, indent=2)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

@@ -65,7 +65,7 @@ def heading(plan: Plan) -> str:
 
 
 def when(plan: Plan, language: str = LANGUAGE) -> str | None:
-    """``Monday, 15 April 2024, 15:00–16:30 (Europe/Zurich)``."""
+    """``Monday, 15 April 2024, 15:00–16:30 (CEST, UTC+02:00)``."""
     zone = meeting_zone(plan)
     start, end = local(plan.start, zone), local(plan.end, zone)
     if start is None:

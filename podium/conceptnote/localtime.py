@@ -47,12 +47,21 @@ def local(moment: datetime | None, zone: tzinfo | None) -> datetime | None:
 
 
 def zone_label(plan: Plan) -> str:
-    """How the note's zone reads beside a time: ``Europe/Zurich``, ``UTC+02:00``."""
-    if plan.timezone and named_zone(plan.timezone):
-        return plan.timezone
+    """How the meeting's zone reads beside a time, for readers anywhere: ``CEST, UTC+02:00``.
+
+    A named zone gives its abbreviation on the day and its offset; a fixed offset
+    gives the offset alone (``UTC+02:00``); an unknown zone, the note's own words.
+    """
     moment = plan.start
     zone = meeting_zone(plan)
     if moment is None or zone is None:
         return plan.timezone or ""
-    offset = moment.astimezone(zone).strftime("%z")
-    return f"UTC{offset[:3]}:{offset[3:]}" if offset else (plan.timezone or "")
+    shown = moment.astimezone(zone)
+    offset = shown.strftime("%z")
+    if not offset:
+        return plan.timezone or ""
+    utc = f"UTC{offset[:3]}:{offset[3:]}"
+    abbreviation = shown.tzname() or ""
+    if plan.timezone and named_zone(plan.timezone) and abbreviation.isalpha():
+        return f"{abbreviation}, {utc}"
+    return utc

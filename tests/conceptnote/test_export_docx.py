@@ -15,7 +15,7 @@ def test_docx_reads_back_with_the_note_in_order() -> None:
 
     assert texts[0] == plan.body and texts[1] == "Twenty-seventh Annual Session"
     assert texts[2] == f"High-level panel on “{plan.title}”"
-    assert texts[3] == "Monday, 15 April 2024, 15:00–16:30 (Europe/Zurich)"
+    assert texts[3] == "Monday, 15 April 2024, 15:00–16:30 (CEST, UTC+02:00)"
     assert texts[4] == "Geneva" and texts[5] == "Concept note"
     assert document.core_properties.title == texts[2]
 
