@@ -9,6 +9,7 @@ is counted once in every breakdown.
 from __future__ import annotations
 
 from podium.i18n import _
+from podium.meeting.plan import ROLES
 from podium.reference import DEVELOPMENT_GROUPS, REPORTING_REGIONS
 
 NO_COUNTRY = "no-country"
@@ -29,18 +30,6 @@ STAKEHOLDER_KEYS: tuple[str, ...] = (
 )
 GENDER_KEYS: tuple[str, ...] = ("female", "male", "other", NOT_STATED)
 CHANNEL_KEYS: tuple[str, ...] = ("room", "online")
-# Roles in the order a programme calls them.
-ROLE_KEYS: tuple[str, ...] = (
-    "chair",
-    "co-chair",
-    "moderator",
-    "secretariat",
-    "keynote",
-    "panelist",
-    "discussant",
-    "participant",
-    "other",
-)
 
 
 def stakeholder_group(stakeholder: str, observer: bool) -> str:
@@ -75,7 +64,7 @@ def ordered(dimension: str, present: set[str]) -> list[str]:
 
 
 _KEYS: dict[str, tuple[str, ...]] = {
-    "role": ROLE_KEYS,
+    "role": ROLES,  # in the order a programme calls them
     "region": REGION_KEYS,
     "development_group": DEVELOPMENT_KEYS,
     "stakeholder_group": STAKEHOLDER_KEYS,
