@@ -29,7 +29,7 @@ def fail(message: str) -> NoReturn:
 
 def load_plan(path: Path) -> Plan:
     """A concept note (any format the reader knows) or a plan saved as JSON."""
-    if not path.is_file():
+    if not path.exists():
         fail(_("{path}: no such file").format(path=path))
     if path.suffix.lower() == ".json":
         try:
@@ -40,8 +40,8 @@ def load_plan(path: Path) -> Plan:
 
     try:
         return read_note(path)
-    except NotAConceptNote as exc:
-        fail(_("{path}: {reason}").format(path=path, reason=exc))
+    except NotAConceptNote as exc:  # its message names the file
+        fail(str(exc))
     except (OSError, UnicodeDecodeError) as exc:
         fail(_("{path}: could not be read: {reason}").format(path=path, reason=exc))
 

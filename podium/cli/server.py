@@ -36,7 +36,7 @@ DataOption = Annotated[
     typer.Option("--data", help="Data directory (default: $PODIUM_DATA or ./data)."),
 ]
 HostOption = Annotated[str, typer.Option("--host", help="Address to listen on.")]
-PortOption = Annotated[int, typer.Option("--port", help="Port to listen on.")]
+PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")]
 BaseOption = Annotated[
     str | None,
     typer.Option("--base-url", help="The address people use to reach the server, for links."),
@@ -81,12 +81,13 @@ def listen(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     try:
         return socket.create_server((host, port), family=family, backlog=8192)
-    except OSError as exc:
+    except (OSError, OverflowError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         fail(
             _(
                 "cannot listen on {host}:{port} ({reason}); is another server running there? "
                 "Choose another port with --port."
-            ).format(host=host, port=port, reason=exc.strerror or exc)
+            ).format(host=host, port=port, reason=reason)
         )
 
 

@@ -213,6 +213,12 @@ def parse_text(text: str) -> Plan:
 def read_note(path: Path) -> Plan:
     """The plan of the concept note in ``path`` (.md, .txt, .docx or .pdf)."""
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise NotAConceptNote(
+            _("{path}: is a folder; give the concept note's file").format(path=path)
+        )
+    if not path.exists():
+        raise NotAConceptNote(_("{path}: no such file").format(path=path))
     if suffix not in SUFFIXES:
         raise NotAConceptNote(
             _("{path}: cannot read '{suffix}' files; use .md, .txt, .docx or .pdf").format(

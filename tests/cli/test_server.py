@@ -164,3 +164,9 @@ def test_create_on_a_running_server_sends_markdown_or_uploads_the_file(tmp_path:
         assert refused.exit_code == 2 and "the server refused" in refused.output
     finally:
         server.stop()
+
+
+def test_a_port_out_of_range_is_a_usage_error() -> None:
+    result = CliRunner().invoke(app, ["serve", "--port", "99999"])
+    assert result.exit_code == 2
+    assert "--port" in result.output and "Traceback" not in result.output

@@ -61,3 +61,24 @@ def test_a_missing_file_exits_2(tmp_path: Path) -> None:
     done = _run("import", str(tmp_path / "nowhere.md"))
     assert done.returncode == 2
     assert "no such file" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("nowhere", "nowhere: no such file"),  # no suffix: still "no such file"
+        ("folder", "folder: is a folder; give the concept note's file"),
+        ("agenda.xlsx", "agenda.xlsx: cannot read '.xlsx' files"),
+    ],
+)
+def test_what_is_wrong_with_the_path_is_said_once(tmp_path: Path, name: str, words: str) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "agenda.xlsx").write_bytes(b"PK")
+    for command in ("import", "plan", "create"):
+        done = _run(
+            command, str(tmp_path / name), *(["--data", str(tmp_path)] * (command == "create"))
+        )
+        assert done.returncode == 2, command
+        assert words in done.stderr, (command, done.stderr)
+        assert done.stderr.count(str(tmp_path)) == 1, done.stderr  # the path, said once
+        assert "Traceback" not in done.stderr
