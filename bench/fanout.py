@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import resource
@@ -24,7 +25,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -176,42 +177,40 @@ async def measure(port: int, path: str, clients: int, send: object, pid: int) ->
     }
 
 
-def run_podium(clients: int) -> dict[str, float]:
+@contextlib.contextmanager
+def podium_with_meeting() -> Iterator[tuple[int, str, dict[str, str], int]]:
+    """A real ``podium serve`` on SQLite with the 2024 panel: port, meeting, tokens, pid."""
     port = free_port()
     with tempfile.TemporaryDirectory() as data:
         env = {**os.environ, "PODIUM_ADMIN_TOKEN": ADMIN}
         env.pop("PODIUM_DATABASE_URL", None)
-        command = [
-            sys.executable,
-            "-c",
-            "from podium.cli import main; main()",
-            "serve",
-            "--port",
-            str(port),
-            "--data",
-            data,
-        ]
+        command = [sys.executable, "-c", "from podium.cli import main; main()", "serve"]
+        command += ["--port", str(port), "--data", data]
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
         try:
             base = f"http://127.0.0.1:{port}"
             wait_for(f"{base}/openapi.json", process)
             created = post(f"{base}/api/meetings", NOTE.read_bytes(), "text/markdown", ADMIN)
-            meeting = str(created["id"])
             links = created["links"]
             assert isinstance(links, dict)
-            chair = str(links["chair"]).rsplit("/", 1)[1]
-            commands = f"{base}/api/meetings/{meeting}/commands"
-            post(commands, b'{"type": "open_meeting"}', "application/json", chair)
-            seq = 2
-
-            def send() -> None:
-                post(commands, b'{"type": "close_list"}', "application/json", chair)
-
-            path = f"/api/meetings/{meeting}/feed?after={seq}"
-            return asyncio.run(measure(port, path, clients, send, process.pid))
+            tokens = {role: str(link).rsplit("/", 1)[1] for role, link in links.items()}
+            yield port, str(created["id"]), tokens, process.pid
         finally:
             process.terminate()
             process.wait(timeout=20)
+
+
+def run_podium(clients: int) -> dict[str, float]:
+    with podium_with_meeting() as (port, meeting, tokens, pid):
+        commands = f"http://127.0.0.1:{port}/api/meetings/{meeting}/commands"
+        post(commands, b'{"type": "open_meeting"}', "application/json", tokens["chair"])
+        seq = 2
+
+        def send() -> None:
+            post(commands, b'{"type": "close_list"}', "application/json", tokens["chair"])
+
+        path = f"/api/meetings/{meeting}/feed?after={seq}"
+        return asyncio.run(measure(port, path, clients, send, pid))
 
 
 def run_baseline(clients: int) -> dict[str, float]:

@@ -17,15 +17,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 import urllib.request
 
-from fanout import ADMIN, NOTE, free_port, post, raise_file_limit, wait_for
+from fanout import podium_with_meeting, post, raise_file_limit
 
 BATCH = 100
 
@@ -117,54 +113,37 @@ async def measure(
 
 
 def run(phones: int) -> dict[str, dict[str, float]]:
-    port = free_port()
-    with tempfile.TemporaryDirectory() as data:
-        env = {**os.environ, "PODIUM_ADMIN_TOKEN": ADMIN}
-        env.pop("PODIUM_DATABASE_URL", None)
-        command = [sys.executable, "-c", "from podium.cli import main; main()", "serve"]
-        command += ["--port", str(port), "--data", data]
-        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for(f"{base}/openapi.json", process)
-            created = post(f"{base}/api/meetings", NOTE.read_bytes(), "text/markdown", ADMIN)
-            meeting = str(created["id"])
-            links = created["links"]
-            assert isinstance(links, dict)
-            chair = str(links["chair"]).rsplit("/", 1)[1]
-            secretariat = str(links["secretariat"]).rsplit("/", 1)[1]
-            people = [
-                {"name": f"Delegate {n}", "delegation": f"Delegation {n}", "country": "KE"}
-                for n in range(phones)
-            ]
-            registered = post(
-                f"{base}/api/meetings/{meeting}/participants",
-                json.dumps(people).encode(),
-                "application/json",
-                secretariat,
-            )
-            found = registered["participants"]
-            assert isinstance(found, list)
-            tokens = [str(p["link"]).rsplit("/", 1)[1] for p in found]
-            url = f"{base}/api/meetings/{meeting}/commands"
-            for body in (b'{"type": "open_meeting"}', b'{"type": "start_segment", "segment": 2}'):
-                post(url, body, "application/json", chair)
-            # A realistic list: 30 delegations waiting, so each page shows the list and a place.
-            for token in tokens[:30]:
-                post(url, b'{"type": "request_floor"}', "application/json", token)
+    with podium_with_meeting() as (port, meeting, tokens, _pid):
+        base = f"http://127.0.0.1:{port}"
+        people = [
+            {"name": f"Delegate {n}", "delegation": f"Delegation {n}", "country": "KE"}
+            for n in range(phones)
+        ]
+        registered = post(
+            f"{base}/api/meetings/{meeting}/participants",
+            json.dumps(people).encode(),
+            "application/json",
+            tokens["secretariat"],
+        )
+        found = registered["participants"]
+        assert isinstance(found, list)
+        phone_tokens = [str(p["link"]).rsplit("/", 1)[1] for p in found]
+        url = f"{base}/api/meetings/{meeting}/commands"
+        for body in (b'{"type": "open_meeting"}', b'{"type": "start_segment", "segment": 2}'):
+            post(url, body, "application/json", tokens["chair"])
+        # A realistic list: 30 delegations waiting, so each page shows the list and a place.
+        for token in phone_tokens[:30]:
+            post(url, b'{"type": "request_floor"}', "application/json", token)
 
-            def give_floor() -> None:
-                post(url, b'{"type": "give_floor"}', "application/json", chair)
+        def give_floor() -> None:
+            post(url, b'{"type": "give_floor"}', "application/json", tokens["chair"])
 
-            def pause() -> None:
-                post(url, b'{"type": "pause_speech"}', "application/json", chair)
+        def pause() -> None:
+            post(url, b'{"type": "pause_speech"}', "application/json", tokens["chair"])
 
-            with urllib.request.urlopen(f"{base}/api/meetings/{meeting}/state") as answer:
-                seq = int(json.loads(answer.read())["seq"])
-            return asyncio.run(measure(port, meeting, seq, tokens, [give_floor, pause]))
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
+        with urllib.request.urlopen(f"{base}/api/meetings/{meeting}/state") as answer:
+            seq = int(json.loads(answer.read())["seq"])
+        return asyncio.run(measure(port, meeting, seq, phone_tokens, [give_floor, pause]))
 
 
 def main() -> None:

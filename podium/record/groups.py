@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from podium.i18n import _
 from podium.meeting.plan import ROLES
+from podium.meeting.words import CHANNELS, GENDERS, STAKEHOLDERS
 from podium.reference import DEVELOPMENT_GROUPS, REPORTING_REGIONS
 
 NO_COUNTRY = "no-country"
@@ -17,19 +18,14 @@ NOT_STATED = "not-stated"
 
 REGION_KEYS: tuple[str, ...] = (*REPORTING_REGIONS, NO_COUNTRY)
 DEVELOPMENT_KEYS: tuple[str, ...] = (*DEVELOPMENT_GROUPS, NO_COUNTRY)
-# Member and observer States first, as the floor hears them; then the other stakeholders.
+# Governments split by standing, as the floor hears them; then the other stakeholders.
 STAKEHOLDER_KEYS: tuple[str, ...] = (
     "member-state",
     "observer-state",
-    "un-entity",
-    "intergovernmental",
-    "business",
-    "academia",
-    "civil-society",
-    "other",
+    *(group for group in STAKEHOLDERS if group != "government"),
 )
-GENDER_KEYS: tuple[str, ...] = ("female", "male", "other", NOT_STATED)
-CHANNEL_KEYS: tuple[str, ...] = ("room", "online")
+GENDER_KEYS: tuple[str, ...] = (*GENDERS, NOT_STATED)
+CHANNEL_KEYS: tuple[str, ...] = CHANNELS
 
 
 def stakeholder_group(stakeholder: str, observer: bool) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -338,20 +339,7 @@ def _register(
             )
             raise failed from None
         registered.append(
-            schemas.Participant(
-                id=participant.id,
-                name=participant.name,
-                role=participant.role,
-                delegation=participant.delegation,
-                country=participant.country,
-                organisation=participant.organisation,
-                stakeholder=participant.stakeholder,
-                observer=participant.observer,
-                gender=participant.gender,
-                channel=participant.channel,
-                segment=participant.segment,
-                link=join_link(request, token),
-            )
+            schemas.Participant(**asdict(participant), link=join_link(request, token))
         )
     return registered
 
