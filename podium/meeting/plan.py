@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal, get_args
 
+from podium.meeting.words import FLOOR_CLASSES, FloorClass
+
 Role = Literal[
     "chair",
     "co-chair",
@@ -37,6 +39,14 @@ class Section:
 
 
 @dataclass(frozen=True)
+class ClassLimit:
+    """A speaking limit for one class of the floor ("3 minutes for member States")."""
+
+    floor_class: FloorClass
+    minutes_max: float
+
+
+@dataclass(frozen=True)
 class Segment:
     """One part of the programme and its time rule.
 
@@ -51,6 +61,10 @@ class Segment:
     minutes_min: float | None = None
     minutes_max: float | None = None
     per_speaker: bool = False
+    # The programme speakers the note names for this segment, in its order.
+    names: tuple[str, ...] = ()
+    # Limits that differ by class of speaker; ``minutes_max`` holds for the others.
+    class_limits: tuple[ClassLimit, ...] = ()
     # Where it came from, for the reader; two plans that differ only here are the same plan.
     source: str = field(default="", compare=False)
 
@@ -73,6 +87,8 @@ class Outcome:
 class Warning:
     line: int
     message: str
+    # The plan field it concerns ("start", "timezone", "questions", "segments[2]"), if one.
+    field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +108,8 @@ class Plan:
     documents: tuple[Document, ...] = ()
     outcome: Outcome | None = None
     sdgs: tuple[int, ...] = ()
+    # The note's language, ISO 639-1 ("en", "fr", "es", "ar", "zh", "ru").
+    language: str = "en"
     warnings: tuple[Warning, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -106,6 +124,7 @@ class Plan:
             "end": self.end.isoformat() if self.end else None,
             "timezone": self.timezone,
             "venue": self.venue,
+            "language": self.language,
             "sections": [{"heading": s.heading, "text": s.text} for s in self.sections],
             "questions": list(self.questions),
             "segments": [
@@ -116,6 +135,10 @@ class Plan:
                     "minutes_min": _number(s.minutes_min),
                     "minutes_max": _number(s.minutes_max),
                     "per_speaker": s.per_speaker,
+                    "names": list(s.names),
+                    "limits_by_class": {
+                        c.floor_class: _number(c.minutes_max) for c in s.class_limits
+                    },
                     "source": s.source,
                 }
                 for s in self.segments
@@ -133,7 +156,9 @@ class Plan:
                 else None
             ),
             "sdgs": list(self.sdgs),
-            "warnings": [{"line": w.line, "message": w.message} for w in self.warnings],
+            "warnings": [
+                {"line": w.line, "message": w.message, "field": w.field} for w in self.warnings
+            ],
         }
 
     @classmethod
@@ -160,6 +185,8 @@ class Plan:
                         minutes_min=_opt_num(s, "minutes_min", f"segments[{i}]"),
                         minutes_max=_opt_num(s, "minutes_max", f"segments[{i}]"),
                         per_speaker=bool(s.get("per_speaker", False)),
+                        names=tuple(str(n) for n in _list(s, "names")),
+                        class_limits=_class_limits(s, f"segments[{i}]"),
                         source=str(s.get("source") or ""),
                     )
                 )
@@ -201,9 +228,14 @@ class Plan:
                 ),
                 outcome=outcome,
                 sdgs=tuple(sorted({int(n) for n in _list(data, "sdgs")})),
+                language=_opt_text(data, "language") or "en",
                 warnings=tuple(
-                    Warning(int(w.get("line", 0)), str(w.get("message", "")))
-                    for w in _list(data, "warnings")
+                    Warning(
+                        int(w.get("line", 0)),
+                        str(w.get("message", "")),
+                        _opt_text(w, "field", f"warnings[{i}]"),
+                    )
+                    for i, w in enumerate(_list(data, "warnings"))
                 ),
             )
         except (TypeError, ValueError, AttributeError) as exc:
@@ -287,6 +319,24 @@ def _opt_date(obj: dict[str, Any], key: str, path: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise PlanFormatError(f"'{path}.{key}': '{value}' is not an ISO 8601 date") from None
+
+
+def _class_limits(obj: dict[str, Any], path: str) -> tuple[ClassLimit, ...]:
+    value = obj.get("limits_by_class") or {}
+    if not isinstance(value, dict):
+        raise PlanFormatError(f"'{path}.limits_by_class' must be an object")
+    limits = []
+    for floor_class in value:
+        if floor_class not in FLOOR_CLASSES:
+            raise PlanFormatError(
+                f"'{path}.limits_by_class': '{floor_class}' is not one of "
+                + ", ".join(FLOOR_CLASSES)
+            )
+        number = _opt_num(value, floor_class, f"{path}.limits_by_class")
+        if number is None:
+            raise PlanFormatError(f"'{path}.limits_by_class.{floor_class}' must be a number")
+        limits.append(ClassLimit(floor_class, number))
+    return tuple(limits)
 
 
 def _list(obj: dict[str, Any], key: str) -> list[Any]:

@@ -92,7 +92,12 @@ def test_varied_corpus(path: Path) -> None:
     )
     got = read_note(path).to_json()
     got["section_headings"] = [s["heading"] for s in got["sections"]]
-    got["segments"] = [{k: v for k, v in s.items() if k != "source"} for s in got["segments"]]
+    # A segment is compared on the keys its expectation names.
+    got["segments"] = [
+        {k: v for k, v in s.items() if k in want}
+        for s, want in zip(got["segments"], expected.get("segments", []), strict=False)
+    ] + got["segments"][len(expected.get("segments", [])) :]
+    got["warnings"] = [{k: v for k, v in w.items() if k != "field"} for w in got["warnings"]]
     for key, value in expected.items():
         assert got[key] == value, key
 

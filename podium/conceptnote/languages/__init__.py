@@ -1,0 +1,24 @@
+"""Each language's words, as data: one TOML table per language (``en.toml``, ``fr.toml`` …).
+
+The reader looks words up here (section headings, roles, units, number words,
+date and place words) instead of spelling them in regexes of its own, so that
+teaching it a language is editing one file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar", "zh", "ru")
+
+
+@cache
+def words(language: str) -> dict[str, Any]:
+    """The table of ``language`` (ISO 639-1), as read from its TOML file."""
+    if language not in LANGUAGES:
+        raise KeyError(language)
+    text = files(__package__).joinpath(f"{language}.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
