@@ -35,7 +35,8 @@ def command_from_form(values: Mapping[str, Sequence[str]]) -> Command:
         if typing.get_origin(hint) is tuple:
             # No value given: the field's default (an empty tuple, or None for "as set").
             items = [v.strip() for v in values.get(f.name, ()) if v.strip()]
-            if items:
+            # A form sends no unticked boxes: an empty hidden field of the name says "none".
+            if items or (f.name in values and f.default is None):
                 (item,) = typing.get_args(hint)[:1]
                 data[f.name] = [_read(f.name, item, v) for v in items]
             continue
