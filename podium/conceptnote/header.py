@@ -7,6 +7,7 @@ plan field it concerns.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,10 +15,10 @@ from datetime import datetime
 from functools import cache
 from typing import Protocol
 
-from podium.conceptnote import dates, stations
+from podium.conceptnote import dates, stations, zones
 from podium.conceptnote.languages import LANGUAGES, words
-from podium.conceptnote.sessions import find_kind_and_title, find_session, unquote
-from podium.conceptnote.when import Line, choose_date, read_when
+from podium.conceptnote.sessions import find_kind_and_title, find_session, find_theme, unquote
+from podium.conceptnote.when import DateChoice, Line, choose_date, read_when
 from podium.meeting.plan import Warning
 
 
@@ -37,7 +38,7 @@ class Block(Protocol):
 _BODY_WORDS = re.compile(
     r"\b(?:United Nations|Commission|Council|Committee|Assembly|Conference|Board|Organization|"
     r"Programme|Forum|Secretariat|Nations Unies|Conseil|Comité|Assemblée|Naciones Unidas|Consejo|"
-    r"Comisión|Asamblea|Организаци\w{0,3}|Совет\w{0,2}|Комисси\w{0,2}|Комитет\w{0,2}|Ассамбле\w{0,2})"
+    r"Comisi[óo]n|Asamblea|Организаци\w{0,3}|Совет\w{0,2}|Комисси\w{0,2}|Комитет\w{0,2}|Ассамбле\w{0,2})"
     r"|الأمم المتحدة|المجلس|اللجنة|الجمعية|联合国|理事会|委员会|大会",
     re.I,
 )
@@ -124,6 +125,7 @@ def _session(header: Header, blocks: list[list[tuple[int, str]]], language: str)
 def _kind_and_title(
     header: Header, blocks: list[list[tuple[int, str]]], used: set[int], language: str
 ) -> None:
+    theme = next(((n, found) for n, t in _block_lines(blocks) if (found := find_theme(t))), None)
     for b, block in enumerate(blocks):
         lines = [(n, t) for n, t in block if n not in used]
         if not lines:
@@ -136,15 +138,28 @@ def _kind_and_title(
             attempts.append((" ".join(t for _, t in lines + following), lines + following))
         for text, taken in attempts:
             found = find_kind_and_title(text, language)
-            if found and dates.find_date(text) is None:
+            if found and found[1] and dates.find_date(text) is None:
                 header.kind, header.title = found
                 used.update(n for n, _t in taken)
+                if theme and not any(c in text for c in '“”"«»„「」'):
+                    # "Panel on the question of X" / "Theme: “Y”": the theme is the title.
+                    header.title = theme[1]
+                    used.add(theme[0])
                 return
+    for number, text in _block_lines(blocks):
+        found = find_kind_and_title(text, language) if number not in used else None
+        if found and not found[1]:
+            header.kind = found[0]  # a line naming the kind alone ("Sesión de apertura")
+            used.add(number)
+            break
+    if theme:
+        header.title = theme[1]
+        used.add(theme[0])
 
 
 def _upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters if c.lower() != c.upper())
+    cased = [c for c in text if c.lower() != c.upper()]
+    return bool(cased) and all(c.isupper() for c in cased)
 
 
 def _titled(text: str) -> bool:
@@ -153,7 +168,9 @@ def _titled(text: str) -> bool:
 
 def _fallback_title(header: Header, blocks: list[list[tuple[int, str]]], used: set[int]) -> None:
     for b, block in enumerate(blocks):
-        lines = [(n, t) for n, t in block if n not in used]
+        if any(n in used for n, _t in block):
+            continue  # the rest of the body's or the session's block
+        lines = list(block)
         text = " ".join(t for _, t in lines).strip()
         if not _titled(text) or text.lower().rstrip(":") in _NOT_TITLES:
             continue
@@ -175,44 +192,80 @@ def _venue_like(text: str) -> bool:
     return bool(_VENUE_WORDS.search(text) or stations.place_zone(text)) and len(text) < 120
 
 
-def _venue(header: Header, lines: list[Line], date_line: Line | None, used: set[int]) -> None:
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` gives a date, a time or a zone."""
+    found = [m.span for m in dates.find_dates(text)]
+    with contextlib.suppress(dates.UnreadableTime):
+        found.extend(t.span for t in dates.find_times(text))
+    found.extend(z.span for z in zones.find_zones(text))
+    return found
+
+
+def _tail(text: str) -> str | None:
+    """The venue written after the date and time on their line ("…, 15.00, Room XX, Palais")."""
+    for cell in text.split(" | "):
+        spans = _spans(cell)
+        tail = cell[max(end for _s, end in spans) :] if spans else cell
+        chunks = re.split(r"\s[—–]\s|\s-\s", tail.strip(" ,;:–—-()（）"))
+        for chunk in reversed(chunks):
+            chunk = chunk.strip(" ,;:–—-()（）").rstrip(".")
+            if chunk and _venue_like(chunk) and not dates.find_dates(chunk):
+                return chunk
+    return None
+
+
+def _only_when(text: str) -> bool:
+    """A line that holds nothing but a time or a zone ("(UTC+3)")."""
+    rest = text
+    for start, end in sorted(_spans(text), reverse=True):
+        rest = rest[:start] + rest[end:]
+    return not re.sub(r"[\W_]", "", rest) or len(rest.strip(" ()")) < 3
+
+
+def _near_date(
+    lines: list[Line], choice: DateChoice, used: set[int]
+) -> tuple[str, list[int]] | None:
+    """The venue on the date's line, or on the lines just below it."""
+    if tail := _tail(choice.line.text):
+        return tail, []
+    index = next(i for i, line in enumerate(lines) if line is choice.line)
+    below = [line for line in lines[index + 1 : index + 5] if line.number not in used]
+    found: list[Line] = []
+    for line in below:
+        if dates.find_dates(line.text) or _label(line.text):
+            break
+        if _only_when(line.text):
+            continue
+        same_block = line.block == choice.line.block and not found
+        if not (_venue_like(line.text) or (same_block and _titled(line.text))):
+            break
+        found.append(line)
+        if stations.place_zone(line.text, ("venue", "city")) or len(found) == 2:
+            break  # a building or a city closes the venue; a room may come before it
+    if not found:
+        return None
+    return ", ".join(line.text.strip().rstrip(".") for line in found), [n.number for n in found]
+
+
+def _venue_like(text: str) -> bool:
+    return bool(_VENUE_WORDS.search(text) or stations.place_zone(text)) and len(text) < 120
+
+
+def _venue(header: Header, lines: list[Line], choice: DateChoice | None, used: set[int]) -> None:
     for want_head in (True, False):
         for line in lines:
             if line.head != want_head:
                 continue
             label = _label(line.text)
             if label and _is_venue_label(label[0]) and label[1]:
-                header.venue = label[1].rstrip(".")
+                header.venue = _tail(label[1]) or label[1].rstrip(".")
                 used.add(line.number)
                 return
-    if date_line is not None and date_line.head:
-        index = next(i for i, line in enumerate(lines) if line is date_line)
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if (
-            following is not None
-            and following.block == date_line.block
-            and following.number not in used
-            and _titled(following.text)
-        ):
-            venue, used_now = following.text.strip().rstrip("."), [following.number]
-            after = lines[index + 2] if index + 2 < len(lines) else None
-            if (
-                after is not None
-                and after.block == date_line.block
-                and _titled(after.text)
-                and _venue_like(after.text)
-                and _venue_like(venue)
-            ):
-                venue += ", " + after.text.strip().rstrip(".")  # a room line, then a building line
-                used_now.append(after.number)
-            header.venue = venue
-            used.update(used_now)
-            return
-        text = date_line.text
-        tail = re.sub(r"^.*\)\s{0,2}[,;–—-]\s{0,2}", "", text) if ")" in text else ""
-        if tail and tail != text and not re.search(r"\d{1,2}[.:h]\d{2}", tail):
-            header.venue = tail.strip().rstrip(".")
-            return
+    if choice is not None and (near := _near_date(lines, choice, used)):
+        header.venue = near[0]
+        used.update(near[1])
+        return
+    if choice is not None and choice.line.head:
         return
     for line in lines:
         head_venue = line.head and line.number not in used and _venue_like(line.text)
@@ -260,7 +313,7 @@ def read_header(
     used = _session(header, blocks, language)
     _kind_and_title(header, blocks, used, language)
     choice = choose_date(lines)
-    _venue(header, lines, choice.line if choice else None, used)
+    _venue(header, lines, choice, used)
     when = read_when(lines, choice, header.venue)
     header.start, header.end, header.timezone = when.start, when.end, when.timezone
     header.problems.extend(when.problems)

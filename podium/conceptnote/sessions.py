@@ -213,18 +213,24 @@ def find_session(text: str, language: str = "en") -> Session | None:
     return None
 
 
+def fold_accents(text: str) -> str:
+    """Latin letters without their accents, one character for one ("Sesion" meets "Sesión")."""
+    return "".join(
+        unicodedata.normalize("NFKD", c)[0] if "\u00c0" <= c < "\u0250" else c for c in text
+    )
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted({fold_accents(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ordered)
+
+
 @cache
 def _kind_patterns(language: str) -> tuple[re.Pattern[str], ...]:
     table = titles().get(language, {})
-
-    def alternation(key: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(table.get(key, []), key=len, reverse=True))
-
-    kinds, after, before = (
-        alternation("kinds"),
-        alternation("after_kind"),
-        alternation("before_title"),
-    )
+    kinds = _alternation(table.get("kinds", []))
+    after = _alternation(table.get("after_kind", []))
+    before = _alternation(table.get("before_title", []))
     if language == "zh":
         return (
             re.compile(
@@ -233,14 +239,21 @@ def _kind_patterns(language: str) -> tuple[re.Pattern[str], ...]:
             ),
             re.compile(rf"^(?P<kind>[^\s:：]{{0,12}}?(?:{kinds}))\s?[:：]\s?(?P<title>\S.*)$"),
         )
-    after_part = rf"(?:\s(?:{after}))?" if after else ""
+    after_part = rf"(?:\s(?:{after})){{0,2}}" if after else ""
     before_part = rf"(?:{before})(?!\w)\s{{0,2}}:?|" if before else ""
-    kind = rf"(?P<kind>[^\W\d_][\w\-’' ]{{0,60}}?(?<![^\W\d_])(?:{kinds}){after_part})"
+    # Words before the noun ("High-level", "Scientific forum") start with a letter.
+    noun = rf"(?=[^\W\d_])[\w\-’' ]{{0,60}}?(?<![^\W\d_])(?:{kinds})"
     patterns = [
         re.compile(
-            rf"^{kind}\s{{0,2}}(?:{before_part}:|–|—|(?=[{_QUOTES}]))\s{{0,2}}(?P<title>\S.*)$",
+            rf"^(?P<kind>{noun}{after_part})\s{{0,2}}(?:{before_part}:|–|—|(?=[{_QUOTES}]))"
+            rf"\s{{0,2}}(?P<title>\S.*)$",
             re.I,
-        )
+        ),
+        # "Sesión inaugural: …", "Panel discussion III: …": a word or two, then a colon.
+        re.compile(
+            rf"^(?P<kind>{noun}(?:\s[^\W\d_]{{2,20}}){{0,2}})\s{{0,2}}:\s{{0,2}}(?P<title>\S.*)$",
+            re.I,
+        ),
     ]
     if before:
         # Any words before "on" when the title is quoted: "Scientific forum on “X”".
@@ -251,6 +264,11 @@ def _kind_patterns(language: str) -> tuple[re.Pattern[str], ...]:
                 re.I,
             )
         )
+    # A line that is a kind and nothing else ("Sesion de apertura"); no words before the
+    # noun, or "Objectives of the roundtable" would be one.
+    patterns.append(
+        re.compile(rf"^(?P<kind>(?:high-level\s)?(?:{kinds}){after_part})(?P<title>)$", re.I)
+    )
     return tuple(patterns)
 
 
@@ -258,14 +276,56 @@ def unquote(text: str) -> str:
     return text.strip().strip(_QUOTES).strip().rstrip(".").strip(_QUOTES).strip()
 
 
+def _kind_words(kind: str, language: str) -> str:
+    kind = re.sub(r"\s+", " ", kind).strip().lower()
+    for ending in titles().get(language, {}).get("drop_after_kind", []):
+        if kind.endswith(" " + ending):
+            return kind[: -len(ending) - 1]
+    return kind
+
+
+def _inner_title(title: str) -> str:
+    """ "the priority theme “X”" → "X": the quoted words when only a few stand before them."""
+    opening = next((i for i, c in enumerate(title) if c in _QUOTES), None)
+    if opening and len(title[:opening].split()) <= 5:
+        inner = unquote(title[opening:])
+        if inner:
+            return inner
+    return unquote(title)
+
+
 def find_kind_and_title(text: str, language: str = "en") -> tuple[str, str] | None:
-    """The kind of meeting and its title, from a title line such as "High-level panel on “X”"."""
+    """The kind of meeting and its title, from a title line such as "High-level panel on “X”".
+
+    The title is empty when the line names the kind alone.
+    """
+    folded = fold_accents(text)
     for candidate in _order(language):
         for pattern in _kind_patterns(candidate):
-            match = pattern.match(text)
-            if match:
-                kind = re.sub(r"\s+", " ", match.group("kind")).strip().lower()
-                title = unquote(match.group("title"))
-                if title:
-                    return kind, title
+            match = pattern.match(folded)
+            if not match:
+                continue
+            kind = _kind_words(text[slice(*match.span("kind"))], candidate)
+            title = text[slice(*match.span("title"))]
+            if title and title[0] not in _QUOTES:
+                # "Special event: panel discussion on “X”": the kind inside the title is the kind.
+                inner = find_kind_and_title(title, candidate) if title != text else None
+                if inner and inner[1]:
+                    return inner
+            if not title:
+                return kind, ""
+            if found := _inner_title(title):
+                return kind, found
     return None
+
+
+@cache
+def _theme_pattern() -> re.Pattern[str]:
+    themes = [w for table in titles().values() for w in table.get("theme", [])]
+    return re.compile(rf"^(?:{_alternation(themes)})\s{{0,2}}[:：]\s{{0,2}}(?P<title>\S.*)$", re.I)
+
+
+def find_theme(text: str) -> str | None:
+    """The title a "Theme: “X”" line gives."""
+    match = _theme_pattern().match(fold_accents(text))
+    return unquote(text[match.start("title") :]) if match else None
