@@ -125,7 +125,7 @@ def _session(header: Header, blocks: list[list[tuple[int, str]]], language: str)
 def _kind_and_title(
     header: Header, blocks: list[list[tuple[int, str]]], used: set[int], language: str
 ) -> None:
-    theme = next(((n, found) for n, t in _block_lines(blocks) if (found := find_theme(t))), None)
+    theme = next(((n, said) for n, t in _block_lines(blocks) if (said := find_theme(t))), None)
     for b, block in enumerate(blocks):
         lines = [(n, t) for n, t in block if n not in used]
         if not lines:
@@ -137,9 +137,9 @@ def _kind_and_title(
             following = [(n, t) for n, t in blocks[b + 1] if n not in used]
             attempts.append((" ".join(t for _, t in lines + following), lines + following))
         for text, taken in attempts:
-            found = find_kind_and_title(text, language)
-            if found and found[1] and dates.find_date(text) is None:
-                header.kind, header.title = found
+            named = find_kind_and_title(text, language)
+            if named and named[1] and dates.find_date(text) is None:
+                header.kind, header.title = named
                 used.update(n for n, _t in taken)
                 if theme and not any(c in text for c in '“”"«»„「」'):
                     # "Panel on the question of X" / "Theme: “Y”": the theme is the title.
@@ -147,9 +147,9 @@ def _kind_and_title(
                     used.add(theme[0])
                 return
     for number, text in _block_lines(blocks):
-        found = find_kind_and_title(text, language) if number not in used else None
-        if found and not found[1]:
-            header.kind = found[0]  # a line naming the kind alone ("Sesión de apertura")
+        alone = find_kind_and_title(text, language) if number not in used else None
+        if alone and not alone[1]:
+            header.kind = alone[0]  # a line naming the kind alone ("Sesión de apertura")
             used.add(number)
             break
     if theme:
@@ -245,10 +245,6 @@ def _near_date(
     if not found:
         return None
     return ", ".join(line.text.strip().rstrip(".") for line in found), [n.number for n in found]
-
-
-def _venue_like(text: str) -> bool:
-    return bool(_VENUE_WORDS.search(text) or stations.place_zone(text)) and len(text) < 120
 
 
 def _venue(header: Header, lines: list[Line], choice: DateChoice | None, used: set[int]) -> None:
