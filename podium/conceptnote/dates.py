@@ -177,6 +177,10 @@ class UnreadableTime(ValueError):
     """The text has a time in it that cannot be a time of day ("25.00")."""
 
 
+# A meeting's date, time and zone stand near the start of their line or paragraph;
+# looking no further than this keeps a megabyte of hostile text cheap to read.
+LOOKED_AT = 4000
+
 _S = r"\s{1,3}"
 _S0 = r"\s{0,3}"
 
@@ -184,8 +188,8 @@ _S0 = r"\s{0,3}"
 @cache
 def _date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     letters = r"[^\W\d_]"
-    month = rf"({letters}{{2,12}}\.?(?:\s?/\s?{letters}{{2,12}}|\s{letters}{{2,7}})?)"
-    day = r"(\d{1,2})(?:st|nd|rd|th|er|º|°)?"
+    month = rf"(?<![^\W\d_])({letters}{{2,12}}\.?(?:\s?/\s?{letters}{{2,12}}|\s{letters}{{2,7}})?)"
+    day = r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º|°)?"
     year = r"(\d{4})"
     joiners = _alternation(_all_words("dates", "joiners"))
     joined = rf"(?:(?:{joiners}){_S})?"
@@ -193,7 +197,7 @@ def _date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     before_year = rf",?{_S}{joined}"
     dm = rf"{day}{_S}{joined}{month}"
     dmy = rf"{dm}{before_year}{year}"
-    cjk_day = r"(\d{1,2})\s?月\s?(\d{1,2})\s?日"
+    cjk_day = r"(?<!\d)(\d{1,2})\s?月\s?(\d{1,2})\s?日"
     cjk_end = r"(?:\s?(?:至|到|-|–|—|~)\s?(?:(\d{1,2})\s?月\s?)?(\d{1,2})\s?日)?"
     shapes = (
         ("dmy-dmy", rf"{dmy}{to}{dmy}"),
@@ -206,7 +210,7 @@ def _date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
     return (
         *((shape, re.compile(pattern, re.I)) for shape, pattern in shapes),
-        ("cjk", re.compile(rf"(?:(\d{{4}})\s?年\s?)?{cjk_day}{cjk_end}")),
+        ("cjk", re.compile(rf"(?:(?<!\d)(\d{{4}})\s?年\s?)?{cjk_day}{cjk_end}")),
         ("dotted", re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.]\d)")),
         ("iso", re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")),
     )
@@ -256,7 +260,7 @@ def _mention(shape: str, g: tuple[str | None, ...], span: tuple[int, int]) -> Da
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date or range of dates in ``text``, in order, the longest reading of each."""
-    folded = fold(text)
+    folded = fold(text[:LOOKED_AT])
     found: list[DateMention] = []
     for shape, pattern in _date_patterns():
         position = 0
@@ -374,7 +378,7 @@ def find_times(text: str) -> Iterator[TimeRange]:
 
     Raises UnreadableTime when what looks like a time cannot be one.
     """
-    folded = fold(text)
+    folded = fold(text[:LOOKED_AT])
     ranged, single = _time_patterns()
     taken_until = 0
     for match in ranged.finditer(folded):

@@ -16,6 +16,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from podium.conceptnote.dates import LOOKED_AT
 from podium.conceptnote.languages import LANGUAGES
 
 _QUOTES = "“”\"‘’'«»„「」『』"
@@ -182,6 +183,7 @@ def _find_chinese(text: str) -> Session | None:
 
 def find_session(text: str, language: str = "en") -> Session | None:
     """The session a line names, with the words naming it, in any of the six languages."""
+    text = text[:LOOKED_AT]
     lowered = text.lower()
     for candidate in _order(language):
         if candidate == "zh":
@@ -299,6 +301,7 @@ def find_kind_and_title(text: str, language: str = "en") -> tuple[str, str] | No
 
     The title is empty when the line names the kind alone.
     """
+    text = text[:LOOKED_AT]
     folded = fold_accents(text)
     for candidate in _order(language):
         for pattern in _kind_patterns(candidate):
@@ -327,5 +330,6 @@ def _theme_pattern() -> re.Pattern[str]:
 
 def find_theme(text: str) -> str | None:
     """The title a "Theme: “X”" line gives."""
+    text = text[:LOOKED_AT]
     match = _theme_pattern().match(fold_accents(text))
     return unquote(text[match.start("title") :]) if match else None
