@@ -289,7 +289,7 @@ def main() -> None:
         _text_of(note)
     extracted, _ = timed(lambda: [_text_of(note) for note in found])
     elapsed, accuracy = timed(lambda: measure(options.corpus))
-    table = Table(title=f"Concept-note reader accuracy over {len(found)} real notes")
+    table = Table(title=f"Reader accuracy, {len(found)} real notes")
     table.add_column("field")
     table.add_column("right", justify="right")
     for field in FIELDS:
