@@ -180,6 +180,34 @@ def test_the_expectation_is_a_well_formed_plan(note: Path) -> None:
     assert not any(bench.compare(expected, plan).values())
 
 
+def _note_text(note: Path) -> str:
+    """The note's words as its own parsers give them, folded the way the benchmark compares."""
+    if note.suffix == ".docx":
+        words = [text for _, text in _docx_content(note)]
+    elif note.suffix == ".pdf":
+        words = _pdf_content(note)
+    else:
+        words = [note.read_text(encoding="utf-8").replace("**", "")]
+    return bench.normal_text(" ".join(words))
+
+
+@pytest.mark.parametrize("note", CORPUS_NOTES, ids=lambda p: p.name)
+def test_what_the_expectation_quotes_is_in_the_note(note: Path) -> None:
+    """Titles, venues, questions, names and symbols are the note's own words, not a paraphrase."""
+    expected = bench.expectation(note)
+    text = _note_text(note)
+    quoted = [expected["title"], expected["kind"], *expected["questions"]]
+    quoted += [expected["venue"]] if expected["venue"] else []
+    quoted += [name for segment in expected["segments"] for name in segment["names"]]
+    quoted += [document["title"] for document in expected["documents"]]
+    missing = [words for words in quoted if bench.normal_text(words) not in text]
+    # A symbol may wrap at a slash, as in a real PDF ("(E/" then "CN.9/2023/2)").
+    unspaced = text.replace(" ", "")
+    symbols = [d["symbol"] for d in expected["documents"] if d["symbol"]]
+    missing += [s for s in symbols if bench.normal_text(s).replace(" ", "") not in unspaced]
+    assert not missing, missing
+
+
 def test_the_comparison_forgives_form_and_catches_substance() -> None:
     expected = bench.expectation(CORPUS / "hrc34-2017-death-penalty.docx")
     same = dict(expected)
