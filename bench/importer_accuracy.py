@@ -257,6 +257,23 @@ class Accuracy:
         return sum(r.right for r in self.results) / len(self.results)
 
 
+def _by_group(accuracy: Accuracy) -> Table:
+    """Fields right, on average, by the notes' language and by their format."""
+    groups: dict[str, list[Result]] = {}
+    for result in accuracy.results:
+        groups.setdefault(f"language {expectation(result.note)['language']}", []).append(result)
+        groups.setdefault(f"format {result.note.suffix}", []).append(result)
+    table = Table(title="Fields right, by group")
+    table.add_column("group")
+    table.add_column("notes", justify="right")
+    table.add_column("fields right", justify="right")
+    for name in sorted(groups):
+        results = groups[name]
+        right = sum(not r.wrong[f] for r in results for f in FIELDS) / (len(results) * len(FIELDS))
+        table.add_row(name, str(len(results)), f"{right:.0%}")
+    return table
+
+
 def measure(corpus: Path = CORPUS) -> Accuracy:
     return Accuracy(tuple(check(note) for note in notes(corpus)))
 
@@ -293,6 +310,7 @@ def main() -> None:
         table.add_row(field, f"{accuracy.share(field):.0%}")
     table.add_row("[bold]every field[/bold]", f"[bold]{accuracy.notes_right:.0%}[/bold]")
     console.print(table)
+    console.print(_by_group(accuracy))
     for result in accuracy.results:
         if result.right:
             continue
