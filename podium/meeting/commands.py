@@ -131,13 +131,19 @@ class ReopenList:
 class TagIntervention:
     """Tags an intervention (the current one when ``intervention_id`` is None).
 
-    The questions and note given replace the intervention's earlier ones.
+    Each field says what it does, and what it leaves out stays as it was:
+    ``questions`` sets the guiding questions (None keeps them), ``add_questions``
+    and ``remove_questions`` add or remove some; ``note`` sets the note (None
+    keeps it) and ``append_note`` adds a line to it.
     """
 
     type: ClassVar[str] = "tag_intervention"
     intervention_id: int | None = None
-    questions: tuple[int, ...] = ()
-    note: str = ""
+    questions: tuple[int, ...] | None = None
+    add_questions: tuple[int, ...] = ()
+    remove_questions: tuple[int, ...] = ()
+    note: str | None = None
+    append_note: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

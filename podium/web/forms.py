@@ -41,7 +41,8 @@ def command_from_form(values: Mapping[str, Sequence[str]]) -> Command:
                 for line in v.splitlines()
                 if line.strip()
             ]
-            if items:
+            # A form sends no unticked boxes: an empty hidden field of the name says "none".
+            if items or (f.name in values and f.default is None):
                 (item,) = typing.get_args(hint)[:1]
                 data[f.name] = [_read(f.name, item, v) for v in items]
             continue
