@@ -126,20 +126,26 @@ def _show(
 
 
 def note_text(name: str, data: bytes) -> str:
-    """The note's text as the reader saw it, to show beside the plan; empty if unreadable.
+    """The note's blocks as the reader saw them, each line with its number (the warnings
+    name lines), to show beside the plan; empty if the file cannot be shown.
 
     Called only once the note has been read into a plan, so the file is known to be sound.
     """
     suffix = Path(name).suffix.lower()
     try:
-        if suffix not in (".docx", ".pdf"):
-            return extract.plain_text(data)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / f"note{suffix}"
             path.write_bytes(data)
-            return extract.docx_text(path) if suffix == ".docx" else extract.pdf_text(path)
+            blocks = extract.file_blocks(path)
     except Exception:  # the text is a help to the reviewer, never a reason to fail
         return ""
+    shown = []
+    for block in blocks:
+        if block.kind == "table":
+            shown.append(f"{block.line:>4}  " + block.text.replace("\n", "\n      "))
+        else:
+            shown.append("\n".join(f"{number:>4}  {text}" for number, text in block.lines))
+    return "\n\n".join(shown)
 
 
 def _again(request: Request, message: str, status_code: int) -> HTMLResponse:
