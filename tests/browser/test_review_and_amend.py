@@ -97,7 +97,7 @@ def test_a_plan_corrected_at_new_then_amended_while_held(
     assert plan["start"] == "2024-04-15T15:00:00-04:00"
     assert plan["segments"][1]["minutes_max"] == 12
 
-    panelist, ana = live_server.register(
+    _panelist, ana = live_server.register(
         meeting,
         [
             {"name": "Rosa Mendes", "stakeholder": "academia", "role": "panelist", "segment": 1},
