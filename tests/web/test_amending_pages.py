@@ -85,3 +85,30 @@ def test_questions_and_documents_are_amended_from_the_page(site: Site) -> None:
     assert plan.documents[-1].symbol == "E/CN.16/2024/2"
     public = site.client().get(f"/m/{site.meeting}").text
     assert "What comes next?" in public and "E/CN.16/2024/2" in public
+
+
+def test_the_api_documents_and_takes_the_amendments(site: Site) -> None:
+    client = site.client()
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    for name in ("AmendSegmentCommand", "MoveQuestionCommand", "RemoveDocumentCommand"):
+        assert name in schemas
+    headers = {"Authorization": f"Bearer {site.tokens['chair']}"}
+    url = f"/api/meetings/{site.meeting}/commands"
+    done = client.post(
+        url,
+        headers=headers,
+        json={"type": "add_segment", "title": "Closing", "role": "chair", "minutes_max": 5},
+    )
+    assert done.status_code == 200, done.text
+    (event,) = done.json()["events"]
+    assert event["type"] == "programme_amended" and event["value"]["title"] == "Closing", event
+    refused = client.post(
+        url, headers=headers, json={"type": "amend_question", "question": 9, "text": "Why?"}
+    )
+    assert refused.status_code == 422
+    assert "numbered 1 to 6" in refused.json()["detail"]
+    wrong = client.post(
+        url, headers=headers, json={"type": "amend_segment", "segment": 0, "title": 3}
+    )
+    assert wrong.status_code == 422
+    assert client.get(f"/api/meetings/{site.meeting}").json()["segments"][-1]["title"] == "Closing"
