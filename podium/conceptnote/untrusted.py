@@ -6,7 +6,8 @@ million deep, a PDF of ten thousand pages, or a text that reads as a plan
 with a hundred thousand questions. Each check here is cheap and runs before
 the expensive part; each failure is ``Unreadable`` with a sentence that says
 what was too much. A Word document never declares a DTD, so any declaration
-is refused (defusedxml), and python-docx's lxml parser resolves no entities.
+is refused; like python-docx's, the parser here resolves no entities, fetches
+nothing and stops at libxml2's depth limit.
 """
 
 from __future__ import annotations
@@ -14,9 +15,6 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 from typing import IO
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
 
 from podium.conceptnote.extract import Unreadable
 from podium.i18n import _
@@ -28,7 +26,7 @@ MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # every part of a .docx, pictures include
 MAX_XML_BYTES = 20 * 1024 * 1024  # the XML parts together
 MAX_RATIO = 200  # unpacked size to packed size, for a part over RATIO_FROM bytes
 RATIO_FROM = 1024 * 1024
-MAX_XML_DEPTH = 200
+MAX_XML_DEPTH = 256  # libxml2's own limit, without XML_PARSE_HUGE
 MAX_PDF_PAGES = 60
 
 MAX_QUESTIONS = 100
@@ -102,33 +100,34 @@ def _check_sizes(entries: list[zipfile.ZipInfo]) -> None:
 
 
 def _check_xml(part: IO[bytes], name: str) -> None:
-    """Parses one XML part as it streams: no DTD, no entities, not too deep."""
-    depth = 0
+    """Parses one XML part as python-docx will: no DTD, no entities, not too deep."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
-        for event, element in iterparse(part, events=("start", "end"), forbid_dtd=True):
-            if event == "start":
-                depth += 1
-                if depth > MAX_XML_DEPTH:
-                    raise Unreadable(
-                        _("the Word file's part {name} nests deeper than {limit}").format(
-                            name=name[:80], limit=MAX_XML_DEPTH
-                        )
-                    )
-            else:
-                depth -= 1
-                element.clear()
-    except DefusedXmlException:
-        raise Unreadable(
-            _(
-                "the Word file's part {name} declares a DTD or entities, which Word never does"
-            ).format(name=name[:80])
-        ) from None
-    except SyntaxError as exc:  # ElementTree's ParseError
+        tree = etree.parse(part, parser)
+    except etree.XMLSyntaxError as exc:
+        if "entit" in str(exc).lower():  # libxml2 stopped an entity's expansion
+            raise Unreadable(_declares(name)) from None
+        if "depth" in str(exc).lower():
+            raise Unreadable(
+                _("the Word file's part {name} nests deeper than {limit}").format(
+                    name=name[:80], limit=MAX_XML_DEPTH
+                )
+            ) from None
         raise Unreadable(
             _("the Word file's part {name} is not well-formed XML ({reason})").format(
                 name=name[:80], reason=exc
             )
         ) from None
+    if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
+        raise Unreadable(_declares(name))
+
+
+def _declares(name: str) -> str:
+    return _("the Word file's part {name} declares a DTD or entities; Word never does").format(
+        name=name[:80]
+    )
 
 
 def check_pdf(path: Path) -> None:

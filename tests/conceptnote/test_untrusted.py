@@ -20,7 +20,7 @@ PODIUM = Path(sys.executable).with_name("podium")
 CASES: list[tuple[Callable[[Path], Path], str]] = [
     (hostile_files.zip_bomb, "unpacks to 60 MB"),
     (hostile_files.entity_bomb, "declares a DTD or entities"),
-    (hostile_files.deep_docx, "nests deeper than 200"),
+    (hostile_files.deep_docx, "nests deeper than 256"),
     (hostile_files.broken_xml_docx, "is not well-formed XML"),
     (hostile_files.long_pdf, "the PDF has 500 pages"),
     (hostile_files.encrypted_pdf, "the PDF is encrypted"),

@@ -14,22 +14,25 @@ from pathlib import Path
 
 from podium.conceptnote.export import export
 from podium.conceptnote.reader import read_note
+from podium.meeting.plan import Plan
 from tests.conftest import PANEL_2024
 
-_cache: dict[str, bytes] = {}
+_cache: dict[tuple[str, Plan | None], bytes] = {}
 
 
-def note_bytes(kind: str) -> bytes:
-    """The 2024 panel's note as a real .docx or .pdf (exported once per session)."""
-    if kind not in _cache:
+def note_bytes(kind: str, plan: Plan | None = None) -> bytes:
+    """A plan (the 2024 panel's by default) as a real .docx or .pdf, exported once."""
+    key = (kind, plan)
+    if key not in _cache:
         stamp = datetime(2024, 4, 1, tzinfo=UTC)
-        data = export(read_note(PANEL_2024), kind, stamp=stamp)  # type: ignore[arg-type]
-        _cache[kind] = data if isinstance(data, bytes) else data.encode()
-    return _cache[kind]
+        written = plan or read_note(PANEL_2024)
+        data = export(written, kind, stamp=stamp)  # type: ignore[arg-type]
+        _cache[key] = data if isinstance(data, bytes) else data.encode()
+    return _cache[key]
 
 
-def docx_parts() -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(note_bytes("docx"))) as archive:
+def docx_parts(plan: Plan | None = None) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(note_bytes("docx", plan))) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
