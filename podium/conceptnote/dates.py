@@ -313,7 +313,7 @@ def _time_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     def clock(tag: str) -> str:
         return (
-            rf"(?:(?P<noon{tag}>{noon})(?!\w)|"
+            rf"(?:(?<![^\W\d_])(?P<noon{tag}>{noon})(?!\w)|"
             rf"(?:(?P<pre{tag}>{_alternation(before)})\s?)?"
             rf"(?P<h{tag}>\d{{1,2}})"
             rf"(?:\s?(?P<sep{tag}>[.:]|h(?![^\W\d_])|{hours})(?:\s?(?P<m{tag}>\d{{2}})(?!\d))?)?"
@@ -387,7 +387,7 @@ def find_times(text: str) -> Iterator[TimeRange]:
         if not (sure1 or sure2):
             continue  # "15-19" is a range of days, not of hours
         # "3-4.30 p.m.": the first end takes the meridiem of the second.
-        inherited = bool(ap2 and not ap1 and not match.group("m1") and match.group("h1"))
+        inherited = bool(ap2 and not ap1 and match.group("h1"))
         start = _time_of(match, "1", ap2 if inherited else ap1)
         end = _time_of(match, "2", ap2)
         if ap1 and not ap2 and match.group("h2"):

@@ -10,6 +10,7 @@ from typing import Any
 
 from podium.conceptnote.dates import LOOKED_AT, find_date, format_date_range
 from podium.conceptnote.languages import LANGUAGES
+from podium.conceptnote.sessions import unquote
 from podium.meeting.plan import Outcome
 
 _FIRST = re.compile(r"(\d{1,2})(?![\d%]|[.,]\d)")
@@ -100,6 +101,8 @@ def _outcome_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], 
 
 def _forum_words(forum: str) -> bool:
     lowered = forum.lower()
+    if any(lowered.startswith(word) for word in _words("not_forum")):
+        return False
     return any(word in lowered for word in _words("forum"))
 
 
@@ -119,7 +122,7 @@ def read_outcome(sentence: str) -> Outcome | None:
             if session and session.start() < stop.start() + 3:
                 stop = end.search(rest, session.end())
         forum = (rest[: stop.start()] if stop else rest).strip().rstrip(".")
-        forum = at_its.sub(", ", forum)
+        forum = unquote(at_its.sub(", ", forum))
         if not forum or not _forum_words(forum):
             continue
         after = rest[stop.start() if stop else len(rest) :]
