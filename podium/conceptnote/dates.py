@@ -193,7 +193,11 @@ def _date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     year = r"(\d{4})"
     joiners = _alternation(_all_words("dates", "joiners"))
     joined = rf"(?:(?:{joiners}){_S})?"
-    to = rf"{_S0}(?:[-–—~]|(?:{_alternation(_all_words('dates', 'range'))})(?![^\W\d_])){_S0}"
+    # "du mercredi 17 au vendredi 19 mai": a weekday may stand after the "to".
+    to = (
+        rf"{_S0}(?:[-–—~]|(?:{_alternation(_all_words('dates', 'range'))})(?![^\W\d_])){_S0}"
+        rf"(?:{letters}{{3,12}},?{_S})?"
+    )
     before_year = rf",?{_S}{joined}"
     dm = rf"{day}{_S}{joined}{month}"
     dmy = rf"{dm}{before_year}{year}"

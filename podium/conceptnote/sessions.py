@@ -244,7 +244,7 @@ def _kind_patterns(language: str) -> tuple[re.Pattern[str], ...]:
     after_part = rf"(?:\s(?:{after})){{0,2}}" if after else ""
     before_part = rf"(?:{before})(?!\w)\s{{0,2}}:?|" if before else ""
     # Words before the noun ("High-level", "Scientific forum") start with a letter.
-    noun = rf"(?=[^\W\d_])[\w\-’' ]{{0,60}}?(?<![^\W\d_])(?:{kinds})"
+    noun = rf"(?=[^\W\d_])[\w\-’' ]{{0,60}}?(?<![^\W\d_])(?:{kinds})s?"
     # "Ministerial round table 1 on …", "Plenary session I: …": the number is no part of it.
     numbered = r"(?:\s(?:\d{1,2}|[IVX]{1,4})(?![\w]))?"
     patterns = [
@@ -276,7 +276,9 @@ def _kind_patterns(language: str) -> tuple[re.Pattern[str], ...]:
     then = _alternation(table.get("kind_then", []))
     ending = rf"(?:$|\s(?:{then})\s)" if then else "$"
     patterns.append(
-        re.compile(rf"^(?P<kind>(?:high-level\s)?(?:{kinds}){after_part})(?P<title>){ending}", re.I)
+        re.compile(
+            rf"^(?P<kind>(?:high-level\s)?(?:{kinds})s?{after_part})(?P<title>){ending}", re.I
+        )
     )
     return tuple(patterns)
 

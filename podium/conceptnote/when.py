@@ -231,11 +231,15 @@ def read_when(lines: list[Line], choice: DateChoice | None, venue: str | None) -
     tz: tzinfo
     if stated is not None:
         name, tz = stated.name, stated.tz
-        same_offset = place is not None and stated.minutes is not None
+        here = zones.offset_on(place.zone, day, at) if place is not None else None
         if (
             place is not None
-            and same_offset
-            and zones.offset_on(place.zone, day, at) == stated.minutes
+            and stated.minutes is not None
+            and (
+                here == stated.minutes
+                # "(CET)" in May at the VIC: Vienna keeps Geneva's clock that day.
+                or ("/" in name and here == zones.offset_on(name, day, at))
+            )
         ):
             # "(CET)" at the Vienna International Centre is Vienna's time.
             name, tz = place.zone, ZoneInfo(place.zone)
