@@ -245,7 +245,9 @@ def _fallback_title(header: Header, blocks: list[list[tuple[int, str]]], used: s
 
 
 def _venue_like(text: str) -> bool:
-    return bool(_venue_words().search(text) or stations.place_zone(text)) and len(text) < 120
+    if len(text) >= 120:
+        return False  # a venue is a short line, and a long one is not worth searching
+    return bool(_venue_words().search(text) or stations.place_zone(text))
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -358,6 +360,7 @@ def _body(header: Header, blocks: list[list[tuple[int, str]]], used: set[int]) -
     for number, text in _block_lines(blocks):
         if (
             number not in used
+            and len(text) < dates.LOOKED_AT
             and _body_words().search(text)
             and not text.endswith(".")
             and not dates.find_date(text)
