@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import subprocess
 import sys
 from collections import Counter
 from datetime import date, datetime
@@ -262,6 +263,9 @@ def test_the_notes_rebuild_from_their_sources(tmp_path: Path) -> None:
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     sources = sorted(build.SOURCES.iterdir())
+    # The Chinese PDFs embed Noto CJK glyphs; without the fonts a rebuild differs.
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
+    assert "Noto" in fonts.stdout, "install Debian's fonts-noto-cjk to rebuild the corpus"
     built = 0
     for source in sources:
         if source.name.endswith(".docx.txt"):
