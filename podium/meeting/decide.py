@@ -71,6 +71,7 @@ from podium.meeting.events import (
     SpeechPaused,
     SpeechResumed,
 )
+from podium.meeting.limits import NO_LIMIT, SpeechLimit
 from podium.meeting.plan import Plan
 from podium.meeting.refusal import N_, forbid, refuse
 from podium.meeting.refusal import Refusal as Refusal  # re-exported: callers know it from here
@@ -82,6 +83,7 @@ from podium.meeting.words import (
     FLOOR_CLASSES,
     REQUEST_KINDS,
     Actor,
+    FloorClass,
 )
 
 MAX_NOTE = 2000
@@ -383,7 +385,9 @@ def _give_floor(state: MeetingState, command: GiveFloor, now: datetime) -> Decis
             return refuse(N_("The list of speakers is empty."))
         request = state.queue[0]
         participant_id, kind = request.participant_id, request.kind
-    limit, warn = timer.segment_limits(state.current_segment)
+    speaker = state.participant(participant_id)
+    planned = _speech_limit(state, speaker.floor_class if speaker else None)
+    limit, warn = planned.seconds, planned.warn_seconds
     if kind == "point-of-order":
         limit, warn = None, None
     if command.limit_seconds is not None:
@@ -402,6 +406,14 @@ def _give_floor(state: MeetingState, command: GiveFloor, now: datetime) -> Decis
             warn_seconds=warn,
         ),
     )
+
+
+def _speech_limit(state: MeetingState, floor_class: FloorClass | None) -> SpeechLimit:
+    """The limit of a speech now: the running segment's, as its programme plans it."""
+    programme = state.programme
+    if programme is None or state.segment is None:
+        return NO_LIMIT
+    return programme.segments[state.segment].limit(floor_class)
 
 
 def _timer(

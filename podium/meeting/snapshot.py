@@ -48,9 +48,12 @@ def _plan(state: MeetingState) -> dict[str, Any] | None:
     if plan is None:
         return None
     segments = []
+    programme = state.programme
+    assert programme is not None  # a plan has a programme
     for index, segment in enumerate(plan.segments):
         run = state.segment_run(index)
-        limit, warn = timer.segment_limits(segment)
+        planned = programme.segments[index]
+        limit = planned.limit()
         segments.append(
             {
                 "index": index,
@@ -60,8 +63,16 @@ def _plan(state: MeetingState) -> dict[str, Any] | None:
                 "minutes_min": segment.minutes_min,
                 "minutes_max": segment.minutes_max,
                 "per_speaker": segment.per_speaker,
-                "limit_seconds": limit,
-                "warn_seconds": warn,
+                "limit_seconds": limit.seconds,
+                "warn_seconds": limit.warn_seconds,
+                "minutes_total": planned.minutes_total,
+                "class_limits": [
+                    {
+                        "floor_class": rule.floor_class,
+                        "limit_seconds": planned.limit(rule.floor_class).seconds,
+                    }
+                    for rule in segment.class_limits
+                ],
                 "state": (
                     "running"
                     if state.segment == index

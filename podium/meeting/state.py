@@ -37,6 +37,7 @@ from podium.meeting.events import (
 )
 from podium.meeting.ledger import Ledger
 from podium.meeting.plan import Plan, Segment
+from podium.meeting.programme import Programme, planned
 from podium.meeting.words import DEFAULT_CLASS_ORDER, FloorClass
 
 Status = Literal["new", "open", "closed"]
@@ -173,6 +174,13 @@ class MeetingState:
         if 0 <= self.segment < len(self.plan.segments):
             return self.plan.segments[self.segment]
         return None
+
+    @property
+    def programme(self) -> Programme | None:
+        """The programme as planned for the speakers registered (``programme.planned``)."""
+        if self.plan is None:
+            return None
+        return planned(self.plan, (p.segment for p in self.participants.values()))
 
     def participant(self, participant_id: str | None) -> Participant | None:
         if not isinstance(participant_id, str):

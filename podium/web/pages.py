@@ -21,6 +21,7 @@ from starlette.datastructures import FormData, UploadFile
 from podium.i18n import _
 from podium.meeting.commands import AddParticipant, CommandFormatError
 from podium.meeting.events import EVENTS
+from podium.meeting.programme import planned
 from podium.meeting.state import Participant
 from podium.meeting.words import Actor
 from podium.meetings import Forbidden, MeetingService, NotFound, RateLimited, Refused, StaleSeq
@@ -148,7 +149,7 @@ def public(request: Request, meeting_id: str) -> HTMLResponse:
         "plan": plan,
         "live": view.live(state, _now()),
         "event_types": " ".join(EVENTS),
-        "programme": programme_rows(plan),
+        "programme": programme_rows(state.programme or planned(plan)),
         "when": when(plan, language(request)),
         "json_ld": event_json_ld(plan, f"{_base(request)}/m/{meeting_id}"),
         "body_class": "page public",

@@ -18,6 +18,7 @@ from podium.conceptnote.reader import read_note
 from podium.meeting.commands import AddParticipant, OpenMeeting, RequestFloor, StartSegment
 from podium.meeting.words import CHAIR, Actor
 from podium.meetings import MeetingService
+from podium.record.exports import load_record
 from podium.web.app import create_app
 from podium.web.templating import direction
 from tests.conftest import PANEL_2024
@@ -343,6 +344,20 @@ def test_the_public_page_has_the_note_programme_and_event_data(site: Site) -> No
     assert "15:00" in page  # the programme in Geneva time
     for segment in plan.segments:
         assert segment.title.replace("'", "&#39;") in page
+
+
+def test_the_public_page_and_the_record_plan_the_same_programme(site: Site) -> None:
+    for name in ("A. Diallo", "B. Rossi", "C. Wang", "D. Okafor"):
+        site.register(name, role="panelist", segment=1)
+    page = site.client().get(f"/m/{site.meeting}").text
+    # Four panelists of 15 minutes each, after the secretariat's 10: 15:10-16:10 in Geneva.
+    assert "15:10–16:10" in page
+    record = load_record(site.service.store, site.meeting)
+    panel = record.segments[1]
+    assert panel.planned_start is not None and panel.planned_end is not None
+    zone = site.service.plan(site.meeting).start.tzinfo  # type: ignore[union-attr]
+    times = (panel.planned_start.astimezone(zone), panel.planned_end.astimezone(zone))
+    assert [f"{t:%H:%M}" for t in times] == ["15:10", "16:10"]
 
 
 def test_the_participant_page_weighs_under_30_kb_compressed(site: Site) -> None:
