@@ -440,7 +440,10 @@ def _timer(
                 return refuse(N_("This speech has no time limit to extend."))
             return (
                 SpeechExtended(
-                    at=now, intervention_id=speech.intervention_id, seconds=command.seconds
+                    at=now,
+                    intervention_id=speech.intervention_id,
+                    seconds=command.seconds,
+                    overrun_seconds=round(timer.overrun_until_now(speech, now), 3),
                 ),
             )
     return _end_speech(state, now)

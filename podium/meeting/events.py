@@ -148,11 +148,18 @@ class SpeechResumed:
 
 @dataclass(frozen=True, kw_only=True)
 class SpeechExtended:
+    """More time; ``overrun_seconds`` is what the speech had run past its limit until then.
+
+    That overrun stays in the record: the extension gives time from now on, it
+    does not undo the time already run over.
+    """
+
     type: ClassVar[str] = "speech_extended"
     version: ClassVar[int] = 1
     at: datetime
     intervention_id: int
     seconds: int
+    overrun_seconds: float = 0.0
 
 
 @dataclass(frozen=True, kw_only=True)

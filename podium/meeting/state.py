@@ -99,6 +99,9 @@ class Speech:
     paused_seconds: float = 0.0
     questions: tuple[int, ...] = ()
     note: str = ""
+    # Overrun carried over extensions, and the seconds spoken when it was last carried.
+    overrun_carried: float = 0.0
+    overrun_mark: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -344,11 +347,13 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
             speech = state.speech
             if speech is None:
                 return replace(state, seq=seq)
-            return replace(
-                state,
-                seq=seq,
-                speech=replace(speech, extended_seconds=speech.extended_seconds + event.seconds),
+            extended = replace(
+                speech,
+                extended_seconds=speech.extended_seconds + event.seconds,
+                overrun_carried=speech.overrun_carried + event.overrun_seconds,
+                overrun_mark=max(speech.overrun_mark, timer.elapsed(speech, event.at)),
             )
+            return replace(state, seq=seq, speech=extended)
         case SpeechEnded():
             if state.speech is None:
                 return replace(state, seq=seq)

@@ -47,11 +47,20 @@ def remaining(speech: Speech, now: datetime) -> float | None:
 
 
 def overrun(speech: Speech, spoken: float) -> float:
-    """Seconds spoken past the limit (with its extensions); 0 within it or without a limit."""
+    """Seconds spoken past the limit in force at each moment; 0 within it or without a limit.
+
+    An extension given after the limit was passed keeps the overrun until then
+    (-0:03, then +1 min: 3 seconds over) and counts again from its new limit.
+    """
     limit = allowed(speech)
     if limit is None:
         return 0.0
-    return max(0.0, spoken - limit)
+    return speech.overrun_carried + max(0.0, spoken - max(limit, speech.overrun_mark))
+
+
+def overrun_until_now(speech: Speech, now: datetime) -> float:
+    """The overrun not yet carried: what an extension given at ``now`` keeps."""
+    return overrun(speech, elapsed(speech, now)) - speech.overrun_carried
 
 
 def warn_point(speech: Speech) -> float | None:

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Literal
 
 from podium.i18n import _
+from podium.meeting import timer
 from podium.meeting.events import (
     Event,
     EventFormatError,
@@ -35,6 +36,7 @@ from podium.meeting.events import (
     decode_event,
 )
 from podium.meeting.plan import Plan, PlanFormatError
+from podium.meeting.state import Speech
 from podium.record.groups import NO_COUNTRY, NOT_STATED, stakeholder_group
 from podium.record.segments import SegmentHeld, segments_held
 from podium.reference import development_group, find_country, reporting_region
@@ -180,6 +182,8 @@ class _Open:
     paused_at: datetime | None = None
     paused_seconds: float = 0.0
     extended: int = 0
+    overrun_carried: float = 0.0
+    overrun_mark: float = 0.0
     ended: SpeechEnded | None = None
     questions: tuple[int, ...] = ()
     note: str = ""
@@ -282,7 +286,10 @@ def _read(reading: _Reading, event: Event) -> None:
                 speech.paused_at = None
         case SpeechExtended():
             if (speech := reading.interventions.get(event.intervention_id)) is not None:
+                spoken = timer.elapsed(_speech(speech), event.at)
                 speech.extended += event.seconds
+                speech.overrun_carried += event.overrun_seconds
+                speech.overrun_mark = max(speech.overrun_mark, spoken)
         case SpeechEnded():
             if (speech := reading.interventions.get(event.intervention_id)) is not None:
                 speech.ended = event
@@ -292,6 +299,26 @@ def _read(reading: _Reading, event: Event) -> None:
                 speech.note = event.note
         case _:
             pass
+
+
+def _speech(speech: _Open) -> Speech:
+    """The speech as the timer sees it, so that the record counts as the timer does."""
+    given = speech.given
+    return Speech(
+        intervention_id=given.intervention_id,
+        participant_id=given.participant_id,
+        request_id=given.request_id,
+        kind=given.kind,
+        segment=given.segment,
+        started_at=given.at,
+        limit_seconds=given.limit_seconds,
+        warn_seconds=given.warn_seconds,
+        extended_seconds=speech.extended,
+        paused_at=speech.paused_at,
+        paused_seconds=speech.paused_seconds,
+        overrun_carried=speech.overrun_carried,
+        overrun_mark=speech.overrun_mark,
+    )
 
 
 def _intervention(reading: _Reading, plan: Plan, speech: _Open) -> Intervention:
@@ -305,10 +332,9 @@ def _intervention(reading: _Reading, plan: Plan, speech: _Open) -> Intervention:
     else:
         # Never ended in the log (the meeting closed mid-speech): count up to the last event.
         end = reading.closed_at or reading.last_at
-        stop = speech.paused_at or end or given.at
-        spoken = max((stop - given.at).total_seconds() - speech.paused_seconds, 0.0)
-        allowed = None if given.limit_seconds is None else given.limit_seconds + speech.extended
-        overrun = max(spoken - allowed, 0.0) if allowed is not None else 0.0
+        running = _speech(speech)
+        spoken = timer.elapsed(running, end or given.at)
+        overrun = timer.overrun(running, spoken)
     segment_title = None
     if given.segment is not None and 0 <= given.segment < len(plan.segments):
         segment_title = plan.segments[given.segment].title

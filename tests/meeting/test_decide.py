@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from podium.meeting import timer
 from podium.meeting.commands import (
     AddParticipant,
     CloseList,
@@ -37,8 +38,9 @@ from podium.meeting.events import (
     SegmentEnded,
     SegmentStarted,
     SpeechEnded,
+    SpeechExtended,
 )
-from podium.meeting.state import initial_state
+from podium.meeting.state import initial_state, replay
 from podium.meeting.words import CHAIR, SECRETARIAT, Actor
 from tests.meeting.room import (
     DISCUSSANTS,
@@ -416,6 +418,33 @@ def test_pause_resume_extend_end() -> None:
     assert (ended.spoken_seconds, ended.overrun_seconds) == (210, 0)
     (done,) = room.state.interventions
     assert (done.spoken_seconds, done.overrun_seconds, done.extended_seconds) == (210, 0, 60)
+
+
+def test_the_overrun_before_an_extension_is_kept() -> None:
+    room = Room()
+    kenya, chile = room.add("Kenya"), room.add("Chile")
+    room.ok(StartSegment(segment=FLOOR))
+    room.ok(GiveFloor(participant_id=kenya))  # 3 minutes
+    room.wait(183)
+    (extended,) = room.ok(ExtendSpeech(seconds=60))
+    assert isinstance(extended, SpeechExtended) and extended.overrun_seconds == 3
+    room.wait(17)
+    (ended,) = room.ok(EndSpeech())
+    assert isinstance(ended, SpeechEnded)
+    assert (ended.spoken_seconds, ended.overrun_seconds) == (200, 3)
+    # Past the new limit too: both overruns count.
+    room.ok(GiveFloor(participant_id=chile))
+    room.wait(200)
+    (extended,) = room.ok(ExtendSpeech(seconds=10))
+    assert isinstance(extended, SpeechExtended) and extended.overrun_seconds == 20
+    room.wait(5)
+    assert room.state.speech is not None
+    # Still past the new limit (190): every second past the limit in force counts.
+    assert timer.overrun(room.state.speech, 205) == 25
+    room.wait(15)
+    (ended,) = room.ok(EndSpeech())
+    assert isinstance(ended, SpeechEnded) and ended.overrun_seconds == 40
+    assert [i.overrun_seconds for i in replay(room.log).history] == [3, 40]
 
 
 def test_a_speech_without_limit_cannot_be_extended() -> None:
