@@ -72,10 +72,16 @@ from podium.meeting.events import (
     SpeechResumed,
 )
 from podium.meeting.limits import NO_LIMIT, SpeechLimit
+from podium.meeting.placing import placed
 from podium.meeting.plan import Plan
 from podium.meeting.refusal import N_, forbid, refuse
 from podium.meeting.refusal import Refusal as Refusal  # re-exported: callers know it from here
-from podium.meeting.registration import add_participant, check_segment, is_whole_number
+from podium.meeting.registration import (
+    add_participant,
+    check_segment,
+    is_whole_number,
+    programme_request,
+)
 from podium.meeting.state import MeetingState, Participant, Request
 from podium.meeting.words import (
     ACTOR_ROLES,
@@ -293,24 +299,16 @@ def _start_segment(state: MeetingState, command: StartSegment, now: datetime) ->
     spoken = {i.participant_id for i in state.history if i.segment == index}
     if state.speech is not None and state.speech.segment == index:
         spoken.add(state.speech.participant_id)
-    request_id = state.next_request_id
-    for participant in state.participants.values():
-        if participant.segment != index or participant.id in waiting | spoken:
-            continue
-        events.append(
-            FloorRequested(
-                at=now,
-                request_id=request_id,
-                participant_id=participant.id,
-                kind="statement",
-                channel=participant.channel,  # type: ignore[arg-type]
-                segment=index,
-                by="secretariat",
-                programme=True,
-            )
-        )
-        request_id += 1
-    return tuple(events)
+    called = [
+        participant
+        for participant in state.participants.values()
+        if participant.segment == index and participant.id not in waiting | spoken
+    ]
+    requests = (
+        programme_request(participant, index, state.next_request_id + number, now)
+        for number, participant in enumerate(called)
+    )
+    return (*events, *placed(state, requests))
 
 
 def _request_floor(
@@ -345,17 +343,16 @@ def _request_floor(
             channel=channel,
             channels=", ".join(CHANNELS),
         )
-    return (
-        FloorRequested(
-            at=now,
-            request_id=state.next_request_id,
-            participant_id=participant.id,
-            kind=command.kind,
-            channel=channel,  # type: ignore[arg-type]
-            segment=state.segment,
-            by=by.role,
-        ),
+    asked = FloorRequested(
+        at=now,
+        request_id=state.next_request_id,
+        participant_id=participant.id,
+        kind=command.kind,
+        channel=channel,  # type: ignore[arg-type]
+        segment=state.segment,
+        by=by.role,
     )
+    return placed(state, (asked,))
 
 
 def _give_floor(state: MeetingState, command: GiveFloor, now: datetime) -> Decision:

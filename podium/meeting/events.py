@@ -87,6 +87,9 @@ class FloorRequested:
     by: ActorRole
     # A programme speaker queued by the start of their segment (panelist, discussant).
     programme: bool = False
+    # Where the rules placed it in the list (0 is first), decided once: a later change of
+    # the rules never reorders a past meeting. None in logs written before it was stored.
+    position: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -251,19 +251,7 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
             )
         case ParticipantAdded():
             participants = dict(state.participants)
-            participants[event.participant_id] = Participant(
-                id=event.participant_id,
-                name=event.name,
-                role=event.role,
-                delegation=event.delegation,
-                country=event.country,
-                organisation=event.organisation,
-                stakeholder=event.stakeholder,
-                observer=event.observer,
-                gender=event.gender,
-                channel=event.channel,
-                segment=event.segment,
-            )
+            participants[event.participant_id] = participant_of(event)
             return replace(state, seq=seq, participants=MappingProxyType(participants))
         case SegmentStarted():
             state = _end_segment(state, event.at)
@@ -276,17 +264,12 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
         case SegmentEnded():
             return replace(_end_segment(state, event.at), seq=seq)
         case FloorRequested():
-            request = Request(
-                id=event.request_id,
-                participant_id=event.participant_id,
-                kind=event.kind,
-                channel=event.channel,
-                segment=event.segment,
-                at=event.at,
-                programme=event.programme,
-            )
+            request = request_of(event)
             queue = state.queue
-            at = speakers.insert_position(queue, request, state.participants, state.class_order)
+            if event.position is not None:
+                at = max(0, min(event.position, len(queue)))
+            else:
+                at = speakers.insert_position(queue, request, state.participants, state.class_order)
             return replace(
                 state,
                 seq=seq,
@@ -372,6 +355,36 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
                 state = _close_speech(state, event.at, spoken, timer.overrun(state.speech, spoken))
             return replace(state, seq=seq, status="closed", closed_at=event.at)
     return replace(state, seq=seq)  # pragma: no cover - every event is matched above
+
+
+def participant_of(event: ParticipantAdded) -> Participant:
+    """The participant a ``ParticipantAdded`` registers."""
+    return Participant(
+        id=event.participant_id,
+        name=event.name,
+        role=event.role,
+        delegation=event.delegation,
+        country=event.country,
+        organisation=event.organisation,
+        stakeholder=event.stakeholder,
+        observer=event.observer,
+        gender=event.gender,
+        channel=event.channel,
+        segment=event.segment,
+    )
+
+
+def request_of(event: FloorRequested) -> Request:
+    """The request a ``FloorRequested`` puts in the list."""
+    return Request(
+        id=event.request_id,
+        participant_id=event.participant_id,
+        kind=event.kind,
+        channel=event.channel,
+        segment=event.segment,
+        at=event.at,
+        programme=event.programme,
+    )
 
 
 def _without(queue: tuple[Request, ...], request_id: int) -> tuple[Request, ...]:
