@@ -31,7 +31,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from podium.meeting import timer
+from podium.meeting.amending import amend
 from podium.meeting.commands import (
+    AMENDMENTS,
     AddParticipant,
     CloseList,
     CloseMeeting,
@@ -108,7 +110,7 @@ def create_meeting(plan: Plan, now: datetime) -> tuple[Event, ...]:
 
 
 # What each command is, for a refusal to someone who may not send it.
-_SECRETARIAT_MAY = {
+_SECRETARIAT_MAY: dict[type, str] = {
     OpenMeeting: N_("Only the Chair or the secretariat may open the meeting."),
     AddParticipant: N_("Only the Chair or the secretariat may register a participant."),
     StartSegment: N_("Only the Chair or the secretariat may start a segment."),
@@ -121,13 +123,17 @@ _SECRETARIAT_MAY = {
     RemoveRequest: N_("Only the Chair or the secretariat may remove a request."),
     TagIntervention: N_("Only the Chair or the secretariat may tag an intervention."),
     CloseMeeting: N_("Only the Chair or the secretariat may close the meeting."),
+    **{
+        kind: N_("Only the Chair or the secretariat may amend the programme.")
+        for kind in AMENDMENTS
+    },
 }
 _CHAIR_ONLY = {
     GiveFloor: N_("Only the Chair may give the floor."),
     CloseList: N_("Only the Chair may close the list of speakers."),
     ReopenList: N_("Only the Chair may reopen the list of speakers."),
 }
-_BEFORE_OPENING = (OpenMeeting, AddParticipant, CloseMeeting)
+_BEFORE_OPENING = (OpenMeeting, AddParticipant, CloseMeeting, *AMENDMENTS)
 _ALREADY_ASKED = {
     "statement": N_("{name} already has a request for the floor."),
     "point-of-order": N_("{name} already has a point of order waiting."),
@@ -193,6 +199,8 @@ def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> D
             return (ListReopened(at=now),)
         case TagIntervention():
             return _tag(state, command, now)
+        case command if isinstance(command, AMENDMENTS):
+            return amend(state, command, by, now)
         case CloseMeeting():
             ended: tuple[Event, ...] = ()
             if state.segment is not None:
