@@ -26,7 +26,9 @@ def placed(
     done = []
     for event in requests:
         request = request_of(event)
-        at = speakers.insert_position(queue, request, who, state.class_order)
+        at = speakers.insert_position(
+            queue, request, who, state.class_order, state.level_precedence
+        )
         queue = (*queue[:at], request, *queue[at:])
         done.append(dataclasses.replace(event, position=at))
     return tuple(done)

@@ -10,7 +10,7 @@ from podium.meeting.placing import placed
 from podium.meeting.plan import ROLES
 from podium.meeting.refusal import N_, Refusal, refuse
 from podium.meeting.state import MeetingState, Participant, participant_of
-from podium.meeting.words import CHANNELS, GENDERS, STAKEHOLDERS
+from podium.meeting.words import CHANNELS, GENDERS, LEVELS, STAKEHOLDERS
 
 MAX_NAME = 200
 
@@ -81,6 +81,12 @@ def add_participant(
             channel=command.channel,
             channels=", ".join(CHANNELS),
         )
+    if command.level is not None and command.level not in LEVELS:
+        return refuse(
+            N_("'{level}' is not a level of representation; the levels are {levels}."),
+            level=command.level,
+            levels=", ".join(LEVELS),
+        )
     if not isinstance(command.observer, bool):
         return refuse(N_("Say whether the participant is an observer: true or false."))
     segment = command.segment
@@ -104,6 +110,7 @@ def add_participant(
         gender=command.gender,
         channel=command.channel,
         segment=segment,
+        level=command.level,
     )
     if segment is None or segment != state.segment:
         return (added,)

@@ -27,6 +27,17 @@ def snapshot(state: MeetingState, now: datetime) -> dict[str, Any]:
         "segment": state.segment,
         "class_order": list(state.class_order),
         "list_closed": state.list_closed,
+        "level_precedence": state.level_precedence,
+        "response_round": _round(state),
+        # The latest removals, for an undo within ``floor.UNDO_SECONDS`` of ``removed_at``.
+        "removed": [
+            {
+                "request_id": r.request.id,
+                **_who(state, r.request.participant_id),
+                "removed_at": _instant(r.at),
+            }
+            for r in list(state.removed.values())[-5:]
+        ],
         "speech": _speech(state, state.speech, now) if state.speech else None,
         "queue": [_request(state, r, i) for i, r in enumerate(state.queue)],
         "participants": [_participant(p) for p in state.participants.values()],
@@ -97,6 +108,13 @@ def _plan(state: MeetingState) -> dict[str, Any] | None:
     }
 
 
+def _round(state: MeetingState) -> dict[str, Any] | None:
+    round_ = state.response_round
+    if round_ is None:
+        return None
+    return {"opened_at": _instant(round_.at), "limit_seconds": round_.limit_seconds}
+
+
 def _who(state: MeetingState, participant_id: str) -> dict[str, Any]:
     participant = state.participants.get(participant_id)
     return {
@@ -122,6 +140,7 @@ def _participant(participant: Participant) -> dict[str, Any]:
         "channel": participant.channel,
         "segment": participant.segment,
         "floor_class": participant.floor_class,
+        "level": participant.level,
     }
 
 
@@ -134,6 +153,8 @@ def _request(state: MeetingState, request: Request, position: int) -> dict[str, 
         "channel": request.channel,
         "segment": request.segment,
         "programme": request.programme,
+        "group": request.group,
+        "to": request.to,
         "at": _instant(request.at),
     }
 
@@ -159,6 +180,8 @@ def _speech(state: MeetingState, speech: Speech, now: datetime) -> dict[str, Any
         "light": timer.light(speech, now),
         "questions": list(speech.questions),
         "note": speech.note,
+        "group": speech.request.group if speech.request else None,
+        "to": speech.request.to if speech.request else None,
     }
 
 
@@ -177,4 +200,6 @@ def _intervention(state: MeetingState, intervention: Intervention) -> dict[str, 
         "overrun_seconds": _seconds(intervention.overrun_seconds),
         "questions": list(intervention.questions),
         "note": intervention.note,
+        "group": intervention.group,
+        "to": intervention.to,
     }

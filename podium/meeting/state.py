@@ -19,6 +19,7 @@ from podium.meeting.events import (
     Event,
     FloorGiven,
     FloorRequested,
+    FloorTakenBack,
     InterventionTagged,
     ListClosed,
     ListReopened,
@@ -29,7 +30,10 @@ from podium.meeting.events import (
     ProgrammeAmended,
     RequestMoved,
     RequestRemoved,
+    RequestRestored,
     RequestWithdrawn,
+    ResponseRoundClosed,
+    ResponseRoundOpened,
     SegmentEnded,
     SegmentStarted,
     SpeechEnded,
@@ -60,6 +64,7 @@ class Participant:
     gender: str | None
     channel: str
     segment: int | None
+    level: str | None = None  # level of representation (``words.LEVELS``)
 
     @property
     def floor_class(self) -> FloorClass:
@@ -82,6 +87,8 @@ class Request:
     segment: int | None
     at: datetime
     programme: bool = False
+    group: str | None = None
+    to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,9 @@ class Speech:
     # Overrun carried over extensions, and the seconds spoken when it was last carried.
     overrun_carried: float = 0.0
     overrun_mark: float = 0.0
+    # The request it answers and its place in the list then, to put it back on an undo.
+    request: Request | None = None
+    request_position: int = 0
 
 
 @dataclass(frozen=True)
@@ -123,6 +133,8 @@ class Intervention:
     overrun_seconds: float | None
     questions: tuple[int, ...] = ()
     note: str = ""
+    group: str | None = None
+    to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +155,27 @@ def _no_interventions() -> Ledger[Intervention]:
 
 
 @dataclass(frozen=True)
+class Removed:
+    """A request taken out of the list (removed, or its floor taken back): an undo restores it."""
+
+    request: Request
+    position: int
+    at: datetime
+
+
+def _none_removed() -> Mapping[int, Removed]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class ResponseRound:
+    """The panel responding to questions: since ``at``, each response has ``limit_seconds``."""
+
+    at: datetime
+    limit_seconds: int | None
+
+
+@dataclass(frozen=True)
 class MeetingState:
     seq: int = 0
     plan: Plan | None = None
@@ -153,6 +186,12 @@ class MeetingState:
     segment_runs: tuple[SegmentRun, ...] = ()
     queue: tuple[Request, ...] = ()  # the list of speakers, in the order it will be heard
     list_closed: bool = False
+    level_precedence: bool = False  # within a class, a higher level of representation first
+    response_round: ResponseRound | None = None
+    # The first intervention after the latest response round opened: questions from it on
+    # call their panelists to the next round.
+    questions_from: int = 1
+    removed: Mapping[int, Removed] = field(default_factory=_none_removed)
     speech: Speech | None = None
     # Interventions that have ended; ``interventions`` adds the one under way.
     history: Ledger[Intervention] = field(default_factory=_no_interventions)
@@ -249,6 +288,7 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
                 seq=seq,
                 status="open",
                 class_order=tuple(event.class_order),
+                level_precedence=event.level_precedence,
                 opened_at=event.at,
             )
         case ParticipantAdded():
@@ -260,11 +300,12 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
             return replace(
                 state,
                 seq=seq,
+                response_round=None,
                 segment=event.segment,
                 segment_runs=(*state.segment_runs, SegmentRun(event.segment, event.at)),
             )
         case SegmentEnded():
-            return replace(_end_segment(state, event.at), seq=seq)
+            return replace(_end_segment(state, event.at), seq=seq, response_round=None)
         case FloorRequested():
             request = request_of(event)
             queue = state.queue
@@ -278,8 +319,54 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
                 queue=(*queue[:at], request, *queue[at:]),
                 next_request_id=max(state.next_request_id, event.request_id + 1),
             )
-        case RequestWithdrawn() | RequestRemoved():
+        case RequestWithdrawn():
             return replace(state, seq=seq, queue=_without(state.queue, event.request_id))
+        case RequestRemoved():
+            removed = dict(state.removed)
+            for position, request in enumerate(state.queue):
+                if request.id == event.request_id:
+                    removed[request.id] = Removed(request, position, event.at)
+            return replace(
+                state,
+                seq=seq,
+                queue=_without(state.queue, event.request_id),
+                removed=MappingProxyType(removed),
+            )
+        case RequestRestored():
+            restored = dict(state.removed)
+            taken = restored.pop(event.request_id, None)
+            if taken is None or state.request(event.request_id) is not None:
+                return replace(state, seq=seq)
+            at = max(0, min(event.position, len(state.queue)))
+            queue = (*state.queue[:at], taken.request, *state.queue[at:])
+            return replace(state, seq=seq, queue=queue, removed=MappingProxyType(restored))
+        case FloorTakenBack():
+            speech = state.speech
+            if speech is None or speech.intervention_id != event.intervention_id:
+                return replace(state, seq=seq)
+            removed = dict(state.removed)
+            if speech.request is not None:
+                removed[speech.request.id] = Removed(
+                    speech.request, speech.request_position, event.at
+                )
+            return replace(
+                state,
+                seq=seq,
+                speech=None,
+                removed=MappingProxyType(removed),
+                # The intervention never happened: its number goes to the next one.
+                next_intervention_id=event.intervention_id,
+            )
+        case ResponseRoundOpened():
+            round_ = ResponseRound(event.at, event.limit_seconds)
+            return replace(
+                state,
+                seq=seq,
+                response_round=round_,
+                questions_from=state.next_intervention_id,
+            )
+        case ResponseRoundClosed():
+            return replace(state, seq=seq, response_round=None)
         case RequestMoved():
             moved = state.request(event.request_id)
             if moved is None:
@@ -291,6 +378,7 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
             if state.speech is not None:
                 spoken = timer.elapsed(state.speech, event.at)
                 state = _close_speech(state, event.at, spoken, timer.overrun(state.speech, spoken))
+            answered = None if event.request_id is None else state.request(event.request_id)
             given = Speech(
                 intervention_id=event.intervention_id,
                 participant_id=event.participant_id,
@@ -300,6 +388,8 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
                 started_at=event.at,
                 limit_seconds=event.limit_seconds,
                 warn_seconds=event.warn_seconds,
+                request=answered,
+                request_position=state.queue.index(answered) if answered else 0,
             )
             queue = state.queue
             if event.request_id is not None:
@@ -380,6 +470,7 @@ def participant_of(event: ParticipantAdded) -> Participant:
         gender=event.gender,
         channel=event.channel,
         segment=event.segment,
+        level=event.level,
     )
 
 
@@ -393,6 +484,8 @@ def request_of(event: FloorRequested) -> Request:
         segment=event.segment,
         at=event.at,
         programme=event.programme,
+        group=event.group,
+        to=event.to,
     )
 
 
@@ -424,6 +517,8 @@ def _open_intervention(speech: Speech) -> Intervention:
         overrun_seconds=None,
         questions=speech.questions,
         note=speech.note,
+        group=speech.request.group if speech.request else None,
+        to=speech.request.to if speech.request else None,
     )
 
 

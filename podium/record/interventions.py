@@ -20,6 +20,7 @@ from podium.meeting.events import (
     EventFormatError,
     FloorGiven,
     FloorRequested,
+    FloorTakenBack,
     InterventionTagged,
     ListClosed,
     MeetingClosed,
@@ -28,6 +29,7 @@ from podium.meeting.events import (
     ParticipantAdded,
     ProgrammeAmended,
     RequestRemoved,
+    RequestRestored,
     RequestWithdrawn,
     SegmentEnded,
     SegmentStarted,
@@ -37,6 +39,7 @@ from podium.meeting.events import (
     SpeechResumed,
     decode_event,
 )
+from podium.meeting.groups import GROUPS
 from podium.meeting.plan import Plan, PlanFormatError
 from podium.meeting.state import Speech
 from podium.record.amendments import AmendmentHeld, amended
@@ -109,6 +112,20 @@ class Intervention:
     questions: tuple[int, ...]
     note: str
     requested_at: datetime | None
+    # On behalf of this group of States (a key of ``meeting.groups.GROUPS``).
+    on_behalf_of: str | None = None
+    # The panelist a question was for (a participant id).
+    question_to: str | None = None
+
+    @property
+    def speaking_as(self) -> str:
+        """The speaker's label, and the group they spoke for: "Cuba, on behalf of the G77"."""
+        if self.on_behalf_of is None:
+            return self.speaker.label
+        group = _(GROUPS.get(self.on_behalf_of, self.on_behalf_of))
+        return _("{speaker}, on behalf of the {group}").format(
+            speaker=self.speaker.label, group=group
+        )
 
     @property
     def allowed_seconds(self) -> int | None:
@@ -289,6 +306,13 @@ def _read(reading: _Reading, event: Event) -> None:
             reading.fates[event.request_id] = ("withdrawn", event.at, None)
         case RequestRemoved():
             reading.fates[event.request_id] = ("removed", event.at, None)
+        case RequestRestored():
+            reading.fates.pop(event.request_id, None)
+        case FloorTakenBack():
+            # Given by a slip and taken back at once: no intervention, the request waits again.
+            taken = reading.interventions.pop(event.intervention_id, None)
+            if taken is not None and taken.given.request_id is not None:
+                reading.fates.pop(taken.given.request_id, None)
         case FloorGiven():
             reading.interventions[event.intervention_id] = _Open(event)
             if event.request_id is not None:
@@ -372,6 +396,8 @@ def _intervention(reading: _Reading, plan: Plan, speech: _Open) -> Intervention:
         questions=speech.questions,
         note=speech.note,
         requested_at=request.at if request is not None else None,
+        on_behalf_of=request.group if request is not None else None,
+        question_to=request.to if request is not None else None,
     )
 
 

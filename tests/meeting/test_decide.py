@@ -11,6 +11,7 @@ from podium.meeting.commands import (
     AddParticipant,
     CloseList,
     CloseMeeting,
+    CloseResponseRound,
     Command,
     EndSegment,
     EndSpeech,
@@ -18,6 +19,7 @@ from podium.meeting.commands import (
     GiveFloor,
     MoveRequest,
     OpenMeeting,
+    OpenResponseRound,
     PauseSpeech,
     RemoveRequest,
     ReopenList,
@@ -25,6 +27,8 @@ from podium.meeting.commands import (
     ResumeSpeech,
     StartSegment,
     TagIntervention,
+    UndoGiveFloor,
+    UndoRemoveRequest,
     WithdrawRequest,
 )
 from podium.meeting.decide import Refusal, create_meeting, decide
@@ -96,8 +100,9 @@ def test_open_meeting_with_a_class_order() -> None:
     ("command", "reason"),
     [
         (GiveFloor(), "Only the Chair may give the floor."),
-        (CloseList(), "Only the Chair may close the list of speakers."),
-        (ReopenList(), "Only the Chair may reopen the list of speakers."),
+        (UndoGiveFloor(intervention_id=1), "Only the Chair may take back the floor."),
+        (OpenResponseRound(), "Only the Chair may call the panel to respond."),
+        (CloseResponseRound(), "Only the Chair may end the panel's responses."),
     ],
 )
 def test_the_secretariat_may_not_chair(command: Command, reason: str) -> None:
@@ -118,6 +123,16 @@ def test_the_secretariat_runs_everything_else() -> None:
         room.ok(command, SECRETARIAT)
     room.ok(TagIntervention(questions=(1,)), SECRETARIAT)
     room.ok(EndSpeech(), SECRETARIAT)
+    # The secretariat keeps the list: move, remove and restore, close and reopen.
+    chile = room.add("Chile")
+    room.ok(RequestFloor(participant_id=kenya), SECRETARIAT)
+    (asked,) = room.ok(RequestFloor(participant_id=chile), SECRETARIAT)
+    room.ok(MoveRequest(request_id=asked.request_id, position=0), SECRETARIAT)  # type: ignore[union-attr]
+    room.ok(RemoveRequest(request_id=asked.request_id), SECRETARIAT)  # type: ignore[union-attr]
+    room.ok(UndoRemoveRequest(request_id=asked.request_id), SECRETARIAT)  # type: ignore[union-attr]
+    assert room.queue() == [("Chile", "statement"), ("Kenya", "statement")]
+    room.ok(CloseList(), SECRETARIAT)
+    room.ok(ReopenList(), SECRETARIAT)
     room.ok(EndSegment(), SECRETARIAT)
     room.ok(CloseMeeting(), SECRETARIAT)
 
