@@ -162,6 +162,16 @@ def _theme(blocks: list[list[tuple[int, str]]]) -> tuple[int, str] | None:
             heading = text.rstrip(" :：").lower()
             if heading in _theme_headings() and not dates.find_dates(below):
                 return blocks[b + 1][0][0], unquote(below)
+    for block in blocks:
+        # A block that is one quotation ("«Esfuerzos regionales …»") is the theme.
+        text = " ".join(t for _n, t in block).strip()
+        if (
+            len(text) > 2
+            and text[0] in '“"«„「'
+            and text[-1] in '”"»」'
+            and not dates.find_dates(text)
+        ):
+            return block[0][0], unquote(text)
     return None
 
 
@@ -311,8 +321,8 @@ def _near_date(
         if _only_when(line.text):
             continue
         same_block = line.block == choice.line.block and not found
-        if _spans(line.text) and not _venue_like(line.text):
-            break  # "Morning, 9.00 - 12.00 (1st meeting)"
+        if line is choice.time_line or (_spans(line.text) and not _tail(line.text)):
+            continue  # "Morning, 9.00 - 12.00 (1st meeting)", "15:00–18:00 (по венскому времени)"
         if not (_venue_like(line.text) or (same_block and _titled(line.text))):
             break
         found.append(line)
@@ -339,7 +349,7 @@ def _venue(header: Header, lines: list[Line], choice: DateChoice | None, used: s
         return
     for line in lines:
         head_venue = line.head and line.number not in used and _venue_like(line.text)
-        if head_venue and not dates.find_dates(line.text) and (part := _venue_part(line.text)):
+        if head_venue and not dates.find_dates(line.text) and (part := _tail(line.text)):
             header.venue = part
             used.add(line.number)
             return
