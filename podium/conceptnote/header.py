@@ -86,7 +86,8 @@ def _lines(block: Block) -> list[tuple[int, str]]:
     """A block's lines with their numbers: a paragraph's own lines, a table's rows."""
     own = getattr(block, "lines", None)
     if own:
-        return [(int(n), str(t)) for n, t in own]
+        # A PDF table's rows may carry no line of their own (0): they are on the block's.
+        return [(int(n) or max(1, block.line), str(t)) for n, t in own]
     return [(block.line + i, row) for i, row in enumerate(block.text.split("\n")) if row.strip()]
 
 
