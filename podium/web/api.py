@@ -21,7 +21,7 @@ from starlette.datastructures import UploadFile
 from podium.conceptnote.reader import NotAConceptNote
 from podium.conceptnote.worker import ReaderBusy, parse_bounded, read_bounded
 from podium.i18n import _
-from podium.meeting.commands import AddParticipant, CommandFormatError, command_from_json
+from podium.meeting.commands import AddParticipant
 from podium.meeting.plan import Plan
 from podium.meeting.words import Actor
 from podium.meetings import (
@@ -34,6 +34,7 @@ from podium.meetings import (
 from podium.web import schemas
 from podium.web.deps import require, require_admin, service
 from podium.web.schemas import CommandBody, Error
+from podium.wire import CommandFormatError, command_from_json
 
 router = APIRouter(prefix="/api", tags=["api"])
 
