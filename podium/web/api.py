@@ -369,7 +369,8 @@ def send_command(meeting_id: str, command: CommandBody, request: Request) -> sch
         done = service(request).execute(meeting_id, parsed, actor, expected)
     except ServiceError as error:
         raise _http_error(error) from None
-    return schemas.Executed(seq=done.seq, events=[_json(event.data) for event in done.events])
+    events = [_json(event.data) for event in done.events]
+    return schemas.Executed.model_validate({"seq": done.seq, "events": events})
 
 
 def _json(text: str) -> dict[str, Any]:
