@@ -20,6 +20,7 @@ from podium.meeting.commands import (
     AmendSegment,
     CloseList,
     CloseMeeting,
+    CloseResponseRound,
     Command,
     EndSegment,
     EndSpeech,
@@ -29,6 +30,7 @@ from podium.meeting.commands import (
     MoveRequest,
     MoveSegment,
     OpenMeeting,
+    OpenResponseRound,
     PauseSpeech,
     RemoveDocument,
     RemoveQuestion,
@@ -39,10 +41,12 @@ from podium.meeting.commands import (
     ResumeSpeech,
     StartSegment,
     TagIntervention,
+    UndoGiveFloor,
+    UndoRemoveRequest,
     WithdrawRequest,
 )
 from podium.meeting.decide import Refusal, decide
-from podium.meeting.events import ProgrammeAmended, RequestMoved, SpeechExtended
+from podium.meeting.events import ProgrammeAmended, RequestMoved, RequestRestored, SpeechExtended
 from podium.meeting.plan import ROLES
 from podium.meeting.snapshot import snapshot
 from podium.meeting.speakers import rank
@@ -51,6 +55,7 @@ from podium.meeting.words import (
     ACTOR_ROLES,
     CHANNELS,
     FLOOR_CLASSES,
+    LEVELS,
     REQUEST_KINDS,
     STAKEHOLDERS,
     Actor,
@@ -120,6 +125,7 @@ commands: st.SearchStrategy[Command] = weighted(
             observer=st.booleans(),
             channel=st.sampled_from(CHANNELS),
             segment=st.none() | segments,
+            level=st.none() | st.sampled_from(LEVELS),
         ),
     ),
     (3, st.builds(StartSegment, segment=segments)),
@@ -131,8 +137,14 @@ commands: st.SearchStrategy[Command] = weighted(
             kind=st.sampled_from(REQUEST_KINDS),
             participant_id=pids,
             channel=st.none() | st.sampled_from(CHANNELS),
+            group=st.none() | st.none() | st.sampled_from(["g77", "eu", "nope"]),
+            to=st.none() | st.none() | pids,
         ),
     ),
+    (2, st.builds(OpenResponseRound, limit_seconds=st.none() | st.sampled_from([60, 0, 120]))),
+    (1, st.just(CloseResponseRound())),
+    (2, st.builds(UndoRemoveRequest, request_id=small)),
+    (2, st.builds(UndoGiveFloor, intervention_id=small)),
     (2, st.builds(WithdrawRequest, request_id=small)),
     (
         8,
@@ -161,7 +173,14 @@ commands: st.SearchStrategy[Command] = weighted(
         ),
     ),
     (1, st.just(CloseMeeting())),
-    (1, st.builds(OpenMeeting, class_order=st.none() | st.permutations(FLOOR_CLASSES).map(tuple))),
+    (
+        1,
+        st.builds(
+            OpenMeeting,
+            class_order=st.none() | st.permutations(FLOOR_CLASSES).map(tuple),
+            level_precedence=st.booleans(),
+        ),
+    ),
 )
 actors = weighted(
     (8, st.just(Actor("chair"))),
@@ -228,7 +247,10 @@ def check_amendment(before: MeetingState, after: MeetingState, events: tuple[Any
 
 def check_order(state: MeetingState) -> None:
     """Unless the Chair moved someone, the list is by rank, then by arrival."""
-    keys = [(rank(r, state.participants, state.class_order), r.id) for r in state.queue]
+    keys = [
+        (rank(r, state.participants, state.class_order, state.level_precedence), r.id)
+        for r in state.queue
+    ]
     assert keys == sorted(keys), keys
 
 
@@ -248,7 +270,7 @@ def run(room: Room, sequence: list[tuple[Command, Actor, float]]) -> None:
         check_invariants(after)
         if any(isinstance(e, ProgrammeAmended) for e in result):
             check_amendment(before, after, result)
-        if not any(isinstance(e, RequestMoved) for e in room.log):
+        if not any(isinstance(e, RequestMoved | RequestRestored) for e in room.log):
             check_order(after)
         extended = any(isinstance(e, SpeechExtended) for e in result)
         same = (
