@@ -406,3 +406,47 @@ def _number(value: float | None) -> int | float | None:
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+@dataclass(frozen=True)
+class ListFit:
+    """Whether the list of speakers fits the time left.
+
+    ``needed_minutes`` is the waiting requests at the limit of each speech;
+    ``over_minutes`` is how far that runs past ``left_minutes`` (negative: it
+    fits with that much to spare). Either is None when a limit or the time
+    left is unknown.
+    """
+
+    requests: int
+    minutes_each: float | None
+    needed_minutes: float | None
+    left_minutes: float | None
+    over_minutes: float | None
+
+
+def list_fit(requests: int, limit_seconds: int | None, left_seconds: float | None) -> ListFit:
+    """``requests`` speeches of ``limit_seconds`` each, against ``left_seconds`` of the slot."""
+    each = limit_seconds / 60 if limit_seconds else None
+    needed = requests * each if each is not None else None
+    left = max(left_seconds, 0.0) / 60 if left_seconds is not None else None
+    over = needed - left if needed is not None and left is not None else None
+    return ListFit(requests, each, needed, left, over)
+
+
+def segment_seconds_left(
+    plan: Plan, segment: int, started: datetime, now: datetime
+) -> float | None:
+    """Seconds left of a running segment's planned share of the slot (negative: overrun)."""
+    segments = schedule(plan).segments
+    if not 0 <= segment < len(segments) or not segments[segment].minutes_total:
+        return None
+    planned = segments[segment].minutes_total * 60
+    return planned - (now - started).total_seconds()
+
+
+def meeting_seconds_left(plan: Plan, now: datetime) -> float | None:
+    """Seconds until the slot's end (negative: past it); None without an end in the note."""
+    if plan.end is None:
+        return None
+    return (plan.end - now).total_seconds()

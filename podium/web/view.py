@@ -6,10 +6,19 @@ left, which light), so that every page shows the same numbers the core counts.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
 
+from podium.i18n import _, ngettext
 from podium.meeting import timer
+from podium.meeting.privacy import Audience, visible_note, visible_participant
+from podium.meeting.programme import (
+    ListFit,
+    list_fit,
+    meeting_seconds_left,
+    segment_seconds_left,
+)
 from podium.meeting.state import MeetingState, Participant
 from podium.meeting.words import Light
 
@@ -60,6 +69,26 @@ class Spoken:
 
 
 @dataclass(frozen=True)
+class TagTarget:
+    """The intervention the Chair's tag form acts on: the speech, or the last one heard."""
+
+    intervention_id: int
+    person: Participant
+    questions: tuple[int, ...]
+    note: str
+    speaking: bool
+
+
+@dataclass(frozen=True)
+class Time:
+    """What is left of the running segment and of the meeting, and whether the list fits."""
+
+    segment_left: float | None  # seconds; negative past the segment's planned end
+    meeting_left: float | None
+    fit: ListFit | None
+
+
+@dataclass(frozen=True)
 class Live:
     seq: int
     server_time: str
@@ -72,17 +101,25 @@ class Live:
     participants: tuple[Participant, ...]
     interventions: tuple[Spoken, ...]
     question: str | None  # the guiding question the current speech is tagged with
+    tag: TagTarget | None
+    time: Time
 
     @property
     def closed(self) -> bool:
         return self.status == "closed"
 
+    @property
+    def fit_text(self) -> str:
+        """``7 requests × 3 min = 21 min; 14 min left: 7 min over``, or empty when unknown."""
+        return fit_sentence(self.time.fit)
 
-def someone(state: MeetingState, participant_id: str) -> Participant:
-    """The participant, or a stand-in naming the unknown id (a log is never refused)."""
+
+def someone(state: MeetingState, participant_id: str, viewer: Audience = "staff") -> Participant:
+    """The participant as ``viewer`` may see them, or a stand-in naming the unknown id (a log
+    is never refused)."""
     found = state.participant(participant_id)
     if found is not None:
-        return found
+        return visible_participant(found, viewer)
     return Participant(
         id=participant_id,
         name=participant_id,
@@ -98,9 +135,10 @@ def someone(state: MeetingState, participant_id: str) -> Participant:
     )
 
 
-def live(state: MeetingState, now: datetime) -> Live:
+def live(state: MeetingState, now: datetime, viewer: Audience = "staff") -> Live:
+    """The state at ``now`` as ``viewer`` may see it (``privacy`` says what is private)."""
     queue = tuple(
-        Waiting(r.id, someone(state, r.participant_id), r.kind, r.channel, i + 1)
+        Waiting(r.id, someone(state, r.participant_id, viewer), r.kind, r.channel, i + 1)
         for i, r in enumerate(state.queue)
     )
     speech = None
@@ -109,7 +147,7 @@ def live(state: MeetingState, now: datetime) -> Live:
         s = state.speech
         speech = SpeechView(
             intervention_id=s.intervention_id,
-            person=someone(state, s.participant_id),
+            person=someone(state, s.participant_id, viewer),
             kind=s.kind,
             started_at=s.started_at.isoformat(),
             paused_at=s.paused_at.isoformat() if s.paused_at else None,
@@ -120,13 +158,25 @@ def live(state: MeetingState, now: datetime) -> Live:
             remaining=timer.remaining(s, now),
             light=timer.light(s, now),
             questions=s.questions,
-            note=s.note,
+            note=visible_note(s.note, viewer),
         )
         questions = state.plan.questions if state.plan else ()
         for number in s.questions:
             if 1 <= number <= len(questions):
                 question = questions[number - 1]
                 break
+    interventions = tuple(
+        Spoken(
+            intervention_id=i.id,
+            person=someone(state, i.participant_id, viewer),
+            kind=i.kind,
+            segment=i.segment,
+            spoken_seconds=i.spoken_seconds or 0.0,
+            questions=i.questions,
+            note=visible_note(i.note, viewer),
+        )
+        for i in state.history
+    )
     return Live(
         seq=state.seq,
         server_time=now.isoformat(),
@@ -136,21 +186,66 @@ def live(state: MeetingState, now: datetime) -> Live:
         speech=speech,
         queue=queue,
         point_of_order=next((w for w in queue if w.kind == POINT_OF_ORDER), None),
-        participants=tuple(state.participants.values()),
-        interventions=tuple(
-            Spoken(
-                intervention_id=i.id,
-                person=someone(state, i.participant_id),
-                kind=i.kind,
-                segment=i.segment,
-                spoken_seconds=i.spoken_seconds or 0.0,
-                questions=i.questions,
-                note=i.note,
-            )
-            for i in state.history
-        ),
+        participants=tuple(visible_participant(p, viewer) for p in state.participants.values()),
+        interventions=interventions,
         question=question,
+        tag=_tag_target(speech, interventions),
+        time=_time(state, now),
     )
+
+
+def _tag_target(speech: SpeechView | None, done: tuple[Spoken, ...]) -> TagTarget | None:
+    if speech is not None:
+        return TagTarget(speech.intervention_id, speech.person, speech.questions, speech.note, True)
+    if done:
+        last = done[-1]
+        return TagTarget(last.intervention_id, last.person, last.questions, last.note, False)
+    return None
+
+
+def _time(state: MeetingState, now: datetime) -> Time:
+    plan = state.plan
+    if plan is None or state.status != "open":
+        return Time(None, None, None)
+    meeting_left = meeting_seconds_left(plan, now)
+    segment_left = None
+    limit = None
+    if state.segment is not None:
+        run = state.segment_run(state.segment)
+        if run is not None:
+            segment_left = segment_seconds_left(plan, state.segment, run.start, now)
+        limit, _warn = timer.segment_limits(state.current_segment)
+    left = segment_left if segment_left is not None else meeting_left
+    fit = list_fit(len(state.queue), limit, left) if state.queue else None
+    return Time(segment_left, meeting_left, fit)
+
+
+def fit_sentence(fit: ListFit | None) -> str:
+    """The list against the time left, in words: ``7 requests × 3 min = 21 min; ...``."""
+    if fit is None or fit.minutes_each is None or fit.needed_minutes is None:
+        return ""
+    sentence = ngettext(
+        "{count} request × {each} min = {needed} min",
+        "{count} requests × {each} min = {needed} min",
+        fit.requests,
+    ).format(
+        count=fit.requests, each=_minutes(fit.minutes_each), needed=_minutes(fit.needed_minutes)
+    )
+    if fit.left_minutes is None or fit.over_minutes is None:
+        return sentence
+    if fit.over_minutes > 0:
+        verdict = _("{left} min left: {over} min over").format(
+            left=math.floor(fit.left_minutes), over=math.ceil(fit.over_minutes)
+        )
+    else:
+        verdict = _("{left} min left: it fits").format(left=math.floor(fit.left_minutes))
+    return f"{sentence}; {verdict}"
+
+
+def _minutes(value: float) -> str:
+    """Whole minutes as they are; a part of a minute to one decimal (2.5)."""
+    rounded = round(value, 1)
+    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:g}"
 
 
 def requests_of(view: Live, participant_id: str) -> tuple[Waiting, ...]:

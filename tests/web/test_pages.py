@@ -116,7 +116,7 @@ def test_participant_requests_the_floor_with_a_plain_form(site: Site) -> None:
     page = phone.get(f"/m/{site.meeting}/me").text
     assert "Place 1 in the list" in page
     chair = site.client("chair").get(f"/m/{site.meeting}/chair").text
-    assert "Ana Gomez" in chair and "Statement, online" in chair
+    assert "Ana Gomez" in chair and 'Statement <span class="online">online</span>' in chair
     # Withdrawing with the button on the page empties the list.
     request_id = re.search(r'name="request_id" value="(\d+)"', page)
     assert request_id
@@ -254,9 +254,14 @@ def test_the_secretariat_registers_by_form_and_by_csv(site: Site) -> None:
             "segment": "1",
         },
     )
-    assert response.status_code == 200
-    links = re.findall(r'value="(http://testserver/join/[^"]+)"', response.text)
+    # Post, redirect, get: the links are shown once, and reloading registers no one again.
+    assert response.status_code == 303
+    shown = office.get(response.headers["location"])
+    links = re.findall(r'value="(http://testserver/join/[^"]+)"', shown.text)
     assert len(links) == 1
+    again = office.get(response.headers["location"])
+    assert "join/" not in again.text and "shown once already" in again.text
+    assert len(site.service.state(site.meeting).participants) == 1
     sheet = (
         "name,delegation,country,stakeholder,gender,channel\n"
         "Bikash Rai,Nepal,NP,government,male,room\n"
@@ -267,8 +272,9 @@ def test_the_secretariat_registers_by_form_and_by_csv(site: Site) -> None:
         data={"csrf": csrf(page)},
         files={"file": ("people.csv", io.BytesIO(sheet.encode()), "text/csv")},
     )
-    assert response.status_code == 200
-    links = re.findall(r'value="http://testserver(/join/[^"]+)"', response.text)
+    assert response.status_code == 303
+    shown = office.get(response.headers["location"]).text
+    links = re.findall(r'value="http://testserver(/join/[^"]+)"', shown)
     assert len(links) == 2
     phone = TestClient(site.app)  # type: ignore[arg-type]
     assert "Bikash Rai" in phone.get(links[0]).text
