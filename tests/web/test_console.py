@@ -143,4 +143,4 @@ def test_the_console_shows_the_time_left_and_whether_the_list_fits(site: Site) -
     assert found, "the list against the time left"
     each, needed, left = (int(g) for g in found.groups())
     assert needed == 3 * each and 0 < left <= plan.minutes  # type: ignore[operator]
-    assert "Segment" in page and "Meeting" in page
+    assert "Left in the segment" in page and "Left in the meeting" in page
