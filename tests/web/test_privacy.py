@@ -18,6 +18,7 @@ import pytest
 from podium.conceptnote.reader import read_note
 from podium.meeting.commands import (
     AddParticipant,
+    AddQuestion,
     CloseList,
     CloseMeeting,
     EndSegment,
@@ -83,6 +84,7 @@ def busy(tmp_path: Path) -> Iterator[tuple[object, MeetingService, str, dict[str
         service.execute(meeting, command, by)  # type: ignore[arg-type]
 
     run(OpenMeeting())
+    run(AddQuestion(text="What would the hall like to ask?"))
     run(StartSegment(segment=1))
     run(EndSegment())
     run(StartSegment(segment=2))
