@@ -445,8 +445,19 @@ def segment_seconds_left(
     return planned - (now - started).total_seconds()
 
 
-def meeting_seconds_left(plan: Plan, now: datetime) -> float | None:
-    """Seconds until the slot's end (negative: past it); None without an end in the note."""
+def meeting_seconds_left(plan: Plan, opened: datetime | None, now: datetime) -> float | None:
+    """Seconds until the slot's end (negative: past it); None without a slot in the note.
+
+    A meeting opened on the day the note gives ends when the note says (the room is
+    booked); one run on another day (a rehearsal, a postponement) has its slot's
+    length from the moment it opened.
+    """
     if plan.end is None:
         return None
-    return (plan.end - now).total_seconds()
+    end = plan.end
+    if plan.start is not None and opened is not None and abs(opened - plan.start) > _SAME_DAY:
+        end = opened + (plan.end - plan.start)
+    return (end - now).total_seconds()
+
+
+_SAME_DAY = timedelta(hours=12)

@@ -207,7 +207,7 @@ def _time(state: MeetingState, now: datetime) -> Time:
     plan = state.plan
     if plan is None or state.status != "open":
         return Time(None, None, None)
-    meeting_left = meeting_seconds_left(plan, now)
+    meeting_left = meeting_seconds_left(plan, state.opened_at, now)
     segment_left = None
     limit = None
     if state.segment is not None:

@@ -144,3 +144,33 @@ def test_the_console_shows_the_time_left_and_whether_the_list_fits(site: Site) -
     each, needed, left = (int(g) for g in found.groups())
     assert needed == 3 * each and 0 < left <= plan.minutes  # type: ignore[operator]
     assert "Left in the segment" in page and "Left in the meeting" in page
+
+
+def test_the_secretariat_keeps_the_list_but_does_not_give_the_floor(site: Site) -> None:
+    site.service.execute(site.meeting, OpenMeeting(), CHAIR)
+    for name in ("Ana", "Ben"):
+        who, _ = site.register(name, delegation=name)
+        site.service.execute(site.meeting, RequestFloor(), Actor("participant", who))
+    office = site.client("secretariat")
+    page = office.get(f"/m/{site.meeting}/secretariat").text
+    listed = page.split('id="list"')[1].split("</section>")[0]
+    assert "move_request" in listed and "remove_request" in listed
+    assert "give_floor" not in listed and "close_list" not in listed
+    second = site.service.state(site.meeting).queue[1].id
+    response = post(office, site, "secretariat", type="move_request", request_id=second, position=0)
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    assert site.service.state(site.meeting).queue[0].id == second
+
+
+def test_a_meeting_run_on_another_day_has_its_slot_from_its_opening() -> None:
+    from podium.conceptnote.reader import read_note
+    from podium.meeting.programme import meeting_seconds_left
+    from tests.conftest import PANEL_2024
+
+    plan = read_note(PANEL_2024)
+    assert plan.start is not None and plan.end is not None
+    slot = (plan.end - plan.start).total_seconds()
+    on_the_day = plan.start + timedelta(minutes=10)
+    assert meeting_seconds_left(plan, on_the_day, on_the_day) == slot - 600
+    later = plan.start + timedelta(days=400)
+    assert meeting_seconds_left(plan, later, later + timedelta(minutes=5)) == slot - 300
