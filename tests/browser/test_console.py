@@ -60,7 +60,7 @@ def _discussion(live_server: LiveServer) -> Meeting:
 def _in_view(page: Page, selector: str) -> None:
     box = page.locator(selector).first.bounding_box()
     assert box is not None, selector
-    assert 0 <= box["y"] and box["y"] + box["height"] <= LAPTOP["height"], (selector, box)
+    assert box["y"] >= 0 and box["y"] + box["height"] <= LAPTOP["height"], (selector, box)
     assert box["x"] + box["width"] <= LAPTOP["width"], (selector, box)
 
 
