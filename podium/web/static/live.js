@@ -124,7 +124,8 @@
       yes.type = "hidden"; yes.name = "confirmed"; yes.value = "yes";
       form.appendChild(yes);
     }
-    if (!window.fetch || !window.FormData) return;
+    // Only a form whose result shows in a live region is sent in place; others post and reload.
+    if (!window.fetch || !window.FormData || !form.closest("[data-live]")) return;
     e.preventDefault();
     var data = new URLSearchParams(new FormData(form));
     var place = form.closest("[data-request]");
