@@ -357,7 +357,7 @@ def test_the_public_page_has_the_note_programme_and_event_data(site: Site) -> No
         assert segment.title.replace("'", "&#39;") in page
 
 
-def test_the_participant_page_weighs_under_30_kb_compressed(site: Site) -> None:
+def test_the_participant_page_weighs_under_10_kb_compressed(site: Site) -> None:
     site.service.execute(site.meeting, OpenMeeting(), CHAIR)
     _, token = site.register("Ana Gomez", delegation="Brazil", country="BR")
     phone = site.client(token=token)
@@ -369,7 +369,7 @@ def test_the_participant_page_weighs_under_30_kb_compressed(site: Site) -> None:
     assert any(a.endswith(".css") for a in assets) and any(a.endswith(".js") for a in assets)
     bodies = [html.encode()] + [phone.get(a).content for a in assets]
     total = sum(len(gzip.compress(body)) for body in bodies)
-    assert total < 30 * 1024, f"{total} bytes compressed"
+    assert total < 10 * 1024, f"{total} bytes compressed"
 
 
 def test_pages_follow_the_language_direction(site: Site) -> None:
