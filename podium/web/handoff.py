@@ -1,5 +1,5 @@
-"""New participants' links, handed from the form that registered them to the page that shows
-them once (post, redirect, get), so that reloading that page registers no one twice.
+"""New links (a meeting's, new participants'), handed from the form that made them to the page
+that shows them once (post, redirect, get), so that reloading that page makes nothing twice.
 
 Links are kept in this process's memory only, for a few minutes, and given out once: the
 database keeps only a hash of each token. A page that finds nothing (taken already, too old,
@@ -12,7 +12,6 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
 from typing import Any
 
 from fastapi import Request
@@ -25,19 +24,19 @@ _MAKING = threading.Lock()
 class Handoffs:
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._kept: OrderedDict[str, tuple[float, str, Sequence[Any]]] = OrderedDict()
+        self._kept: OrderedDict[str, tuple[float, str, Any]] = OrderedDict()
 
-    def put(self, meeting_id: str, links: Sequence[Any]) -> str:
+    def put(self, meeting_id: str, links: Any) -> str:
         """Keeps ``links`` for ``meeting_id``; the key that takes them back."""
         key = secrets.token_urlsafe(16)
         with self._lock:
             self._forget_old()
-            self._kept[key] = (time.monotonic(), meeting_id, tuple(links))
+            self._kept[key] = (time.monotonic(), meeting_id, links)
             while len(self._kept) > MOST_KEPT:
                 self._kept.popitem(last=False)
         return key
 
-    def take(self, meeting_id: str, key: str) -> Sequence[Any] | None:
+    def take(self, meeting_id: str, key: str) -> Any:
         """The links kept under ``key`` for this meeting, once; None if there are none."""
         with self._lock:
             self._forget_old()

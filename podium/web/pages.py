@@ -197,7 +197,7 @@ def secretariat(request: Request, meeting_id: str, created: str = "") -> HTMLRes
     if not created:
         return _page(request, meeting_id, "secretariat", actor)
     links = handoffs(request).take(meeting_id, created)
-    if links is None:
+    if not isinstance(links, list | tuple):
         gone = _("These links were shown once already. A lost link can be issued again.")
         return _page(request, meeting_id, "secretariat", actor, message=gone)
     return _page(request, meeting_id, "secretariat", actor, extra={"created": links})
