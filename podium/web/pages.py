@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
@@ -19,9 +19,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.datastructures import FormData, UploadFile
 
 from podium.i18n import _
+from podium.meeting import floor
 from podium.meeting.commands import AddParticipant, CommandFormatError
 from podium.meeting.events import EVENTS
+from podium.meeting.groups import GROUPS
 from podium.meeting.privacy import audience
+from podium.meeting.programme import planned
 from podium.meeting.state import Participant
 from podium.meeting.subject import has_subject
 from podium.meeting.words import Actor
@@ -93,6 +96,22 @@ def _page(
     if page == "me" and actor.participant_id is not None:
         context["me"] = view.someone(state, actor.participant_id)
         context["mine"] = view.requests_of(live, actor.participant_id)
+        context["groups"] = [(key, _(name)) for key, name in GROUPS.items()]
+        context["panelists"] = [p for p in state.participants.values() if floor.can_be_asked(p)]
+    if page in ("chair", "secretariat"):
+        removed, given = floor.undoable(state, now)
+        context["undo_removed"] = [
+            (number, view.someone(state, state.removed[number].request.participant_id))
+            for number in removed
+        ]
+        context["undo_floor"] = given if page == "chair" else None
+        context["response_round"] = state.response_round
+        # When each undo button goes: the page's script hides it then, as the core refuses it.
+        window = timedelta(seconds=floor.UNDO_SECONDS)
+        context["undo_until"] = {
+            **{n: (state.removed[n].at + window).isoformat() for n in removed},
+            "floor": (state.speech.started_at + window).isoformat() if state.speech else "",
+        }
     if page == "secretariat":
         context["created"] = ()
         context["charts"] = tuple(CHARTS)
@@ -154,7 +173,7 @@ def public(request: Request, meeting_id: str) -> HTMLResponse:
         "plan": plan,
         "live": view.live(state, _now(request), "hall"),
         "event_types": " ".join(EVENTS),
-        "programme": programme_rows(plan),
+        "programme": programme_rows(state.programme or planned(plan)),
         "when": when(plan, language(request)),
         "json_ld": event_json_ld(plan, f"{_base(request)}/m/{meeting_id}"),
         "body_class": "page public",

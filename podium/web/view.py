@@ -12,6 +12,7 @@ from datetime import datetime
 
 from podium.i18n import _, ngettext
 from podium.meeting import timer
+from podium.meeting.groups import GROUPS
 from podium.meeting.privacy import Audience, visible_note, visible_participant
 from podium.meeting.programme import (
     ListFit,
@@ -34,6 +35,8 @@ class Waiting:
     kind: str
     channel: str
     position: int
+    group: str | None = None  # the group it speaks for, by name
+    to: Participant | None = None  # the panelist a question is for
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,8 @@ class SpeechView:
     light: Light
     questions: tuple[int, ...]
     note: str
+    group: str | None = None
+    to: Participant | None = None
 
 
 @dataclass(frozen=True)
@@ -138,7 +143,15 @@ def someone(state: MeetingState, participant_id: str, viewer: Audience = "staff"
 def live(state: MeetingState, now: datetime, viewer: Audience = "staff") -> Live:
     """The state at ``now`` as ``viewer`` may see it (``privacy`` says what is private)."""
     queue = tuple(
-        Waiting(r.id, someone(state, r.participant_id, viewer), r.kind, r.channel, i + 1)
+        Waiting(
+            r.id,
+            someone(state, r.participant_id, viewer),
+            r.kind,
+            r.channel,
+            i + 1,
+            group_name(r.group),
+            someone(state, r.to, viewer) if r.to else None,
+        )
         for i, r in enumerate(state.queue)
     )
     speech = None
@@ -159,6 +172,8 @@ def live(state: MeetingState, now: datetime, viewer: Audience = "staff") -> Live
             light=timer.light(s, now),
             questions=s.questions,
             note=visible_note(s.note, viewer),
+            group=group_name(s.request.group if s.request else None),
+            to=someone(state, s.request.to, viewer) if s.request and s.request.to else None,
         )
         questions = state.plan.questions if state.plan else ()
         for number in s.questions:
@@ -204,33 +219,43 @@ def _tag_target(speech: SpeechView | None, done: tuple[Spoken, ...]) -> TagTarge
 
 
 def _time(state: MeetingState, now: datetime) -> Time:
-    plan = state.plan
-    if plan is None or state.status != "open":
+    plan, programme = state.plan, state.programme
+    if plan is None or programme is None or state.status != "open":
         return Time(None, None, None)
     meeting_left = meeting_seconds_left(plan, state.opened_at, now)
     segment_left = None
-    limit = None
-    if state.segment is not None:
-        run = state.segment_run(state.segment)
-        if run is not None:
-            segment_left = segment_seconds_left(plan, state.segment, run.start, now)
-        limit, _warn = timer.segment_limits(state.current_segment)
+    run = state.segment_run(state.segment) if state.segment is not None else None
+    if state.segment is not None and run is not None:
+        segment_left = segment_seconds_left(programme, state.segment, run.start, now)
     left = segment_left if segment_left is not None else meeting_left
-    fit = list_fit(len(state.queue), limit, left) if state.queue else None
-    return Time(segment_left, meeting_left, fit)
+    if not state.queue or state.segment is None:
+        return Time(segment_left, meeting_left, None)
+    scheduled = programme.segments[state.segment]
+    limits = [
+        scheduled.limit(speaker.floor_class if speaker else None).seconds
+        for speaker in (state.participant(r.participant_id) for r in state.queue)
+    ]
+    return Time(segment_left, meeting_left, list_fit(limits, left))
 
 
 def fit_sentence(fit: ListFit | None) -> str:
     """The list against the time left, in words: ``7 requests × 3 min = 21 min; ...``."""
-    if fit is None or fit.minutes_each is None or fit.needed_minutes is None:
+    if fit is None or fit.needed_minutes is None:
         return ""
-    sentence = ngettext(
-        "{count} request × {each} min = {needed} min",
-        "{count} requests × {each} min = {needed} min",
-        fit.requests,
-    ).format(
-        count=fit.requests, each=_minutes(fit.minutes_each), needed=_minutes(fit.needed_minutes)
-    )
+    if fit.minutes_each is None:  # limits that differ by class of speaker
+        sentence = ngettext(
+            "{count} request = {needed} min", "{count} requests = {needed} min", fit.requests
+        ).format(count=fit.requests, needed=_minutes(fit.needed_minutes))
+    else:
+        sentence = ngettext(
+            "{count} request × {each} min = {needed} min",
+            "{count} requests × {each} min = {needed} min",
+            fit.requests,
+        ).format(
+            count=fit.requests,
+            each=_minutes(fit.minutes_each),
+            needed=_minutes(fit.needed_minutes),
+        )
     if fit.left_minutes is None or fit.over_minutes is None:
         return sentence
     if fit.over_minutes > 0:
@@ -246,6 +271,13 @@ def _minutes(value: float) -> str:
     """Whole minutes as they are; a part of a minute to one decimal (2.5)."""
     rounded = round(value, 1)
     return str(int(rounded)) if rounded == int(rounded) else f"{rounded:g}"
+
+
+def group_name(key: str | None) -> str | None:
+    """The name of the group a statement is on behalf of, in the reader's language."""
+    if not key:
+        return None
+    return _(GROUPS[key]) if key in GROUPS else key
 
 
 def requests_of(view: Live, participant_id: str) -> tuple[Waiting, ...]:

@@ -120,11 +120,14 @@ def test_a_limit_that_is_not_minutes_is_refused(typed: str) -> None:
 
 
 def test_the_list_against_the_time_left() -> None:
-    over = list_fit(7, 180, 14 * 60)
+    over = list_fit([180] * 7, 14 * 60)
     assert fit_sentence(over) == "7 requests × 3 min = 21 min; 14 min left: 7 min over"
-    fits = list_fit(2, 150, 20 * 60)
+    fits = list_fit([150, 150], 20 * 60)
     assert fit_sentence(fits) == "2 requests × 2.5 min = 5 min; 20 min left: it fits"
-    assert fit_sentence(list_fit(3, None, 600)) == ""
+    # States 3 minutes, observers 2: each request at its own class's limit.
+    mixed = list_fit([180, 180, 120], None)
+    assert fit_sentence(mixed) == "3 requests = 8 min"
+    assert fit_sentence(list_fit([180, None, 180], 600)) == ""
 
 
 def test_the_console_shows_the_time_left_and_whether_the_list_fits(site: Site) -> None:

@@ -21,12 +21,14 @@ from podium.meeting.commands import (
     AddQuestion,
     CloseList,
     CloseMeeting,
+    CloseResponseRound,
     EndSegment,
     EndSpeech,
     ExtendSpeech,
     GiveFloor,
     MoveRequest,
     OpenMeeting,
+    OpenResponseRound,
     PauseSpeech,
     RemoveRequest,
     ReopenList,
@@ -34,6 +36,8 @@ from podium.meeting.commands import (
     ResumeSpeech,
     StartSegment,
     TagIntervention,
+    UndoGiveFloor,
+    UndoRemoveRequest,
     WithdrawRequest,
 )
 from podium.meeting.events import EVENTS
@@ -79,6 +83,8 @@ def busy(tmp_path: Path) -> Iterator[tuple[object, MeetingService, str, dict[str
     ben = _speaker(service, meeting, "Ben Ode")
     cai = _speaker(service, meeting, "Cai Lun")
     _dee, phone = service.add_participant(meeting, AddParticipant(name="Dee Nwosu"), CHAIR)
+    panelist = AddParticipant(name="Eva Lind", role="panelist", delegation="Lund University")
+    service.add_participant(meeting, panelist, CHAIR)
 
     def run(command: object, by: Actor = CHAIR) -> None:
         service.execute(meeting, command, by)  # type: ignore[arg-type]
@@ -94,12 +100,18 @@ def busy(tmp_path: Path) -> Iterator[tuple[object, MeetingService, str, dict[str
     run(MoveRequest(request_id=queue[2].id, position=0))
     run(WithdrawRequest(request_id=queue[1].id), Actor("participant", ben))
     run(RemoveRequest(request_id=queue[0].id))
+    run(UndoRemoveRequest(request_id=queue[0].id))
+    run(RemoveRequest(request_id=queue[0].id))
+    run(GiveFloor())
+    run(UndoGiveFloor(intervention_id=service.state(meeting).speech.intervention_id))  # type: ignore[union-attr]
     run(GiveFloor())
     run(PauseSpeech())
     run(ResumeSpeech())
     run(ExtendSpeech(seconds=60))
     run(TagIntervention(questions=(1,), note=NOTE))
     run(EndSpeech())
+    run(OpenResponseRound(limit_seconds=120))
+    run(CloseResponseRound())
     run(CloseList())
     run(ReopenList())
     run(CloseMeeting())

@@ -89,6 +89,11 @@
       digits.textContent = show(left);
     });
     body.className = body.className.replace(/\blight-\w+/, "light-" + light);
+    // An undo is offered for 10 seconds only: its button goes when the core would refuse it.
+    document.querySelectorAll("[data-until]").forEach(function (el) {
+      var until = Date.parse(el.dataset.until);
+      if (until && until <= Date.now() + offset) el.hidden = true;
+    });
   }
 
   function key(e) {
