@@ -19,6 +19,16 @@ from typing import Literal
 Kind = Literal["heading", "paragraph", "item", "table"]
 
 _SPACES = re.compile(r"\s+")
+# Full-width forms of ASCII signs (as Chinese text writes "（", "１０", "／") made narrow, but for
+# the sentence punctuation ("，", "：", "？") that is the text's own; invisible spaces dropped.
+_NARROW = {
+    code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code) not in "！，：；？"
+} | {
+    0x3000: " ",
+    0x00A0: " ",
+    0x200B: None,
+    0x00AD: None,
+}
 # A list mark at the start of a line: a bullet glyph, "(a)", "a)", "iv)", "(iv)", "1)", "I.", "A.".
 _MARK = re.compile(
     r"(?P<indent>[ \t]*)(?P<mark>[-*+•·▪●◦‣○■□➢➤►–]|\(?[a-z]\)|\(?[ivx]{1,5}\)|"
@@ -65,8 +75,8 @@ class Line:
 
 
 def clean(text: str) -> str:
-    """The words of a line with its spacing made plain."""
-    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\u00ad", "")
+    """The words of a line with its spacing made plain and full-width signs ("（") narrow."""
+    text = text.translate(_NARROW)
     return _SPACES.sub(" ", text).strip()
 
 
