@@ -8,11 +8,12 @@ for the floor and what became of it, and each segment as held.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 
 from podium.i18n import _
+from podium.meeting.amendments import moved_to
 from podium.meeting.events import (
     Event,
     EventFormatError,
@@ -24,6 +25,7 @@ from podium.meeting.events import (
     MeetingCreated,
     MeetingOpened,
     ParticipantAdded,
+    ProgrammeAmended,
     RequestRemoved,
     RequestWithdrawn,
     SegmentEnded,
@@ -35,6 +37,7 @@ from podium.meeting.events import (
     decode_event,
 )
 from podium.meeting.plan import Plan, PlanFormatError
+from podium.record.amendments import AmendmentHeld, amended
 from podium.record.groups import NO_COUNTRY, NOT_STATED, stakeholder_group
 from podium.record.segments import SegmentHeld, segments_held
 from podium.reference import development_group, find_country, reporting_region
@@ -156,6 +159,9 @@ class Record:
     interventions: tuple[Intervention, ...]
     requests: tuple[FloorRequest, ...]
     segments: tuple[SegmentHeld, ...]
+    # The programme as created, before any amendment; ``plan`` is the programme as amended.
+    planned: Plan | None = None
+    amendments: tuple[AmendmentHeld, ...] = ()
 
     @property
     def unheard(self) -> tuple[FloorRequest, ...]:
@@ -188,6 +194,8 @@ class _Open:
 @dataclass
 class _Reading:
     plan: Plan | None = None
+    planned: Plan | None = None
+    amendments: list[AmendmentHeld] = field(default_factory=list)
     created_at: datetime | None = None
     opened_at: datetime | None = None
     closed_at: datetime | None = None
@@ -250,8 +258,17 @@ def _read(reading: _Reading, event: Event) -> None:
     reading.last_at = event.at
     match event:
         case MeetingCreated():
-            reading.plan = Plan.from_json(event.plan)
+            reading.plan = reading.planned = Plan.from_json(event.plan)
             reading.created_at = event.at
+        case ProgrammeAmended():
+            if reading.plan is not None:
+                reading.plan, held = amended(reading.plan, event)
+                reading.amendments.append(held)
+                if event.part == "segments" and event.action != "amend":
+                    moved = moved_to(event)
+                    for key, s in reading.speakers.items():
+                        if s.segment is not None:
+                            reading.speakers[key] = replace(s, segment=moved(s.segment))
         case MeetingOpened():
             reading.opened_at = reading.opened_at or event.at
         case MeetingClosed():
@@ -380,6 +397,8 @@ def read_record(meeting_id: str, events: Iterable[Event], last_seq: int = 0) -> 
         segments=segments_held(
             plan, reading.segment_events, speakers, interventions, reading.closed_at
         ),
+        planned=reading.planned,
+        amendments=tuple(reading.amendments),
     )
 
 
