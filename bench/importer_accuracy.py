@@ -261,12 +261,8 @@ def measure(corpus: Path = CORPUS) -> Accuracy:
     return Accuracy(tuple(check(note) for note in notes(corpus)))
 
 
-def _text_of(note: Path) -> str:
-    if note.suffix == ".docx":
-        return extract.docx_text(note)
-    if note.suffix == ".pdf":
-        return extract.pdf_text(note)
-    return extract.plain_text(note.read_bytes())
+def _text_of(note: Path) -> list[Any]:
+    return extract.file_blocks(note)
 
 
 def timed(work: Callable[[], Any]) -> tuple[float, Any]:

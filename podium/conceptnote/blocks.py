@@ -50,7 +50,7 @@ class Element:
     bold: bool = False
     # The list numbering as written ("1.", "(a)", "II."); empty for a bullet.
     number: str = ""
-    # A table's rows of cells, the header row first.
+    # A table's rows of cells, the header row first; a cell keeps its lines.
     rows: tuple[tuple[str, ...], ...] = ()
 
     @property
@@ -60,7 +60,7 @@ class Element:
     @property
     def text(self) -> str:
         if self.kind == "table":
-            return "\n".join(" | ".join(row) for row in self.rows)
+            return "\n".join(" | ".join(clean(cell) for cell in row) for row in self.rows)
         return clean(" ".join(text for _, text in self.lines))
 
 

@@ -15,7 +15,9 @@ from podium.conceptnote.blocks import Element
 from podium.conceptnote.documents import read_document
 from podium.conceptnote.header import read_header
 from podium.conceptnote.outcome import read_outcome, read_sdgs
-from podium.conceptnote.segments import Part, is_question, read_segments, sentences
+from podium.conceptnote.people import people_role
+from podium.conceptnote.programme import Source, read_programme
+from podium.conceptnote.segments import is_question, sentences
 from podium.conceptnote.textblocks import elements
 from podium.i18n import _
 from podium.meeting.plan import Document, Outcome, Plan, Section, Segment, Warning
@@ -57,7 +59,9 @@ class _Body:
     language: str
     sections: list[Section] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
-    parts: list[Part] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    # Recognised sections that gave nothing: (line, field, heading).
+    unread: list[tuple[int, str, str]] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
 
 
@@ -93,9 +97,12 @@ def _read_prose(heading: str, found: list[Element], body: _Body) -> None:
         body.sections.append(Section(heading, "\n\n".join(paragraphs)))
 
 
-def _read_section(kind: str, heading: str, found: list[Element], body: _Body) -> None:
+def _read_section(kind: str, heading: Element, found: list[Element], body: _Body) -> None:
+    before = (len(body.questions), len(body.documents))
     if kind == "prose":
-        _read_prose(heading, found, body)
+        _read_prose(heading.text, found, body)
+        if _lists_people(heading, found, body.language):
+            body.sources.append(Source(heading, "people", tuple(found)))
     elif kind == "questions":
         for element in found:
             if element.kind == "item":
@@ -104,18 +111,10 @@ def _read_section(kind: str, heading: str, found: list[Element], body: _Body) ->
                 body.questions.extend(
                     s for s in sentences(element.text, body.language) if is_question(s)
                 )
+        if len(body.questions) == before[0]:
+            body.unread.append((heading.line, "questions", heading.text))
     elif kind == "format":
-        for element in found:
-            if element.kind == "table":
-                body.parts.extend(
-                    Part(" ".join(c for c in row if c), line, True)
-                    for (line, _text), row in zip(element.lines, element.rows, strict=False)
-                    if row is not element.rows[0] or not _is_header_row(row)
-                )
-            elif element.kind != "heading":
-                body.parts.append(
-                    Part(element.text, element.line, element.kind == "item", element.level)
-                )
+        body.sources.append(Source(heading, "format", tuple(found)))
     else:
         for element in found:
             document = read_document(element.text)
@@ -123,13 +122,15 @@ def _read_section(kind: str, heading: str, found: list[Element], body: _Body) ->
                 continue
             if element.kind == "item" or document.url or document.symbol:
                 body.documents.append(document)
+        if len(body.documents) == before[1] and found:
+            body.unread.append((heading.line, "documents", heading.text))
 
 
-def _is_header_row(row: tuple[str, ...]) -> bool:
-    """A table's first row that names its columns ("Time | Item | Speaker") holds no figure."""
-    return not any(c.isdigit() for cell in row for c in cell) and all(
-        len(cell.split()) <= 4 for cell in row
-    )
+def _lists_people(heading: Element, found: list[Element], language: str) -> bool:
+    """Whether a section is a short list of people under a label ("Moderator", "Panellists")."""
+    if not found or len(found) > 12 or any(len(e.text) > 400 for e in found):
+        return False
+    return people_role(heading.text, language) is not None
 
 
 def _split(found: list[Element], language: str) -> tuple[list[Element], list[Element]]:
@@ -184,11 +185,28 @@ def read_blocks(found: list[Element]) -> Plan:
         j = i + 1
         while j < len(rest) and rest[j].kind != "heading":
             j += 1
-        _read_section(section_kind(heading.text, language), heading.text, rest[i + 1 : j], body)
+        _read_section(section_kind(heading.text, language), heading, rest[i + 1 : j], body)
         i = j
     segments: list[Segment]
-    segments, segment_problems = read_segments(body.parts, language)
+    segments, segment_problems = read_programme(body.sources, language)
     problems.extend(segment_problems)
+    fields: dict[tuple[int, str], str] = {}
+    for line, name, heading_text in body.unread:
+        if name == "questions":
+            message = _("'{heading}': no guiding question could be read in this section")
+        else:
+            message = _("'{heading}': no document could be read in this section")
+        message = message.format(heading=heading_text)
+        problems.append((line, message))
+        fields[(line, message)] = name
+    formats = [s for s in body.sources if s.kind == "format"]
+    if formats and not segments:
+        first = formats[0].heading
+        message = _("'{heading}': no part of the programme could be read in this section").format(
+            heading=first.text
+        )
+        problems.append((first.line, message))
+        fields[(first.line, message)] = "segments"
     if header.kind is None and header.start is None and not body.questions and not segments:
         raise NotAConceptNote(
             _(
@@ -219,7 +237,10 @@ def read_blocks(found: list[Element]) -> Plan:
         outcome=_outcome(found, language),
         sdgs=tuple(sorted(read_sdgs("\n".join(e.text for e in found)))),
         language=language,
-        warnings=tuple(Warning(line, message) for line, message in sorted(problems)),
+        warnings=tuple(
+            Warning(line, message, fields.get((line, message)))
+            for line, message in sorted(problems)
+        ),
     )
 
 
