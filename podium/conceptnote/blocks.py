@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Literal
 
 Kind = Literal["heading", "paragraph", "item", "table"]
@@ -57,7 +58,7 @@ class Element:
     def line(self) -> int:
         return self.lines[0][0] if self.lines else 1
 
-    @property
+    @cached_property
     def text(self) -> str:
         if self.kind == "table":
             return "\n".join(" | ".join(clean(cell) for cell in row) for row in self.rows)

@@ -16,6 +16,8 @@ from podium.conceptnote import vocabulary
 
 # English number words, for the writer and for callers that know no language.
 NUMBER_WORDS: dict[str, float] = vocabulary.numbers("en")
+# Speaking times are looked for this far into a text: a clause is never longer.
+_SCAN_MAX = 4000
 # A number stands alone: not the tail of a word, a symbol or a decimal.
 _ALONE = r"(?<![A-Za-z0-9./\u0400-\u04ff])"
 
@@ -87,8 +89,9 @@ def _value(patterns: _Patterns, number: str, unit: str | None) -> float:
 
 
 def find_duration(text: str, language: str = "en") -> Duration | None:
-    """The first speaking time in ``text``."""
+    """The first speaking time in ``text`` (in its first few thousand characters)."""
     p = _patterns(language)
+    text = text[:_SCAN_MAX]
     candidates: list[Duration] = []
     if m := p.range.search(text):
         low = _value(p, m.group(1), m.group(2) or m.group(4))

@@ -17,6 +17,9 @@ from podium.conceptnote import vocabulary
 from podium.meeting.plan import ROLES, Role
 
 _NAME_END = re.compile(r"\s*(?:,|\(|（|–|—|\s-\s|:)")
+# A list of people is read this far, a person's line this far: no programme holds more.
+_TEXT_MAX = 20_000
+_PIECE_MAX = 300
 _PIECES = re.compile(r"\n|;\s*|；")
 # Particles that names carry in lower case ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 _PARTICLES = frozenset(
@@ -80,7 +83,8 @@ def name_in(piece: str, language: str, *, loose: bool) -> str | None:
 def names_in(text: str, language: str, *, loose: bool = False) -> list[str]:
     """Every person a text names, one per line or semicolon piece."""
     found: list[str] = []
-    for piece in _PIECES.split(text):
+    for piece in _PIECES.split(text[:_TEXT_MAX]):
+        piece = piece[:_PIECE_MAX]
         # A line that names nobody is the wrapped tail of the one above, or a description.
         if (name := name_in(piece, language, loose=loose)) is not None:
             found.append(name)
@@ -90,6 +94,7 @@ def names_in(text: str, language: str, *, loose: bool = False) -> list[str]:
 def groups_in(text: str, language: str, *, loose: bool = False) -> list[Group]:
     """The people of a text, split at the labels that name their role ("Chair: …")."""
     found: list[Group] = []
+    text = text[:_TEXT_MAX]
     labels = [
         m for m in _label(language).finditer(text) if people_role(m.group(1), language) is not None
     ]

@@ -117,7 +117,7 @@ def _read_section(kind: str, heading: Element, found: list[Element], body: _Body
         body.sources.append(Source(heading, "format", tuple(found)))
     else:
         for element in found:
-            document = read_document(element.text)
+            document = read_document(element.text, body.language)
             if document is None:
                 continue
             if element.kind == "item" or document.url or document.symbol:

@@ -17,11 +17,17 @@ from podium.conceptnote import durations, vocabulary
 from podium.i18n import _
 from podium.meeting.plan import ROLES, Role, Segment
 
-_ROLE_MARK = re.compile(r"\s*\[role:\s*([a-z-]+)\]", re.I)
+_ROLE_MARK = re.compile(r"\[role:\s*([a-z-]+)\]", re.I)
+# What stands between a time rule and the words around it.
+_RULE_SEPARATORS = " \t.,;:)"
+_TIE_SEPARATORS = " \t,;:–—-"
 # A sentence ends at a stop and a space before a capital, or at the stop of a script
 # without capitals.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ\u0400-\u042f“\"(‘'¿¡«])|(?<=[。？！؟])\s*")
 _QUESTION_MARKS = ("?", "？", "؟")
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+# A clause longer than this is prose, not a part of the programme: it is not read as one.
+CLAUSE_MAX = 1500
 
 
 @dataclass(frozen=True)
@@ -80,8 +86,8 @@ def _words(language: str) -> _Words:
         article=re.compile(rf"^{words('articles')}\s+", re.I),
         clause=re.compile(rf"\s?[,;]\s+(?={words('clause')})", re.I),
         abbreviation=re.compile(rf"(?<!\w){words('abbreviations')}\.$", re.I),
-        rule_tail=re.compile(rf"[\s.,;:]*(?:{each}|{total})?[\s.,;:)]*", re.I),
-        tie=re.compile(rf"[\s,;:–—-]+{tie}?\s*$", re.I),
+        rule_tail=re.compile(rf"(?:{each}|{total})?", re.I),
+        tie=re.compile(rf"(?:^|\s){tie}$", re.I),
         slot=re.compile(
             rf"^\s*(\d{{1,2}})[.:h](\d{{2}})\s*(?:-|–|—|{join})\s*(\d{{1,2}})[.:h](\d{{2}})"
             rf"\s*(?:{hour}|h)?\s*[:–—-]?\s*",
@@ -101,13 +107,14 @@ class Reading:
 def sentences(text: str, language: str = "en") -> list[str]:
     """Split prose into sentences, keeping "H.E. Mr. Smith" and "10 min. each" whole."""
     abbreviation = _words(language).abbreviation
-    joined: list[str] = []
+    joined: list[list[str]] = []
     for piece in _SENTENCE_END.split(text):
-        if joined and abbreviation.search(joined[-1]):
-            joined[-1] += " " + piece
+        # A sentence that ends on an abbreviation ("Mr.") goes on with the next piece.
+        if joined and abbreviation.search(joined[-1][-1][-24:]):
+            joined[-1].append(piece)
         else:
-            joined.append(piece)
-    return [s.strip() for s in joined if s.strip()]
+            joined.append([piece])
+    return [s for s in (" ".join(pieces).strip() for pieces in joined) if s]
 
 
 def is_question(sentence: str) -> bool:
@@ -147,17 +154,26 @@ def speakers_of(text: str, role: Role, language: str = "en") -> int | None:
 def _strip_rule(text: str, found: durations.Duration | None, language: str) -> str:
     """The text without its time rule: the parenthesis holding it, or the words at the end."""
     words = _words(language)
-    for paren in re.finditer(r"\s*\(([^()]*)\)", text):
-        inside = paren.group(1)
-        if (
-            (found and paren.start() <= found.span[0] < paren.end())
-            or words.count.fullmatch(inside.strip())
-            or _ROLE_MARK.search(paren.group(0))
-        ):
-            text = text[: paren.start()] + text[paren.end() :]
-            return _strip_rule(text, durations.find_duration(text, language), language)
-    if found and words.rule_tail.fullmatch(text[found.span[1] :]):
-        return words.tie.sub("", text[: found.span[0]])
+    for _round in range(4):
+        for paren in _PARENTHESIS.finditer(text):
+            inside = paren.group(1)
+            if (
+                (found and paren.start() <= found.span[0] < paren.end())
+                or words.count.fullmatch(inside.strip())
+                or _ROLE_MARK.search(paren.group(0))
+            ):
+                text = text[: paren.start()].rstrip() + text[paren.end() :]
+                found = durations.find_duration(text, language)
+                break
+        else:
+            break
+    if found and words.rule_tail.fullmatch(text[found.span[1] :].strip(_RULE_SEPARATORS)):
+        head = text[: found.span[0]]
+        trimmed = head.rstrip(_TIE_SEPARATORS)
+        if trimmed == head:
+            # The time is not set apart from the words before it: nothing to cut.
+            return head
+        return words.tie.sub("", trimmed).rstrip(_TIE_SEPARATORS)
     return text
 
 
@@ -165,9 +181,12 @@ def title_of(text: str, language: str = "en") -> str:
     words = _words(language)
     text = _ROLE_MARK.sub("", text)
     text = words.slot.sub("", text)
+    text = " ".join(text.split()) if len(text) < CLAUSE_MAX else text
     text = _strip_rule(text, durations.find_duration(text, language), language)
     previous = None
-    while previous != text:
+    for _round in range(8):
+        if previous == text:
+            break
         previous = text
         text = words.lead.sub("", text.strip())
         text = words.article.sub("", text)
@@ -186,6 +205,8 @@ def slot_minutes(text: str, language: str = "en") -> float | None:
 
 def read_clause(text: str, *, listed: bool, language: str = "en") -> Reading | None:
     """One segment from a clause or list item; None when it is not a part of the programme."""
+    if len(text) > CLAUSE_MAX:
+        return None
     words = _words(language)
     role = role_of(text, language)
     found = durations.find_duration(text, language)
