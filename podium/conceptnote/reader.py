@@ -176,9 +176,11 @@ def read_blocks(found: list[Element]) -> Plan:
     language = vocabulary.detect("\n".join(e.text for e in found))
     head, rest = _split(found, language)
     labels = vocabulary.labels(language)
-    header = read_header([e for e in head if e.text.rstrip(":").strip().lower() not in labels])
+    header = read_header(
+        [e for e in head if e.text.rstrip(":").strip().lower() not in labels], found, language
+    )
     body = _Body(language)
-    problems = list(header.problems)
+    problems = [(w.line, w.message, w.field) for w in header.problems]
     i = 0
     while i < len(rest):
         heading = rest[i]
@@ -189,24 +191,20 @@ def read_blocks(found: list[Element]) -> Plan:
         i = j
     segments: list[Segment]
     segments, segment_problems = read_programme(body.sources, language)
-    problems.extend(segment_problems)
-    fields: dict[tuple[int, str], str] = {}
+    problems.extend((line, message, "segments") for line, message in segment_problems)
     for line, name, heading_text in body.unread:
         if name == "questions":
             message = _("'{heading}': no guiding question could be read in this section")
         else:
             message = _("'{heading}': no document could be read in this section")
-        message = message.format(heading=heading_text)
-        problems.append((line, message))
-        fields[(line, message)] = name
+        problems.append((line, message.format(heading=heading_text), name))
     formats = [s for s in body.sources if s.kind == "format"]
     if formats and not segments:
         first = formats[0].heading
         message = _("'{heading}': no part of the programme could be read in this section").format(
             heading=first.text
         )
-        problems.append((first.line, message))
-        fields[(first.line, message)] = "segments"
+        problems.append((first.line, message, "segments"))
     if header.kind is None and header.start is None and not body.questions and not segments:
         raise NotAConceptNote(
             _(
@@ -217,9 +215,9 @@ def read_blocks(found: list[Element]) -> Plan:
     title = header.title
     if not title:
         title = next((e.text for e in found), "")
-        problems.append((found[0].line if found else 1, _("no meeting title found")))
-    if header.start is None and not any("date" in m or "time" in m for _l, m in problems):
-        problems.append((1, _("no date found for the meeting")))
+        problems.append((found[0].line if found else 1, _("no meeting title found"), "title"))
+    if header.start is None and not any("date" in m or "time" in m for _l, m, _f in problems):
+        problems.append((1, _("no date found for the meeting"), "start"))
     return Plan(
         title=title,
         body=header.body,
@@ -238,8 +236,8 @@ def read_blocks(found: list[Element]) -> Plan:
         sdgs=tuple(sorted(read_sdgs("\n".join(e.text for e in found)))),
         language=language,
         warnings=tuple(
-            Warning(line, message, fields.get((line, message)))
-            for line, message in sorted(problems)
+            Warning(line, message, concerns)
+            for line, message, concerns in sorted(problems, key=lambda p: (p[0], p[1]))
         ),
     )
 

@@ -9,16 +9,23 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import TypeAdapter, ValidationError
 from starlette.datastructures import UploadFile
 
-from podium.conceptnote.reader import NotAConceptNote, parse_text, read_note
+from podium.conceptnote.reader import NotAConceptNote
+from podium.conceptnote.worker import (
+    ReaderBusy,
+    parse_bounded,
+    read_bounded,
+    read_bounded_with_text,
+)
 from podium.i18n import _
 from podium.meeting.commands import AddParticipant, CommandFormatError, command_from_json
 from podium.meeting.plan import Plan
@@ -35,6 +42,7 @@ from podium.web.deps import require, require_admin, service
 from podium.web.schemas import CommandBody, Error
 
 router = APIRouter(prefix="/api", tags=["api"])
+_Read = TypeVar("_Read")
 
 NOTE_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
 PARTICIPANT_COLUMNS = (
@@ -62,6 +70,7 @@ def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
         415: "The body is of a type this path does not take.",
         422: "The input is wrong, or the meeting's rules refuse the command.",
         429: "Too many requests for the floor; wait a minute.",
+        503: "The server cannot do this now (see Retry-After).",
     }
     return {code: {"model": Error, "description": meaning[code]} for code in codes}
 
@@ -95,7 +104,7 @@ def _http_error(error: ServiceError) -> HTTPException:
     "/meetings",
     status_code=201,
     response_model=schemas.Created,
-    responses=_errors(400, 401, 403, 413, 415, 422),
+    responses=_errors(400, 401, 403, 413, 415, 422, 503),
     summary="Create a meeting from a concept note",
     openapi_extra={
         "requestBody": {
@@ -161,13 +170,24 @@ async def _read_plan(request: Request) -> Plan:
 
 def _plan_from_text(text: str) -> Plan:
     try:
-        return parse_text(text)
+        return parse_bounded(text)
     except NotAConceptNote as exc:
         raise HTTPException(422, str(exc)) from None
+    except ReaderBusy as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": "30"}) from None
 
 
 def plan_from_file(name: str, data: bytes) -> Plan:
     """The plan of an uploaded note (md, txt, docx, pdf); a 422 that names the file if not."""
+    return _from_upload(name, data, read_bounded)
+
+
+def plan_and_text_from_file(name: str, data: bytes) -> tuple[Plan, str]:
+    """As ``plan_from_file``, with the note's lines as read (numbered), for its review."""
+    return _from_upload(name, data, read_bounded_with_text)
+
+
+def _from_upload(name: str, data: bytes, read: Callable[..., _Read]) -> _Read:
     suffix = Path(name).suffix.lower()
     if suffix not in NOTE_SUFFIXES:
         raise HTTPException(
@@ -180,13 +200,11 @@ def plan_from_file(name: str, data: bytes) -> Plan:
         path = Path(folder) / f"note{suffix}"
         path.write_bytes(data)
         try:
-            return read_note(path)
+            return read(path, shown=name)
         except NotAConceptNote as exc:
-            raise HTTPException(422, str(exc).replace(str(path), name)) from None
-        except Exception:  # a broken docx or pdf is bad input, not a server fault
-            raise HTTPException(
-                422, _("{name}: the file could not be read.").format(name=name)
-            ) from None
+            raise HTTPException(422, str(exc)) from None
+        except ReaderBusy as exc:
+            raise HTTPException(503, str(exc), headers={"Retry-After": "30"}) from None
 
 
 @router.get(
