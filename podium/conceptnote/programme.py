@@ -9,6 +9,7 @@ floor's limit, limits by class of speaker), never a second copy of a segment.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -26,6 +27,7 @@ from podium.conceptnote.segments import (
 from podium.meeting.plan import Segment
 
 Problems = list[tuple[int, str]]
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,11 @@ def is_header_row(row: tuple[str, ...]) -> bool:
     )
 
 
+def is_timed_table(table: Element, language: str) -> bool:
+    """Whether a table's rows give time slots ("10:00–10:05"), as a programme's do."""
+    return any(slot_minutes(cell, language) is not None for row in table.rows for cell in row)
+
+
 def _with_people(segment: Segment, names: list[str]) -> Segment:
     if not names:
         return segment
@@ -54,6 +61,8 @@ def _row_segments(row: tuple[str, ...], line: int, language: str) -> tuple[list[
     slots = [c for c in row if slot_minutes(c, language) is not None and len(c.split()) <= 8]
     minutes = slot_minutes(slots[0], language) if slots else None
     words = [c for c in row if c and c not in slots]
+    # A cell that only gives the day ("Mercredi 26 octobre 2011") names no part of the programme.
+    words = [c for c in words if not _YEAR.search(c) or len(c.split()) > 6] or words
     if not words:
         return [], []
     # Questions listed in a cell are the item's questions, not parts of the programme.
@@ -65,6 +74,9 @@ def _row_segments(row: tuple[str, ...], line: int, language: str) -> tuple[list[
     if reading is None:
         return [], []
     segment = reading.segment
+    if segment.role == "other" and not others:
+        # A timed row that names nobody ("10:00–13:00 | Thematic session 1") is the floor's.
+        segment = replace(segment, role="participant", speakers=None)
     if segment.role == "other" and others:
         segment = replace(segment, role=role_of(others, language))
         segment = replace(segment, speakers=speakers_of(others, segment.role, language))
@@ -134,6 +146,27 @@ def _item_segments(items: list[Element], language: str) -> tuple[list[Segment], 
     return found, problems
 
 
+def _people_segments(source: Source, language: str) -> list[Segment]:
+    heading = source.heading.text
+    text = "\n".join(e.text for e in source.blocks)
+    groups = groups_in(text, language, loose=True)
+    labelled = [g for g in groups if g.label is not None and g.role is not None]
+    if labelled and (len(labelled) >= 2 or people_role(heading, language) is None):
+        # "Chair: …", "Opening statement: …", "Moderator: …" under one heading.
+        return [
+            Segment(
+                title=g.label or heading,
+                role=g.role or "other",
+                speakers=len(g.names) or None,
+                names=g.names,
+                source=f"{g.label}: {'; '.join(g.names)}",
+            )
+            for g in labelled
+        ]
+    segment = _people_segment(source, language)
+    return [segment] if segment is not None else []
+
+
 def _people_segment(source: Source, language: str) -> Segment | None:
     heading = source.heading.text
     role = people_role(heading, language) or role_of(heading, language)
@@ -190,9 +223,7 @@ def read_programme(sources: list[Source], language: str) -> tuple[list[Segment],
             problems.extend(trouble)
     if not programme and items:
         programme, problems = _item_segments(items, language)
-    people = [
-        p for s in sources if s.kind == "people" and (p := _people_segment(s, language)) is not None
-    ]
+    people = [p for s in sources if s.kind == "people" for p in _people_segments(s, language)]
     if not programme:
         programme, problems = read_segments(prose, language)
         if len(people) > len(programme):

@@ -16,7 +16,7 @@ from podium.conceptnote.documents import read_document
 from podium.conceptnote.header import read_header
 from podium.conceptnote.outcome import read_outcome, read_sdgs
 from podium.conceptnote.people import people_role
-from podium.conceptnote.programme import Source, read_programme
+from podium.conceptnote.programme import Source, is_timed_table, read_programme
 from podium.conceptnote.segments import is_question, sentences
 from podium.conceptnote.textblocks import elements
 from podium.i18n import _
@@ -103,6 +103,10 @@ def _read_section(kind: str, heading: Element, found: list[Element], body: _Body
         _read_prose(heading.text, found, body)
         if _lists_people(heading, found, body.language):
             body.sources.append(Source(heading, "people", tuple(found)))
+        timed = tuple(e for e in found if e.kind == "table" and is_timed_table(e, body.language))
+        if timed:
+            # A timed table under any heading ("Day I, Monday …") is a programme.
+            body.sources.append(Source(heading, "format", timed))
     elif kind == "questions":
         for element in found:
             if element.kind == "item":
@@ -130,7 +134,11 @@ def _lists_people(heading: Element, found: list[Element], language: str) -> bool
     """Whether a section is a short list of people under a label ("Moderator", "Panellists")."""
     if not found or len(found) > 12 or any(len(e.text) > 400 for e in found):
         return False
-    return people_role(heading.text, language) is not None
+    return people_role(heading.text, language) is not None or bool(
+        vocabulary.pattern(language, "roles", "words.people_sections").fullmatch(
+            heading.text.rstrip(" :")
+        )
+    )
 
 
 def _split(found: list[Element], language: str) -> tuple[list[Element], list[Element]]:

@@ -89,7 +89,7 @@ def _words(language: str) -> _Words:
         rule_tail=re.compile(rf"(?:{each}|{total})?", re.I),
         tie=re.compile(rf"(?:^|\s){tie}$", re.I),
         slot=re.compile(
-            rf"^\s*(\d{{1,2}})[.:h](\d{{2}})\s*(?:-|–|—|{join})\s*(\d{{1,2}})[.:h](\d{{2}})"
+            rf"^\s*(\d{{1,2}}) ?[.:h] ?(\d{{2}})\s*(?:-|–|—|{join})\s*(\d{{1,2}}) ?[.:h] ?(\d{{2}})"
             rf"\s*(?:{hour}|h)?\s*[:–—-]?\s*",
             re.I,
         ),
