@@ -29,6 +29,7 @@ from podium.conceptnote.worker import (
 from podium.i18n import _
 from podium.meeting.commands import AddParticipant
 from podium.meeting.plan import Plan
+from podium.meeting.privacy import audience
 from podium.meeting.words import Actor
 from podium.meetings import (
     Forbidden,
@@ -38,7 +39,7 @@ from podium.meetings import (
     StaleSeq,
 )
 from podium.web import schemas
-from podium.web.deps import require, require_admin, service
+from podium.web.deps import actor_for, require, require_admin, service
 from podium.web.schemas import CommandBody, Error
 from podium.wire import CommandFormatError, command_from_json
 
@@ -227,8 +228,12 @@ def get_plan(meeting_id: str, request: Request) -> dict[str, Any]:
     summary="The live state, with seq and server_time",
 )
 def get_state(meeting_id: str, request: Request) -> Response:
+    """Gender, stakeholder group, organisation and notes only with the Chair's or the
+    secretariat's token; anyone else sees what the hall sees."""
     try:
-        body = service(request).snapshot_body(meeting_id)
+        actor = actor_for(request, meeting_id)
+        viewer = audience(actor.role if actor else None)
+        body = service(request).snapshot_body(meeting_id, viewer)
     except ServiceError as error:
         raise _http_error(error) from None
     return Response(body, media_type="application/json", headers={"Cache-Control": "no-store"})
