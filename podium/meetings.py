@@ -21,13 +21,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from podium.i18n import _
-from podium.meeting.commands import (
-    AddParticipant,
-    Command,
-    RequestFloor,
-)
+from podium.meeting.commands import AddParticipant, Command, RequestFloor
 from podium.meeting.decide import Refusal, create_meeting, decide
-from podium.meeting.events import ParticipantAdded, decode_event, encode_event
+from podium.meeting.events import ParticipantAdded
 from podium.meeting.plan import Plan
 from podium.meeting.privacy import Audience, visible_snapshot
 from podium.meeting.snapshot import snapshot
@@ -36,7 +32,8 @@ from podium.meeting.subject import changed_message, has_subject, subject
 from podium.meeting.timer import elapsed, light, remaining
 from podium.meeting.words import Actor
 from podium.store.base import Conflict, EventStore, StoredEvent, TokenRecord
-from podium.web.auth import hash_token, new_token
+from podium.tokens import hash_token, new_token
+from podium.wire import decode_event, encode_event
 
 if TYPE_CHECKING:
     from podium.live.hub import Hub

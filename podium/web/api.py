@@ -27,7 +27,7 @@ from podium.conceptnote.worker import (
     read_bounded_with_text,
 )
 from podium.i18n import _
-from podium.meeting.commands import AddParticipant, CommandFormatError, command_from_json
+from podium.meeting.commands import AddParticipant
 from podium.meeting.plan import Plan
 from podium.meeting.privacy import audience
 from podium.meeting.words import Actor
@@ -41,6 +41,7 @@ from podium.meetings import (
 from podium.web import schemas
 from podium.web.deps import actor_for, require, require_admin, service
 from podium.web.schemas import CommandBody, Error
+from podium.wire import CommandFormatError, command_from_json
 
 router = APIRouter(prefix="/api", tags=["api"])
 _Read = TypeVar("_Read")
@@ -389,7 +390,8 @@ def send_command(meeting_id: str, command: CommandBody, request: Request) -> sch
         done = service(request).execute(meeting_id, parsed, actor, expected)
     except ServiceError as error:
         raise _http_error(error) from None
-    return schemas.Executed(seq=done.seq, events=[_json(event.data) for event in done.events])
+    events = [_json(event.data) for event in done.events]
+    return schemas.Executed.model_validate({"seq": done.seq, "events": events})
 
 
 def _json(text: str) -> dict[str, Any]:

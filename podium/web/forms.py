@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from podium.i18n import _
-from podium.meeting.commands import COMMANDS, Command, CommandFormatError, command_from_json
+from podium.meeting.commands import COMMANDS, Command
+from podium.wire import CommandFormatError, command_from_json
 
 TRUE = frozenset({"true", "on", "1", "yes"})
 

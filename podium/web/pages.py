@@ -20,7 +20,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from podium.i18n import _
 from podium.meeting import floor
-from podium.meeting.commands import AddParticipant, CommandFormatError
+from podium.meeting.commands import AddParticipant
 from podium.meeting.events import EVENTS
 from podium.meeting.groups import GROUPS
 from podium.meeting.privacy import audience
@@ -38,6 +38,7 @@ from podium.web.forms import command_from_form
 from podium.web.handoff import handoffs
 from podium.web.public import event_json_ld, programme_rows, when
 from podium.web.templating import language, render
+from podium.wire import CommandFormatError
 
 router = APIRouter(include_in_schema=False)
 
