@@ -20,18 +20,22 @@ scheduled segment says in ``notes`` what was assumed:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
 from podium.i18n import _, ngettext
+from podium.meeting.limits import (
+    FLOOR_ROLE,
+    PRESENTER_ROLES,
+    SpeechLimit,
+    speech_limit,
+    speech_minutes,
+)
 from podium.meeting.plan import ROLES, Plan, Role, Segment
-
-# Segments whose speakers each get the stated minutes, even when the note does not say "each".
-PRESENTER_ROLES: frozenset[str] = frozenset({"panelist", "discussant"})
-# The floor: its segment takes what the slot leaves.
-FLOOR_ROLE = "participant"
+from podium.meeting.words import FloorClass
 
 
 class SpeakerCountError(ValueError):
@@ -60,8 +64,9 @@ class ScheduledSegment:
     """One segment placed on the clock.
 
     ``minutes_each`` is the limit of each speech (the timer's red light) and
-    ``warn_minutes`` the low end of a range (its amber light), when the note
-    gives them; ``minutes_total`` is the segment's share of the slot.
+    ``warn_minutes`` the low end of a range (its amber light), as
+    ``limits.speech_minutes`` reads them; ``minutes_total`` is the segment's
+    share of the slot.
     """
 
     index: int
@@ -75,6 +80,10 @@ class ScheduledSegment:
     is_floor: bool = False
     floor_interventions: int | None = None
     notes: tuple[str, ...] = ()
+
+    def limit(self, floor_class: FloorClass | None = None) -> SpeechLimit:
+        """The limit of one speech in this segment (by a speaker of ``floor_class``)."""
+        return speech_limit(self.minutes_each, self.warn_minutes, self.segment, floor_class)
 
 
 @dataclass(frozen=True)
@@ -174,15 +183,25 @@ def parse_speakers(values: Iterable[str]) -> dict[str, int]:
 
 
 def schedule(
-    plan: Plan, speakers: Mapping[str, int] | None = None, defaults: Defaults = DEFAULTS
+    plan: Plan,
+    speakers: Mapping[str, int] | None = None,
+    defaults: Defaults = DEFAULTS,
+    registered: Mapping[int, int] | None = None,
 ) -> Programme:
     """Lay the plan's segments on its slot and weigh the time budget.
 
-    ``speakers`` gives the number of speakers per role (``{"panelist": 4}``);
-    it overrides the note's own count.
+    ``speakers`` gives the number of speakers per role (``{"panelist": 4}``)
+    and ``registered`` per segment index (the programme speakers registered
+    there); either overrides the note's own count, ``registered`` first.
     """
     speakers = speakers or {}
-    sized = [_size(i, s, speakers, defaults) for i, s in enumerate(plan.segments)]
+    registered = registered or {}
+    sized = [
+        _size(
+            i, s, {**speakers, s.role: registered[i]} if registered.get(i) else speakers, defaults
+        )
+        for i, s in enumerate(plan.segments)
+    ]
     planned = sum(s.minutes_total for s in sized if not s.is_floor)
     slot = plan.minutes
     floors = [s for s in sized if s.is_floor]
@@ -210,6 +229,16 @@ def schedule(
         cuts=cuts,
     )
     return Programme(plan=plan, segments=tuple(timed), budget=budget)
+
+
+def planned(plan: Plan, speaker_segments: Iterable[int | None] = ()) -> Programme:
+    """The programme as planned for the programme speakers registered in each segment.
+
+    The one plan every page, the timer and the record read; ``speaker_segments``
+    holds the segment of each registered participant (None for the floor).
+    """
+    counts = Counter(index for index in speaker_segments if index is not None)
+    return schedule(plan, registered=counts)
 
 
 def _size(
@@ -246,10 +275,14 @@ def _size(
                     minutes=_show(limit)
                 )
             )
-        elif not segment.per_speaker:
-            # "The panel, 30 minutes": the stated minutes are the segment's, shared by its speakers.
             return ScheduledSegment(
-                index, segment, None, None, count, None, limit, None, notes=tuple(notes)
+                index, segment, None, None, count, limit, count * limit, warn, notes=tuple(notes)
+            )
+        if not segment.per_speaker:
+            # "The panel, 30 minutes": the stated minutes are the segment's, shared by its speakers.
+            each = speech_minutes(segment, limit, count)
+            return ScheduledSegment(
+                index, segment, None, None, count, each, limit, None, notes=tuple(notes)
             )
         return ScheduledSegment(
             index, segment, None, None, count, limit, count * limit, warn, notes=tuple(notes)
@@ -261,8 +294,9 @@ def _size(
         notes.append(
             _("no length in the note: {minutes} minutes assumed").format(minutes=_show(limit))
         )
+    each = speech_minutes(segment, limit, heads)
     return ScheduledSegment(
-        index, segment, None, None, heads, None, limit, None, notes=tuple(notes)
+        index, segment, None, None, heads, each, limit, None, notes=tuple(notes)
     )
 
 
@@ -406,3 +440,59 @@ def _number(value: float | None) -> int | float | None:
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+@dataclass(frozen=True)
+class ListFit:
+    """Whether the list of speakers fits the time left.
+
+    ``needed_minutes`` is the waiting requests each at its own limit (``minutes_each``
+    when they share one); ``over_minutes`` is how far that runs past ``left_minutes``
+    (negative: it fits with that much to spare). Either is None when a request has
+    no limit or the time left is unknown.
+    """
+
+    requests: int
+    minutes_each: float | None
+    needed_minutes: float | None
+    left_minutes: float | None
+    over_minutes: float | None
+
+
+def list_fit(limits: Sequence[int | None], left_seconds: float | None) -> ListFit:
+    """Requests with these limits (seconds; None: no limit), against ``left_seconds``."""
+    known = [limit for limit in limits if limit]
+    needed = sum(known) / 60 if limits and len(known) == len(limits) else None
+    each = known[0] / 60 if needed is not None and len(set(known)) == 1 else None
+    left = max(left_seconds, 0.0) / 60 if left_seconds is not None else None
+    over = needed - left if needed is not None and left is not None else None
+    return ListFit(len(limits), each, needed, left, over)
+
+
+def segment_seconds_left(
+    programme: Programme, segment: int, started: datetime, now: datetime
+) -> float | None:
+    """Seconds left of a running segment's planned share of the slot (negative: overrun)."""
+    segments = programme.segments
+    if not 0 <= segment < len(segments) or not segments[segment].minutes_total:
+        return None
+    planned = segments[segment].minutes_total * 60
+    return planned - (now - started).total_seconds()
+
+
+def meeting_seconds_left(plan: Plan, opened: datetime | None, now: datetime) -> float | None:
+    """Seconds until the slot's end (negative: past it); None without a slot in the note.
+
+    A meeting opened on the day the note gives ends when the note says (the room is
+    booked); one run on another day (a rehearsal, a postponement) has its slot's
+    length from the moment it opened.
+    """
+    if plan.end is None:
+        return None
+    end = plan.end
+    if plan.start is not None and opened is not None and abs(opened - plan.start) > _SAME_DAY:
+        end = opened + (plan.end - plan.start)
+    return (end - now).total_seconds()
+
+
+_SAME_DAY = timedelta(hours=12)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from podium.meeting.commands import AddParticipant
-from podium.meeting.events import Event, ParticipantAdded
+from podium.meeting.events import Event, FloorRequested, ParticipantAdded
+from podium.meeting.placing import placed
 from podium.meeting.plan import ROLES
 from podium.meeting.refusal import N_, Refusal, refuse
-from podium.meeting.state import MeetingState
-from podium.meeting.words import CHANNELS, GENDERS, STAKEHOLDERS
+from podium.meeting.state import MeetingState, Participant, participant_of
+from podium.meeting.words import CHANNELS, GENDERS, LEVELS, STAKEHOLDERS
 
 MAX_NAME = 200
 
@@ -19,11 +20,9 @@ def is_whole_number(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _optional_text(value: object, what: str) -> str | Refusal | None:
+def _optional_text(value: str | None, what: str) -> str | Refusal | None:
     if value is None:
         return None
-    if not isinstance(value, str):
-        return refuse(N_("The {what} must be text."), what=what)
     value = value.strip()
     if len(value) > MAX_NAME:
         return refuse(
@@ -48,8 +47,6 @@ def add_participant(
         return organisation
     country = command.country
     if country is not None:
-        if not isinstance(country, str):
-            return refuse(N_("A country is given by its code of 2 or 3 letters."))
         country = country.strip().upper()
         if not (2 <= len(country) <= 3 and country.isascii() and country.isalpha()):
             return refuse(
@@ -80,8 +77,12 @@ def add_participant(
             channel=command.channel,
             channels=", ".join(CHANNELS),
         )
-    if not isinstance(command.observer, bool):
-        return refuse(N_("Say whether the participant is an observer: true or false."))
+    if command.level is not None and command.level not in LEVELS:
+        return refuse(
+            N_("'{level}' is not a level of representation; the levels are {levels}."),
+            level=command.level,
+            levels=", ".join(LEVELS),
+        )
     segment = command.segment
     if segment is not None:
         refusal = check_segment(state, segment)
@@ -90,21 +91,42 @@ def add_participant(
     number = len(state.participants) + 1
     while f"p{number}" in state.participants:
         number += 1
-    return (
-        ParticipantAdded(
-            at=now,
-            participant_id=f"p{number}",
-            name=name,
-            role=command.role,
-            delegation=delegation,
-            country=country,
-            organisation=organisation,
-            stakeholder=command.stakeholder,
-            observer=command.observer,
-            gender=command.gender,
-            channel=command.channel,
-            segment=segment,
-        ),
+    added = ParticipantAdded(
+        at=now,
+        participant_id=f"p{number}",
+        name=name,
+        role=command.role,
+        delegation=delegation,
+        country=country,
+        organisation=organisation,
+        stakeholder=command.stakeholder,
+        observer=command.observer,
+        gender=command.gender,
+        channel=command.channel,
+        segment=segment,
+        level=command.level,
+    )
+    if segment is None or segment != state.segment:
+        return (added,)
+    # Their segment is under way: they join its list as its other speakers did at its start.
+    speaker = participant_of(added)
+    request = programme_request(speaker, segment, state.next_request_id, now)
+    return (added, *placed(state, (request,), {**state.participants, speaker.id: speaker}))
+
+
+def programme_request(
+    participant: Participant, segment: int, request_id: int, now: datetime
+) -> FloorRequested:
+    """The request that puts a programme speaker in their segment's list."""
+    return FloorRequested(
+        at=now,
+        request_id=request_id,
+        participant_id=participant.id,
+        kind="statement",
+        channel=participant.channel,  # type: ignore[arg-type]
+        segment=segment,
+        by="secretariat",
+        programme=True,
     )
 
 

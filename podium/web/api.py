@@ -9,9 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -19,10 +20,16 @@ from pydantic import TypeAdapter, ValidationError
 from starlette.datastructures import UploadFile
 
 from podium.conceptnote.reader import NotAConceptNote
-from podium.conceptnote.worker import ReaderBusy, parse_bounded, read_bounded
+from podium.conceptnote.worker import (
+    ReaderBusy,
+    parse_bounded,
+    read_bounded,
+    read_bounded_with_text,
+)
 from podium.i18n import _
-from podium.meeting.commands import AddParticipant, CommandFormatError, command_from_json
+from podium.meeting.commands import AddParticipant
 from podium.meeting.plan import Plan
+from podium.meeting.privacy import audience
 from podium.meeting.words import Actor
 from podium.meetings import (
     Forbidden,
@@ -32,10 +39,12 @@ from podium.meetings import (
     StaleSeq,
 )
 from podium.web import schemas
-from podium.web.deps import require, require_admin, service
+from podium.web.deps import actor_for, require, require_admin, service
 from podium.web.schemas import CommandBody, Error
+from podium.wire import CommandFormatError, command_from_json
 
 router = APIRouter(prefix="/api", tags=["api"])
+_Read = TypeVar("_Read")
 
 NOTE_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
 PARTICIPANT_COLUMNS = (
@@ -172,6 +181,15 @@ def _plan_from_text(text: str) -> Plan:
 
 def plan_from_file(name: str, data: bytes) -> Plan:
     """The plan of an uploaded note (md, txt, docx, pdf); a 422 that names the file if not."""
+    return _from_upload(name, data, read_bounded)
+
+
+def plan_and_text_from_file(name: str, data: bytes) -> tuple[Plan, str]:
+    """As ``plan_from_file``, with the note's lines as read (numbered), for its review."""
+    return _from_upload(name, data, read_bounded_with_text)
+
+
+def _from_upload(name: str, data: bytes, read: Callable[..., _Read]) -> _Read:
     suffix = Path(name).suffix.lower()
     if suffix not in NOTE_SUFFIXES:
         raise HTTPException(
@@ -184,7 +202,7 @@ def plan_from_file(name: str, data: bytes) -> Plan:
         path = Path(folder) / f"note{suffix}"
         path.write_bytes(data)
         try:
-            return read_bounded(path, shown=name)
+            return read(path, shown=name)
         except NotAConceptNote as exc:
             raise HTTPException(422, str(exc)) from None
         except ReaderBusy as exc:
@@ -210,8 +228,12 @@ def get_plan(meeting_id: str, request: Request) -> dict[str, Any]:
     summary="The live state, with seq and server_time",
 )
 def get_state(meeting_id: str, request: Request) -> Response:
+    """Gender, stakeholder group, organisation and notes only with the Chair's or the
+    secretariat's token; anyone else sees what the hall sees."""
     try:
-        body = service(request).snapshot_body(meeting_id)
+        actor = actor_for(request, meeting_id)
+        viewer = audience(actor.role if actor else None)
+        body = service(request).snapshot_body(meeting_id, viewer)
     except ServiceError as error:
         raise _http_error(error) from None
     return Response(body, media_type="application/json", headers={"Cache-Control": "no-store"})
@@ -368,7 +390,8 @@ def send_command(meeting_id: str, command: CommandBody, request: Request) -> sch
         done = service(request).execute(meeting_id, parsed, actor, expected)
     except ServiceError as error:
         raise _http_error(error) from None
-    return schemas.Executed(seq=done.seq, events=[_json(event.data) for event in done.events])
+    events = [_json(event.data) for event in done.events]
+    return schemas.Executed.model_validate({"seq": done.seq, "events": events})
 
 
 def _json(text: str) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from podium.conceptnote.reader import read_note
 from podium.meeting.commands import AddParticipant, OpenMeeting, RequestFloor, StartSegment
 from podium.meeting.words import CHAIR, Actor
 from podium.meetings import MeetingService
+from podium.record.exports import load_record
 from podium.web.app import create_app
 from podium.web.templating import direction
 from tests.conftest import PANEL_2024
@@ -116,7 +117,7 @@ def test_participant_requests_the_floor_with_a_plain_form(site: Site) -> None:
     page = phone.get(f"/m/{site.meeting}/me").text
     assert "Place 1 in the list" in page
     chair = site.client("chair").get(f"/m/{site.meeting}/chair").text
-    assert "Ana Gomez" in chair and "Statement, online" in chair
+    assert "Ana Gomez" in chair and 'Statement <span class="online">online</span>' in chair
     # Withdrawing with the button on the page empties the list.
     request_id = re.search(r'name="request_id" value="(\d+)"', page)
     assert request_id
@@ -191,16 +192,59 @@ def test_the_chairs_tag_form_adds_to_what_the_intervention_holds(site: Site) -> 
     who, _ = site.register("Ana Gomez", delegation="Brazil", country="BR")
     post(chair, site, "chair", type="give_floor", participant_id=who)
     page = chair.get(f"/m/{site.meeting}/chair").text
-    assert 'name="add_questions"' in page and 'name="append_note"' in page
+    assert 'name="questions"' in page and 'name="append_note"' in page
     post(chair, site, "chair", type="tag_intervention", add_questions="2", append_note="On data")
     post(chair, site, "chair", type="tag_intervention", append_note="And skills")
     speech = site.service.state(site.meeting).speech
     assert speech is not None
     assert speech.questions == (2,) and speech.note == "On data\nAnd skills"
+    # The form shows what the intervention holds: question 2 ticked, the note so far.
+    page = chair.get(f"/m/{site.meeting}/chair").text
+    tag = page.split('id="tag"')[1].split("</section>")[0]
+    assert re.search(r'name="questions" value="2" checked', tag)
+    assert not re.search(r'name="questions" value="1" checked', tag)
+    assert "On data\nAnd skills" in tag
     secretariat = site.client("secretariat")
     post(secretariat, site, "secretariat", type="tag_intervention", intervention_id=1, questions="")
     speech = site.service.state(site.meeting).speech
     assert speech is not None and speech.questions == () and speech.note == "On data\nAnd skills"
+
+
+def test_forms_for_groups_questions_to_panelists_responses_and_undo(site: Site) -> None:
+    chair = site.client("chair")
+    post(chair, site, "chair", type="open_meeting")
+    panelist, _ = site.register("Ada Panel", role="panelist", segment=1)
+    who, token = site.register("Ana Gomez", delegation="Cuba", country="CU")
+    phone = site.client(token=token)
+    page = phone.get(f"/m/{site.meeting}/me").text
+    assert f'<option value="{panelist}">Ada Panel</option>' in page
+    assert '<option value="g77">Group of 77 and China</option>' in page
+    post(phone, site, "me", type="request_floor", kind="statement", group="g77")
+    post(phone, site, "me", type="request_floor", kind="question", to=panelist)
+    queue = site.service.state(site.meeting).queue
+    assert [(r.group, r.to) for r in queue] == [("g77", None), (None, panelist)]
+    post(chair, site, "chair", type="remove_request", request_id=queue[0].id)
+    page = chair.get(f"/m/{site.meeting}/chair").text
+    assert "Undo: put Ana Gomez back in the list" in page
+    post(chair, site, "chair", type="undo_remove_request", request_id=queue[0].id)
+    assert site.service.state(site.meeting).queue == queue
+    post(chair, site, "chair", type="give_floor")
+    assert "Undo: take back the floor" in chair.get(f"/m/{site.meeting}/chair").text
+    post(chair, site, "chair", type="undo_give_floor", intervention_id=1)
+    state = site.service.state(site.meeting)
+    assert state.speech is None and state.queue == queue
+    post(chair, site, "chair", type="give_floor")
+    post(chair, site, "chair", type="give_floor")  # the question, for Ada
+    post(chair, site, "chair", type="open_response_round", limit_seconds="120")
+    state = site.service.state(site.meeting)
+    assert state.response_round is not None and state.response_round.limit_seconds == 120
+    assert [(r.participant_id, r.kind) for r in state.queue] == [(panelist, "response")]
+    page = chair.get(f"/m/{site.meeting}/chair").text
+    assert "End the panel's responses" in page
+    post(chair, site, "chair", type="give_floor")
+    speech = site.service.state(site.meeting).speech
+    assert speech is not None and speech.limit_seconds == 120 and speech.kind == "response"
+    assert who != panelist
 
 
 def test_the_big_screen_shows_speaker_country_timer_and_next_three(site: Site) -> None:
@@ -272,9 +316,14 @@ def test_the_secretariat_registers_by_form_and_by_csv(site: Site) -> None:
             "segment": "1",
         },
     )
-    assert response.status_code == 200
-    links = re.findall(r'value="(http://testserver/join/[^"]+)"', response.text)
+    # Post, redirect, get: the links are shown once, and reloading registers no one again.
+    assert response.status_code == 303
+    shown = office.get(response.headers["location"])
+    links = re.findall(r'value="(http://testserver/join/[^"]+)"', shown.text)
     assert len(links) == 1
+    again = office.get(response.headers["location"])
+    assert "join/" not in again.text and "shown once already" in again.text
+    assert len(site.service.state(site.meeting).participants) == 1
     sheet = (
         "name,delegation,country,stakeholder,gender,channel\n"
         "Bikash Rai,Nepal,NP,government,male,room\n"
@@ -285,8 +334,9 @@ def test_the_secretariat_registers_by_form_and_by_csv(site: Site) -> None:
         data={"csrf": csrf(page)},
         files={"file": ("people.csv", io.BytesIO(sheet.encode()), "text/csv")},
     )
-    assert response.status_code == 200
-    links = re.findall(r'value="http://testserver(/join/[^"]+)"', response.text)
+    assert response.status_code == 303
+    shown = office.get(response.headers["location"]).text
+    links = re.findall(r'value="http://testserver(/join/[^"]+)"', shown)
     assert len(links) == 2
     phone = TestClient(site.app)  # type: ignore[arg-type]
     assert "Bikash Rai" in phone.get(links[0]).text
@@ -345,7 +395,21 @@ def test_the_public_page_has_the_note_programme_and_event_data(site: Site) -> No
         assert segment.title.replace("'", "&#39;") in page
 
 
-def test_the_participant_page_weighs_under_30_kb_compressed(site: Site) -> None:
+def test_the_public_page_and_the_record_plan_the_same_programme(site: Site) -> None:
+    for name in ("A. Diallo", "B. Rossi", "C. Wang", "D. Okafor"):
+        site.register(name, role="panelist", segment=1)
+    page = site.client().get(f"/m/{site.meeting}").text
+    # Four panelists of 15 minutes each, after the secretariat's 10: 15:10-16:10 in Geneva.
+    assert "15:10–16:10" in page
+    record = load_record(site.service.store, site.meeting)
+    panel = record.segments[1]
+    assert panel.planned_start is not None and panel.planned_end is not None
+    zone = site.service.plan(site.meeting).start.tzinfo  # type: ignore[union-attr]
+    times = (panel.planned_start.astimezone(zone), panel.planned_end.astimezone(zone))
+    assert [f"{t:%H:%M}" for t in times] == ["15:10", "16:10"]
+
+
+def test_the_participant_page_weighs_under_10_kb_compressed(site: Site) -> None:
     site.service.execute(site.meeting, OpenMeeting(), CHAIR)
     _, token = site.register("Ana Gomez", delegation="Brazil", country="BR")
     phone = site.client(token=token)
@@ -357,7 +421,7 @@ def test_the_participant_page_weighs_under_30_kb_compressed(site: Site) -> None:
     assert any(a.endswith(".css") for a in assets) and any(a.endswith(".js") for a in assets)
     bodies = [html.encode()] + [phone.get(a).content for a in assets]
     total = sum(len(gzip.compress(body)) for body in bodies)
-    assert total < 30 * 1024, f"{total} bytes compressed"
+    assert total < 10 * 1024, f"{total} bytes compressed"
 
 
 def test_pages_follow_the_language_direction(site: Site) -> None:
