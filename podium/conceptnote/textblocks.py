@@ -9,6 +9,7 @@ their lists of people.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -22,6 +23,7 @@ from podium.conceptnote.blocks import Element, Line, clean, heading_words, numbe
 _INLINE_MAX = 4000
 _INLINE_MARKS_MAX = 120
 _CHUNK_LINES = 200
+_BREAK = re.compile(r"<br\s*/?>", re.I)
 # The longest text read as Markdown: some fifty pages, more than any concept note.
 MARKDOWN_MAX = 150_000
 
@@ -185,7 +187,9 @@ def _chunk_elements(text: str, source: list[str], offset: int) -> list[Element]:
         elif kind == "tr_open":
             row = []
         elif kind in ("th_open", "td_open"):
-            row.append(clean(" ".join(t for t, _b in _inline(tokens[i + 1]))))
+            # Markdown tables break a cell's lines with "<br>".
+            text = _BREAK.sub("\n", " ".join(t for t, _b in _inline(tokens[i + 1])))
+            row.append("\n".join(c for c in (clean(p) for p in text.split("\n")) if c))
             i += 1
         elif kind == "tr_close":
             if any(row):
