@@ -10,6 +10,7 @@ only write; the hub hears of it from the store and wakes the feeds.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import string
 import threading
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 MEETING_ROLES = ("chair", "secretariat", "display")
 ADMIN_MEETING = ""  # the admin token belongs to no meeting
 ID_ALPHABET = string.ascii_lowercase + string.digits
+MEETING_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 FLOOR_REQUESTS_PER_MINUTE = 6
 APPEND_ATTEMPTS = 5
 # The states kept after each event, so that a press can be checked against the page it
@@ -312,6 +314,9 @@ class MeetingService:
     # -- memory ----------------------------------------------------------------
 
     def _meeting(self, meeting_id: str) -> _Meeting:
+        if not MEETING_ID.fullmatch(meeting_id):
+            # Not an id this service makes: never sent to the store (PostgreSQL refuses NUL).
+            raise NotFound(_("There is no meeting {id}.").format(id=meeting_id[:40]))
         meeting = self._meetings.get(meeting_id)
         if meeting is None:
             with self._meetings_lock:

@@ -72,6 +72,7 @@ def read_checked(job: Job) -> Plan:
                     )
                 )
             plan = parse_text(value)
+        plan = untrusted.clean_plan(plan)
         untrusted.check_plan(plan)
     except Unreadable as exc:
         raise NotAConceptNote(f"{prefix}{exc}") from None

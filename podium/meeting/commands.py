@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from podium.meeting.plan import Role
+from podium.meeting.text import typed_text
 from podium.meeting.words import Channel, FloorClass, Gender, RequestKind, Stakeholder
 
 
@@ -374,5 +375,8 @@ def _check(command: str, field: str, hint: Any, value: Any) -> Any:
     if hint is str:
         if not isinstance(value, str):
             raise CommandFormatError(f"{command}: '{field}' must be text.")
-        return value
+        try:
+            return typed_text(value)
+        except ValueError as exc:
+            raise CommandFormatError(f"{command}: '{field}' {exc}.") from None
     raise CommandFormatError(f"{command}: cannot read '{field}'.")

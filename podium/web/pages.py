@@ -304,16 +304,26 @@ async def _register(request: Request, meeting_id: str, actor: Actor, form: FormD
                 message=_("The CSV file must be UTF-8 text."),
                 status_code=422,
             )
-        reader = csv.DictReader(io.StringIO(text))
-        for line, row in enumerate(reader, start=2):
-            if len(rows) >= MAX_CSV_ROWS:
-                break
-            fields = {
-                (k or "").strip().lower(): [(v or "").strip()]
-                for k, v in row.items()
-                if isinstance(v, str)
-            }
-            rows.append((line, fields))
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        try:
+            for line, row in enumerate(reader, start=2):
+                if len(rows) >= MAX_CSV_ROWS:
+                    break
+                fields = {
+                    (k or "").strip().lower(): [(v or "").strip()]
+                    for k, v in row.items()
+                    if isinstance(v, str)
+                }
+                rows.append((line, fields))
+        except csv.Error as exc:
+            return _page(
+                request,
+                meeting_id,
+                "secretariat",
+                actor,
+                message=_("The CSV file could not be read: {reason}.").format(reason=exc),
+                status_code=422,
+            )
     else:
         fields = {k: [v] for k, v in form.multi_items() if isinstance(v, str)}
         rows.append((0, fields))
