@@ -22,6 +22,7 @@ from podium.meeting.words import SECRETARIAT
 from podium.meetings import MeetingService, ServiceError
 from podium.store import DATABASE_URL
 from podium.web.auth import new_token
+from podium.web.connections import RESERVED_DESCRIPTORS, descriptor_limit
 
 ADMIN_VARIABLE = "PODIUM_ADMIN_TOKEN"
 DATA_VARIABLE = "PODIUM_DATA"
@@ -107,6 +108,8 @@ def _run(
         application,
         log_level="warning",
         access_log=access_log,
+        # Past this many connections at once, a 503: never a descriptor too many.
+        limit_concurrency=descriptor_limit() - RESERVED_DESCRIPTORS // 2,
         backlog=8192,
         timeout_graceful_shutdown=2,
         timeout_keep_alive=30,

@@ -20,6 +20,7 @@ from podium.store import open_store
 from podium.store.base import EventStore
 from podium.web import api, creating, feed, pages, reports
 from podium.web.auth import hash_token
+from podium.web.connections import FeedCaps
 from podium.web.limits import BodyLimit
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ def create_app(
     *,
     admin_token: str | None = None,
     base_url: str | None = None,
+    feed_caps: FeedCaps | None = None,
 ) -> FastAPI:
     """The app on the log at a PostgreSQL URL or in a data directory (or on an open store)."""
     if isinstance(store_url_or_dir, str | os.PathLike):
@@ -62,6 +64,7 @@ def create_app(
     app.state.hub = hub
     app.state.service = MeetingService(store, hub)
     app.state.base_url = base_url.rstrip("/") if base_url else None
+    app.state.feed_caps = feed_caps or FeedCaps.configured()
     app.add_middleware(BodyLimit)
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _failed)
