@@ -18,7 +18,8 @@ from podium.record.charts import CHARTS
 from podium.record.exports import BINARY, FORMATS, load_record, render
 from podium.record.interventions import RecordError
 from podium.record.report import build_report
-from podium.store import DATABASE_URL, StoreError, open_store
+from podium.store import StoreError, open_store
+from podium.store.open import BadDatabaseURL, configured_url
 
 DATA_VARIABLE = "PODIUM_DATA"
 
@@ -54,10 +55,12 @@ def report_command(
         )
     if output is None and fmt in BINARY and sys.stdout.isatty():
         fail(_("--to {format} writes a binary file: give one with -o FILE").format(format=fmt))
-    target = os.environ.get(DATABASE_URL) or str(
-        data or Path(os.environ.get(DATA_VARIABLE) or "data")
-    )
-    if not os.environ.get(DATABASE_URL) and not Path(target).is_dir():
+    folder = data or Path(os.environ.get(DATA_VARIABLE) or "data")
+    try:
+        target = configured_url(folder)
+    except BadDatabaseURL as exc:
+        fail(str(exc))
+    if target == os.fspath(folder) and not folder.is_dir():
         fail(_("{path}: no such data directory").format(path=target))
 
     console = Console(stderr=True)

@@ -151,6 +151,10 @@ class PostgresStore:
             )
         return record
 
+    def drop_token(self, token_hash: str) -> None:
+        with self._connection() as conn:
+            conn.execute(self._sql.drop_token, (token_hash,))
+
     # -- reading ---------------------------------------------------------------
 
     def read(self, meeting: str, after_seq: int = 0, limit: int | None = None) -> list[StoredEvent]:
@@ -301,6 +305,7 @@ class _Statements:
             " meeting = excluded.meeting, role = excluded.role,"
             " participant = excluded.participant, created_at = excluded.created_at"
         )
+        self.drop_token = q("DELETE FROM {schema}.tokens WHERE token_hash = %s")
         self.find_token = q(
             "SELECT token_hash, meeting, role, participant, created_at FROM {schema}.tokens"
             " WHERE token_hash = %s"
