@@ -201,17 +201,24 @@ class PostgresStore:
 
     def _listen(self, ready: threading.Event) -> None:
         reconnecting = False
+        unreachable = False  # said once when PostgreSQL goes, once when it is back
         while not self._closed:
             try:
                 conn = psycopg.connect(self.url, autocommit=True)
-            except psycopg.OperationalError:
-                log.warning("cannot reach PostgreSQL to listen; retrying", exc_info=True)
+            except psycopg.OperationalError as exc:
+                if not unreachable:
+                    unreachable = True
+                    reason = " ".join(str(exc).split())[:200]
+                    log.warning("cannot reach PostgreSQL to listen (%s); retrying", reason)
                 time.sleep(1)
                 continue
             self._listen_conn = conn
             try:
                 conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
                 ready.set()
+                if unreachable:
+                    unreachable = False
+                    log.warning("listening to PostgreSQL again")
                 if reconnecting:
                     # Whatever was announced while deaf: tell of every head once.
                     for meeting in self.meetings():
@@ -219,9 +226,10 @@ class PostgresStore:
                 while not self._closed:
                     for note in conn.notifies(timeout=0.5):
                         self._heard(note.payload)
-            except psycopg.Error:
+            except psycopg.Error as exc:
                 if not self._closed:
-                    log.warning("lost the PostgreSQL listener; reconnecting", exc_info=True)
+                    reason = " ".join(str(exc).split())[:200]
+                    log.warning("lost the PostgreSQL listener (%s); reconnecting", reason)
                     reconnecting = True
                     time.sleep(0.2)
             finally:

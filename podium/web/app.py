@@ -22,6 +22,7 @@ from podium.store.base import EventStore
 from podium.web import api, creating, feed, pages, reports
 from podium.web.auth import hash_token
 from podium.web.connections import FeedCaps
+from podium.web.failures import STORAGE_ERRORS, LogHealth, WatchLog, unavailable
 from podium.web.headers import SecurityHeaders
 from podium.web.limits import BodyLimit
 
@@ -75,11 +76,15 @@ def create_app(
     app.state.base_url = base_url.rstrip("/") if base_url else None
     app.state.feed_caps = feed_caps or FeedCaps.configured()
     app.add_middleware(BodyLimit)
+    app.state.log_health = LogHealth()
+    app.add_middleware(WatchLog, health=app.state.log_health)
     app.add_middleware(SecurityHeaders)
     if allowed_hosts:
         # Links and JSON-LD are made from the Host header when no --base-url is set.
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
+    for storage_error in STORAGE_ERRORS:
+        app.add_exception_handler(storage_error, unavailable)
     app.add_exception_handler(Exception, _failed)
     for part in (api, feed, pages, creating, reports):
         app.include_router(part.router)
