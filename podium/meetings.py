@@ -14,7 +14,6 @@ import re
 import secrets
 import string
 import threading
-import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,10 +21,10 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from podium.i18n import _
+from podium.meeting import rates
 from podium.meeting.commands import (
     AddParticipant,
     Command,
-    RequestFloor,
 )
 from podium.meeting.decide import Refusal, create_meeting, decide
 from podium.meeting.events import ParticipantAdded, decode_event, encode_event
@@ -46,7 +45,6 @@ MEETING_ROLES = ("chair", "secretariat", "display")
 ADMIN_MEETING = ""  # the admin token belongs to no meeting
 ID_ALPHABET = string.ascii_lowercase + string.digits
 MEETING_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
-FLOOR_REQUESTS_PER_MINUTE = 6
 APPEND_ATTEMPTS = 5
 # The states kept after each event, so that a press can be checked against the page it
 # came from; an older page is stale for a command with a subject.
@@ -84,7 +82,7 @@ class StaleSeq(ServiceError):
 
 
 class RateLimited(ServiceError):
-    """Too many requests for the floor in a short time (HTTP 429)."""
+    """A participant sent this kind of command too often of late (HTTP 429)."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +107,7 @@ class _Meeting:
     snapshot_body: bytes = b""
     speech: dict[str, Any] | None = None
     recent: deque[MeetingState] = field(default_factory=lambda: deque(maxlen=STATES_KEPT))
+    rates: rates.Rates = field(default_factory=lambda: rates.Rates())
 
     def at(self, seq: int) -> MeetingState | None:
         """The state as of event ``seq``, if it is among the recent ones."""
@@ -133,8 +132,6 @@ class MeetingService:
         self._meetings: dict[str, _Meeting] = {}
         self._meetings_lock = threading.Lock()
         self._tokens: dict[str, TokenRecord] = {}
-        self._floor_requests: dict[tuple[str, str], deque[float]] = {}
-        self._rate_lock = threading.Lock()
 
     # -- creating --------------------------------------------------------------
 
@@ -258,7 +255,7 @@ class MeetingService:
             state = self._catch_up(meeting_id, meeting)
             basis = self._basis(meeting, state, command, expected_seq)
             for _attempt in range(APPEND_ATTEMPTS):
-                self._check_rate(meeting_id, command, actor)
+                self._check_rate(meeting, command, actor)
                 decision = decide(state, command, actor, self.clock())
                 if isinstance(decision, Refusal):
                     if decision.forbidden:
@@ -277,6 +274,7 @@ class MeetingService:
                         raise StaleSeq(_(changed_message(command)), state.seq) from None
                     continue
                 for event in decision:
+                    meeting.rates = rates.fold(meeting.rates, state, event)
                     state = evolve(state, event)
                     meeting.recent.append(state)
                 meeting.state = state
@@ -296,20 +294,10 @@ class MeetingService:
             raise StaleSeq(_(changed_message(command)), state.seq)
         return basis
 
-    def _check_rate(self, meeting_id: str, command: Command, actor: Actor) -> None:
-        if actor.role != "participant" or not isinstance(command, RequestFloor):
-            return
-        key = (meeting_id, actor.participant_id or "")
-        now = time.monotonic()
-        with self._rate_lock:
-            recent = self._floor_requests.setdefault(key, deque())
-            while recent and now - recent[0] > 60:
-                recent.popleft()
-            if len(recent) >= FLOOR_REQUESTS_PER_MINUTE:
-                raise RateLimited(
-                    _("Too many requests for the floor: wait a minute and try again.")
-                )
-            recent.append(now)
+    def _check_rate(self, meeting: _Meeting, command: Command, actor: Actor) -> None:
+        refused = rates.check(meeting.rates, command, actor, self.clock())
+        if refused is not None:
+            raise RateLimited(refused.translate(_))
 
     # -- memory ----------------------------------------------------------------
 
@@ -327,7 +315,9 @@ class MeetingService:
         state = meeting.state
         if meeting_id:
             for stored in self.store.read(meeting_id, state.seq):
-                state = evolve(state, decode_event(stored.data))
+                event = decode_event(stored.data)
+                meeting.rates = rates.fold(meeting.rates, state, event)
+                state = evolve(state, event)
                 meeting.recent.append(state)
         if state.plan is None:
             with self._meetings_lock:
