@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from podium.meeting.commands import AddParticipant
-from podium.meeting.events import Event, ParticipantAdded
+from podium.meeting.events import Event, FloorRequested, ParticipantAdded
+from podium.meeting.placing import placed
 from podium.meeting.plan import ROLES
 from podium.meeting.refusal import N_, Refusal, refuse
-from podium.meeting.state import MeetingState
-from podium.meeting.words import CHANNELS, GENDERS, STAKEHOLDERS
+from podium.meeting.state import MeetingState, Participant, participant_of
+from podium.meeting.words import CHANNELS, GENDERS, LEVELS, STAKEHOLDERS
 
 MAX_NAME = 200
 
@@ -80,6 +81,12 @@ def add_participant(
             channel=command.channel,
             channels=", ".join(CHANNELS),
         )
+    if command.level is not None and command.level not in LEVELS:
+        return refuse(
+            N_("'{level}' is not a level of representation; the levels are {levels}."),
+            level=command.level,
+            levels=", ".join(LEVELS),
+        )
     if not isinstance(command.observer, bool):
         return refuse(N_("Say whether the participant is an observer: true or false."))
     segment = command.segment
@@ -90,21 +97,42 @@ def add_participant(
     number = len(state.participants) + 1
     while f"p{number}" in state.participants:
         number += 1
-    return (
-        ParticipantAdded(
-            at=now,
-            participant_id=f"p{number}",
-            name=name,
-            role=command.role,
-            delegation=delegation,
-            country=country,
-            organisation=organisation,
-            stakeholder=command.stakeholder,
-            observer=command.observer,
-            gender=command.gender,
-            channel=command.channel,
-            segment=segment,
-        ),
+    added = ParticipantAdded(
+        at=now,
+        participant_id=f"p{number}",
+        name=name,
+        role=command.role,
+        delegation=delegation,
+        country=country,
+        organisation=organisation,
+        stakeholder=command.stakeholder,
+        observer=command.observer,
+        gender=command.gender,
+        channel=command.channel,
+        segment=segment,
+        level=command.level,
+    )
+    if segment is None or segment != state.segment:
+        return (added,)
+    # Their segment is under way: they join its list as its other speakers did at its start.
+    speaker = participant_of(added)
+    request = programme_request(speaker, segment, state.next_request_id, now)
+    return (added, *placed(state, (request,), {**state.participants, speaker.id: speaker}))
+
+
+def programme_request(
+    participant: Participant, segment: int, request_id: int, now: datetime
+) -> FloorRequested:
+    """The request that puts a programme speaker in their segment's list."""
+    return FloorRequested(
+        at=now,
+        request_id=request_id,
+        participant_id=participant.id,
+        kind="statement",
+        channel=participant.channel,  # type: ignore[arg-type]
+        segment=segment,
+        by="secretariat",
+        programme=True,
     )
 
 

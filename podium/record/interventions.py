@@ -13,12 +13,14 @@ from datetime import datetime
 from typing import Literal
 
 from podium.i18n import _
+from podium.meeting import timer
 from podium.meeting.amendments import moved_to
 from podium.meeting.events import (
     Event,
     EventFormatError,
     FloorGiven,
     FloorRequested,
+    FloorTakenBack,
     InterventionTagged,
     ListClosed,
     MeetingClosed,
@@ -27,6 +29,7 @@ from podium.meeting.events import (
     ParticipantAdded,
     ProgrammeAmended,
     RequestRemoved,
+    RequestRestored,
     RequestWithdrawn,
     SegmentEnded,
     SegmentStarted,
@@ -36,7 +39,9 @@ from podium.meeting.events import (
     SpeechResumed,
     decode_event,
 )
+from podium.meeting.groups import GROUPS
 from podium.meeting.plan import Plan, PlanFormatError
+from podium.meeting.state import Speech
 from podium.record.amendments import AmendmentHeld, amended
 from podium.record.groups import NO_COUNTRY, NOT_STATED, stakeholder_group
 from podium.record.segments import SegmentHeld, segments_held
@@ -107,6 +112,20 @@ class Intervention:
     questions: tuple[int, ...]
     note: str
     requested_at: datetime | None
+    # On behalf of this group of States (a key of ``meeting.groups.GROUPS``).
+    on_behalf_of: str | None = None
+    # The panelist a question was for (a participant id).
+    question_to: str | None = None
+
+    @property
+    def speaking_as(self) -> str:
+        """The speaker's label, and the group they spoke for: "Cuba, on behalf of the G77"."""
+        if self.on_behalf_of is None:
+            return self.speaker.label
+        group = _(GROUPS.get(self.on_behalf_of, self.on_behalf_of))
+        return _("{speaker}, on behalf of the {group}").format(
+            speaker=self.speaker.label, group=group
+        )
 
     @property
     def allowed_seconds(self) -> int | None:
@@ -186,6 +205,8 @@ class _Open:
     paused_at: datetime | None = None
     paused_seconds: float = 0.0
     extended: int = 0
+    overrun_carried: float = 0.0
+    overrun_mark: float = 0.0
     ended: SpeechEnded | None = None
     questions: tuple[int, ...] = ()
     note: str = ""
@@ -285,6 +306,13 @@ def _read(reading: _Reading, event: Event) -> None:
             reading.fates[event.request_id] = ("withdrawn", event.at, None)
         case RequestRemoved():
             reading.fates[event.request_id] = ("removed", event.at, None)
+        case RequestRestored():
+            reading.fates.pop(event.request_id, None)
+        case FloorTakenBack():
+            # Given by a slip and taken back at once: no intervention, the request waits again.
+            taken = reading.interventions.pop(event.intervention_id, None)
+            if taken is not None and taken.given.request_id is not None:
+                reading.fates.pop(taken.given.request_id, None)
         case FloorGiven():
             reading.interventions[event.intervention_id] = _Open(event)
             if event.request_id is not None:
@@ -299,7 +327,10 @@ def _read(reading: _Reading, event: Event) -> None:
                 speech.paused_at = None
         case SpeechExtended():
             if (speech := reading.interventions.get(event.intervention_id)) is not None:
+                spoken = timer.elapsed(_speech(speech), event.at)
                 speech.extended += event.seconds
+                speech.overrun_carried += event.overrun_seconds
+                speech.overrun_mark = max(speech.overrun_mark, spoken)
         case SpeechEnded():
             if (speech := reading.interventions.get(event.intervention_id)) is not None:
                 speech.ended = event
@@ -309,6 +340,26 @@ def _read(reading: _Reading, event: Event) -> None:
                 speech.note = event.note
         case _:
             pass
+
+
+def _speech(speech: _Open) -> Speech:
+    """The speech as the timer sees it, so that the record counts as the timer does."""
+    given = speech.given
+    return Speech(
+        intervention_id=given.intervention_id,
+        participant_id=given.participant_id,
+        request_id=given.request_id,
+        kind=given.kind,
+        segment=given.segment,
+        started_at=given.at,
+        limit_seconds=given.limit_seconds,
+        warn_seconds=given.warn_seconds,
+        extended_seconds=speech.extended,
+        paused_at=speech.paused_at,
+        paused_seconds=speech.paused_seconds,
+        overrun_carried=speech.overrun_carried,
+        overrun_mark=speech.overrun_mark,
+    )
 
 
 def _intervention(reading: _Reading, plan: Plan, speech: _Open) -> Intervention:
@@ -322,10 +373,9 @@ def _intervention(reading: _Reading, plan: Plan, speech: _Open) -> Intervention:
     else:
         # Never ended in the log (the meeting closed mid-speech): count up to the last event.
         end = reading.closed_at or reading.last_at
-        stop = speech.paused_at or end or given.at
-        spoken = max((stop - given.at).total_seconds() - speech.paused_seconds, 0.0)
-        allowed = None if given.limit_seconds is None else given.limit_seconds + speech.extended
-        overrun = max(spoken - allowed, 0.0) if allowed is not None else 0.0
+        running = _speech(speech)
+        spoken = timer.elapsed(running, end or given.at)
+        overrun = timer.overrun(running, spoken)
     segment_title = None
     if given.segment is not None and 0 <= given.segment < len(plan.segments):
         segment_title = plan.segments[given.segment].title
@@ -346,6 +396,8 @@ def _intervention(reading: _Reading, plan: Plan, speech: _Open) -> Intervention:
         questions=speech.questions,
         note=speech.note,
         requested_at=request.at if request is not None else None,
+        on_behalf_of=request.group if request is not None else None,
+        question_to=request.to if request is not None else None,
     )
 
 

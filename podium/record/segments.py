@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from podium.meeting import programme as programmes
 from podium.meeting.events import SegmentEnded, SegmentStarted
 from podium.meeting.plan import Plan
-from podium.meeting.programme import schedule
 
 if TYPE_CHECKING:
     from podium.record.interventions import Intervention, Speaker
@@ -46,12 +45,7 @@ def segments_held(
     interventions: Sequence[Intervention],
     closed_at: datetime | None,
 ) -> tuple[SegmentHeld, ...]:
-    # The programme is planned for the speakers actually registered in each segment.
-    counts: Counter[str] = Counter()
-    for speaker in speakers:
-        if speaker.segment is not None and 0 <= speaker.segment < len(plan.segments):
-            counts[plan.segments[speaker.segment].role] += 1
-    programme = schedule(plan, dict(counts))
+    programme = programmes.planned(plan, (speaker.segment for speaker in speakers))
     stretches = _stretches(events, closed_at)
     held = []
     for planned in programme.segments:
