@@ -14,6 +14,7 @@ import re
 import secrets
 import string
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ ADMIN_MEETING = ""  # the admin token belongs to no meeting
 ID_ALPHABET = string.ascii_lowercase + string.digits
 MEETING_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 APPEND_ATTEMPTS = 5
+TOKEN_SECONDS = 2.0  # how long a token's record is trusted from memory
 # The states kept after each event, so that a press can be checked against the page it
 # came from; an older page is stale for a command with a subject.
 STATES_KEPT = 256
@@ -131,7 +133,7 @@ class MeetingService:
         self.clock = clock
         self._meetings: dict[str, _Meeting] = {}
         self._meetings_lock = threading.Lock()
-        self._tokens: dict[str, TokenRecord] = {}
+        self._tokens: dict[str, tuple[float, TokenRecord]] = {}
 
     # -- creating --------------------------------------------------------------
 
@@ -219,15 +221,49 @@ class MeetingService:
         return None
 
     def token_record(self, token: str | None) -> TokenRecord | None:
+        """What ``token`` stands for, if anything; remembered for a moment only, so that a
+        link re-issued in another process stops working within TOKEN_SECONDS."""
         if not token or len(token) > 200:
             return None
         digest = hash_token(token)
-        record = self._tokens.get(digest)
+        now = time.monotonic()
+        cached = self._tokens.get(digest)
+        if cached is not None and now - cached[0] < TOKEN_SECONDS:
+            return cached[1]
+        record = self.store.find_token(digest)
         if record is None:
-            record = self.store.find_token(digest)
-            if record is not None:
-                self._tokens[digest] = record
+            self._tokens.pop(digest, None)
+            return None
+        self._tokens[digest] = (now, record)
         return record
+
+    def reissue_link(
+        self, meeting_id: str, role: str, participant_id: str | None, actor: Actor
+    ) -> str:
+        """A new token for a role's or a participant's link; the old ones stop working."""
+        if actor.role not in ("chair", "secretariat"):
+            raise Forbidden(_("Only the Chair or the secretariat may re-issue a link."))
+        if role == "chair" and actor.role != "chair":
+            raise Forbidden(_("Only the Chair may re-issue the Chair's link."))
+        state = self.state(meeting_id)
+        if role == "participant":
+            if participant_id is None or state.participant(participant_id) is None:
+                raise Refused(_("There is no such participant in this meeting."))
+        elif role in MEETING_ROLES:
+            participant_id = None
+        else:
+            raise Refused(
+                _("Links are for the Chair, the secretariat, the big screen or a participant.")
+            )
+        token = new_token()
+        digest = hash_token(token)
+        self.store.put_token(digest, meeting_id, role, participant_id)
+        for record in self.store.tokens(meeting_id):
+            same_holder = record.role == role and record.participant == participant_id
+            if same_holder and record.token_hash != digest:
+                self.store.drop_token(record.token_hash)
+                self._tokens.pop(record.token_hash, None)
+        return token
 
     def is_admin(self, token: str | None) -> bool:
         record = self.token_record(token)

@@ -19,7 +19,7 @@ from podium.live.hub import Hub
 from podium.meetings import ADMIN_MEETING, MeetingService
 from podium.store import open_store
 from podium.store.base import EventStore
-from podium.web import api, creating, feed, pages, reports
+from podium.web import api, creating, feed, links, pages, reports
 from podium.web.auth import hash_token
 from podium.web.connections import FeedCaps
 from podium.web.failures import STORAGE_ERRORS, LogHealth, WatchLog, unavailable
@@ -86,7 +86,7 @@ def create_app(
     for storage_error in STORAGE_ERRORS:
         app.add_exception_handler(storage_error, unavailable)
     app.add_exception_handler(Exception, _failed)
-    for part in (api, feed, pages, creating, reports):
+    for part in (api, links, feed, pages, creating, reports):
         app.include_router(part.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
