@@ -71,9 +71,16 @@ def admin_token(data: Path) -> tuple[str, bool]:
         if kept:
             return kept, False
     token = new_token()
-    data.mkdir(parents=True, exist_ok=True)
-    path.touch(mode=0o600)
-    path.write_text(token + "\n", encoding="utf-8")
+    try:
+        data.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(token + "\n", encoding="utf-8")
+    except OSError as exc:  # a read-only or missing data directory: say so, exit 2
+        fail(
+            _("cannot write the admin token in {path}: {reason}").format(
+                path=data, reason=exc.strerror or exc
+            )
+        )
     return token, True
 
 

@@ -19,10 +19,11 @@ from podium.live.hub import Hub
 from podium.meetings import ADMIN_MEETING, MeetingService
 from podium.store import open_store
 from podium.store.base import EventStore
+from podium.store.errors import STORAGE_ERRORS
 from podium.web import api, creating, feed, links, pages, reports
 from podium.web.auth import hash_token
 from podium.web.connections import FeedCaps
-from podium.web.failures import STORAGE_ERRORS, LogHealth, WatchLog, unavailable
+from podium.web.failures import LogHealth, WatchLog, unavailable
 from podium.web.headers import SecurityHeaders
 from podium.web.limits import BodyLimit
 

@@ -10,20 +10,18 @@ when it is back, never a traceback per request.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 
-import psycopg
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from podium.i18n import _
-from podium.store.base import Conflict, StoreError
+from podium.store.base import Conflict
+from podium.store.errors import STORAGE_ERRORS
 
 log = logging.getLogger("podium.log")
 
-STORAGE_ERRORS: tuple[type[Exception], ...] = (StoreError, sqlite3.Error, psycopg.Error)
 RETRY_AFTER_SECONDS = 5
 
 
