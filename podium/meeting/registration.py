@@ -20,11 +20,9 @@ def is_whole_number(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _optional_text(value: object, what: str) -> str | Refusal | None:
+def _optional_text(value: str | None, what: str) -> str | Refusal | None:
     if value is None:
         return None
-    if not isinstance(value, str):
-        return refuse(N_("The {what} must be text."), what=what)
     value = value.strip()
     if len(value) > MAX_NAME:
         return refuse(
@@ -49,8 +47,6 @@ def add_participant(
         return organisation
     country = command.country
     if country is not None:
-        if not isinstance(country, str):
-            return refuse(N_("A country is given by its code of 2 or 3 letters."))
         country = country.strip().upper()
         if not (2 <= len(country) <= 3 and country.isascii() and country.isalpha()):
             return refuse(
@@ -87,8 +83,6 @@ def add_participant(
             level=command.level,
             levels=", ".join(LEVELS),
         )
-    if not isinstance(command.observer, bool):
-        return refuse(N_("Say whether the participant is an observer: true or false."))
     segment = command.segment
     if segment is not None:
         refusal = check_segment(state, segment)

@@ -17,7 +17,6 @@ from podium.meeting import timer
 from podium.meeting.amendments import moved_to
 from podium.meeting.events import (
     Event,
-    EventFormatError,
     FloorGiven,
     FloorRequested,
     FloorTakenBack,
@@ -37,7 +36,6 @@ from podium.meeting.events import (
     SpeechExtended,
     SpeechPaused,
     SpeechResumed,
-    decode_event,
 )
 from podium.meeting.groups import GROUPS
 from podium.meeting.plan import Plan, PlanFormatError
@@ -46,6 +44,7 @@ from podium.record.amendments import AmendmentHeld, amended
 from podium.record.groups import NO_COUNTRY, NOT_STATED, stakeholder_group
 from podium.record.segments import SegmentHeld, segments_held
 from podium.reference import development_group, find_country, reporting_region
+from podium.wire import EventFormatError, decode_event
 
 Outcome = Literal["heard", "withdrawn", "removed", "waiting"]
 

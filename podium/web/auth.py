@@ -13,26 +13,19 @@ import hmac
 import logging
 import os
 import re
-import secrets
 from datetime import UTC, datetime, timedelta
 
 from fastapi import HTTPException, Request
 
 from podium.i18n import _
 from podium.meeting.plan import Plan
+from podium.tokens import hash_token as hash_token
+from podium.tokens import new_token as new_token
 
 COOKIE_PREFIX = "podium_"
 COOKIE_GRACE = "PODIUM_COOKIE_GRACE_DAYS"
 DEFAULT_GRACE_DAYS = 7  # after the meeting: time to correct the record and download it
 MIN_COOKIE_SECONDS = 3600
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(24)
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def grace() -> timedelta:

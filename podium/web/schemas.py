@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 from podium.meeting.commands import COMMANDS, Command
 from podium.meeting.text import typed_text
 from podium.meeting.words import Channel, Gender, Stakeholder
+from podium.web.live_schemas import EventBody, State
 
 MAX_NUMBER = 1_000_000_000
 MAX_PARTICIPANTS = 2000
@@ -103,7 +104,7 @@ def command_data(body: BaseModel) -> dict[str, Any]:
 
 class Executed(BaseModel):
     seq: int = Field(description="The meeting's seq after the command.")
-    events: list[dict[str, Any]] = Field(description="The events appended, as stored.")
+    events: list[EventBody] = Field(description="The events appended, as stored.")
 
 
 class Links(BaseModel):
@@ -154,10 +155,4 @@ class Registered(BaseModel):
     participants: list[Participant]
 
 
-class State(BaseModel):
-    """The live state (``podium.meeting.snapshot``) with the server's clock."""
-
-    model_config = ConfigDict(extra="allow")
-
-    seq: int
-    server_time: str
+__all__ = ["State"]
