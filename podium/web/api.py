@@ -303,7 +303,15 @@ def _participants_from_csv(body: bytes) -> list[schemas.ParticipantIn]:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise HTTPException(422, _("The CSV file must be UTF-8 text.")) from None
-    rows = csv.DictReader(io.StringIO(text))
+    try:
+        return _bounded(_csv_people(csv.DictReader(io.StringIO(text, newline=""))))
+    except csv.Error as exc:
+        raise HTTPException(
+            422, _("The CSV file could not be read: {reason}.").format(reason=exc)
+        ) from None
+
+
+def _csv_people(rows: csv.DictReader[str]) -> list[schemas.ParticipantIn]:
     header = [column.strip().lower() for column in rows.fieldnames or []]
     if "name" not in header:
         raise HTTPException(422, _("Line 1: the CSV needs a 'name' column."))
@@ -341,7 +349,7 @@ def _participants_from_csv(body: bytes) -> list[schemas.ParticipantIn]:
             people.append(schemas.ParticipantIn.model_validate(values))
         except ValidationError as exc:
             raise HTTPException(422, describe(exc, _("Line {n}"), number=line)) from None
-    return _bounded(people)
+    return people
 
 
 def _bounded(people: list[schemas.ParticipantIn]) -> list[schemas.ParticipantIn]:
