@@ -32,7 +32,7 @@ from podium.meetings import Forbidden, MeetingService, NotFound, RateLimited, Re
 from podium.record.charts import CHARTS
 from podium.web import view
 from podium.web.amending import amending_view
-from podium.web.auth import check_csrf, csrf_token
+from podium.web.auth import check_csrf, cookie_seconds, csrf_token
 from podium.web.deps import actor_for, service
 from podium.web.forms import command_from_form
 from podium.web.handoff import handoffs
@@ -51,7 +51,6 @@ PAGES: dict[str, tuple[frozenset[str], str]] = {
 }
 # Where a role's link leads.
 HOME = {"chair": "chair", "secretariat": "secretariat", "display": "screen", "participant": "me"}
-COOKIE_DAYS = 90
 MAX_CSV_ROWS = 2000
 
 
@@ -149,10 +148,15 @@ def join(request: Request, token: str) -> Response:
     home = HOME.get(found.role)
     target = f"/m/{found.meeting}/{home}" if home else f"/m/{found.meeting}"
     response = RedirectResponse(target, status_code=303)
+    response.headers["Referrer-Policy"] = "no-referrer"  # the address holds the token
+    try:
+        plan = service(request).plan(found.meeting)
+    except NotFound:
+        return _notice(request, _("There is no such meeting."), 404)
     response.set_cookie(
         f"podium_{found.meeting}",
         token,
-        max_age=COOKIE_DAYS * 86400,
+        max_age=cookie_seconds(plan, _now(request)),
         httponly=True,
         samesite="lax",
         secure=request.url.scheme == "https",
@@ -357,16 +361,26 @@ async def _register(request: Request, meeting_id: str, actor: Actor, form: FormD
                 message=_("The CSV file must be UTF-8 text."),
                 status_code=422,
             )
-        reader = csv.DictReader(io.StringIO(text))
-        for line, row in enumerate(reader, start=2):
-            if len(rows) >= MAX_CSV_ROWS:
-                break
-            fields = {
-                (k or "").strip().lower(): [(v or "").strip()]
-                for k, v in row.items()
-                if isinstance(v, str)
-            }
-            rows.append((line, fields))
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        try:
+            for line, row in enumerate(reader, start=2):
+                if len(rows) >= MAX_CSV_ROWS:
+                    break
+                fields = {
+                    (k or "").strip().lower(): [(v or "").strip()]
+                    for k, v in row.items()
+                    if isinstance(v, str)
+                }
+                rows.append((line, fields))
+        except csv.Error as exc:
+            return _page(
+                request,
+                meeting_id,
+                "secretariat",
+                actor,
+                message=_("The CSV file could not be read: {reason}.").format(reason=exc),
+                status_code=422,
+            )
     else:
         fields = {k: [v] for k, v in form.multi_items() if isinstance(v, str)}
         rows.append((0, fields))
