@@ -68,6 +68,24 @@ class Participant:
         return "stakeholder"
 
 
+def unregistered(participant_id: str) -> Participant:
+    """A stand-in for an id the log never registered: a log is never refused, and nothing
+    such a participant did goes uncounted."""
+    return Participant(
+        id=participant_id,
+        name=participant_id,
+        role="participant",
+        delegation=None,
+        country=None,
+        organisation=None,
+        stakeholder="other",
+        observer=False,
+        gender=None,
+        channel="room",
+        segment=None,
+    )
+
+
 @dataclass(frozen=True)
 class Request:
     """A request for the floor waiting in the list of speakers."""

@@ -1,45 +1,28 @@
-"""The record of a meeting, read from its log and nothing else.
+"""The record of a meeting: a view of its state, read from its log and nothing else.
 
 Every intervention (who, for whom, where, when, how long, against which
 limit, which guiding questions it answered, the note taken), every request
-for the floor and what became of it, and each segment as held.
+for the floor and what became of it, and each segment as held. Time spoken,
+pauses and segment runs are the state's own (``evolve`` counts them once);
+the record adds only the requests' projection (``podium.record.requests``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Literal
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from podium.i18n import _
-from podium.meeting.events import (
-    Event,
-    EventFormatError,
-    FloorGiven,
-    FloorRequested,
-    InterventionTagged,
-    ListClosed,
-    MeetingClosed,
-    MeetingCreated,
-    MeetingOpened,
-    ParticipantAdded,
-    RequestRemoved,
-    RequestWithdrawn,
-    SegmentEnded,
-    SegmentStarted,
-    SpeechEnded,
-    SpeechExtended,
-    SpeechPaused,
-    SpeechResumed,
-    decode_event,
-)
+from podium.meeting import timer
+from podium.meeting.events import Event, EventFormatError, decode_event
 from podium.meeting.plan import Plan, PlanFormatError
-from podium.record.groups import NO_COUNTRY, NOT_STATED, stakeholder_group
+from podium.meeting.state import Intervention as StateIntervention
+from podium.meeting.state import MeetingState, Participant, evolve, initial_state, unregistered
+from podium.record.groups import NOT_STATED, stakeholder_group, without_country
+from podium.record.requests import NO_REQUESTS, Asked, Outcome, Requests, follow
 from podium.record.segments import SegmentHeld, segments_held
-from podium.reference import development_group, find_country, reporting_region
-
-Outcome = Literal["heard", "withdrawn", "removed", "waiting"]
+from podium.reference import development_group, find_country, reporting_region, speaks_for
 
 
 class RecordError(ValueError):
@@ -57,6 +40,7 @@ class Speaker:
     organisation: str | None
     country: str | None
     country_name: str | None
+    represents: str  # for whom they speak: the delegation, the organisation or the country
     region: str
     subregion: str | None
     development_group: str
@@ -66,11 +50,6 @@ class Speaker:
     gender: str
     channel: str
     segment: int | None
-
-    @property
-    def represents(self) -> str:
-        """For whom they speak: the delegation, else the organisation, else the country."""
-        return self.delegation or self.organisation or self.country_name or self.name
 
     @property
     def label(self) -> str:
@@ -172,215 +151,132 @@ class Record:
         return sum(i.spoken_seconds for i in self.interventions)
 
 
-@dataclass
-class _Open:
-    """An intervention while it is being read."""
-
-    given: FloorGiven
-    paused_at: datetime | None = None
-    paused_seconds: float = 0.0
-    extended: int = 0
-    ended: SpeechEnded | None = None
-    questions: tuple[int, ...] = ()
-    note: str = ""
-
-
-@dataclass
-class _Reading:
-    plan: Plan | None = None
-    created_at: datetime | None = None
-    opened_at: datetime | None = None
-    closed_at: datetime | None = None
-    list_closed_at: datetime | None = None
-    last_at: datetime | None = None
-    speakers: dict[str, Speaker] = field(default_factory=dict)
-    requests: dict[int, FloorRequested] = field(default_factory=dict)
-    fates: dict[int, tuple[Outcome, datetime | None, int | None]] = field(default_factory=dict)
-    interventions: dict[int, _Open] = field(default_factory=dict)
-    segment_events: list[SegmentStarted | SegmentEnded] = field(default_factory=list)
-
-
-def speaker_from(event: ParticipantAdded) -> Speaker:
-    code = event.country.strip().upper() if event.country else None
+def speaker_from(participant: Participant, on: date | None) -> Speaker:
+    """The participant with the groups they are counted in, by the LDC list in force ``on``."""
+    code = participant.country.strip().upper() if participant.country else None
     found = find_country(code) if code else None
+    group = stakeholder_group(participant.stakeholder, participant.observer)
+    who, _country = speaks_for(participant.delegation, participant.organisation, code)
     return Speaker(
-        participant_id=event.participant_id,
-        name=event.name,
-        role=event.role,
-        delegation=event.delegation,
-        organisation=event.organisation,
+        participant_id=participant.id,
+        name=participant.name,
+        role=participant.role,
+        delegation=participant.delegation,
+        organisation=participant.organisation,
         country=found.alpha2 if found else code,
         country_name=found.name if found else None,
-        region=reporting_region(found) if found else NO_COUNTRY,
+        represents=who or participant.name,
+        region=reporting_region(found) if found else without_country(group),
         subregion=found.subregion if found else None,
-        # The LDC list in force when the participant was registered for the meeting.
-        development_group=development_group(found, event.at.date()) if found else NO_COUNTRY,
-        stakeholder=event.stakeholder,
-        stakeholder_group=stakeholder_group(event.stakeholder, event.observer),
-        observer=event.observer,
-        gender=event.gender or NOT_STATED,
-        channel=event.channel,
-        segment=event.segment,
+        development_group=development_group(found, on) if found else without_country(group),
+        stakeholder=participant.stakeholder,
+        stakeholder_group=group,
+        observer=participant.observer,
+        gender=participant.gender or NOT_STATED,
+        channel=participant.channel,
+        segment=participant.segment,
     )
 
 
-def _unknown_speaker(participant_id: str) -> Speaker:
-    """A speaker the log never registered: kept, so that no time goes uncounted."""
-    return Speaker(
-        participant_id=participant_id,
-        name=participant_id,
-        role="other",
-        delegation=None,
-        organisation=None,
-        country=None,
-        country_name=None,
-        region=NO_COUNTRY,
-        subregion=None,
-        development_group=NO_COUNTRY,
-        stakeholder="other",
-        stakeholder_group="other",
-        observer=False,
-        gender=NOT_STATED,
-        channel="room",
-        segment=None,
+def _meeting_day(state: MeetingState) -> date | None:
+    """The day whose LDC list counts: the meeting's planned day, else the day it was created."""
+    if state.plan is not None and state.plan.start is not None:
+        return state.plan.start.date()
+    return state.created_at.date() if state.created_at else None
+
+
+def _intervention(
+    state: MeetingState, requests: Requests, speakers: dict[str, Speaker], done: StateIntervention
+) -> Intervention:
+    plan = state.plan
+    speaker = speakers.get(done.participant_id) or speaker_from(
+        unregistered(done.participant_id), _meeting_day(state)
     )
-
-
-def _read(reading: _Reading, event: Event) -> None:
-    reading.last_at = event.at
-    match event:
-        case MeetingCreated():
-            reading.plan = Plan.from_json(event.plan)
-            reading.created_at = event.at
-        case MeetingOpened():
-            reading.opened_at = reading.opened_at or event.at
-        case MeetingClosed():
-            reading.closed_at = event.at
-        case ListClosed():
-            reading.list_closed_at = event.at
-        case ParticipantAdded():
-            reading.speakers[event.participant_id] = speaker_from(event)
-        case SegmentStarted() | SegmentEnded():
-            reading.segment_events.append(event)
-        case FloorRequested():
-            reading.requests[event.request_id] = event
-        case RequestWithdrawn():
-            reading.fates[event.request_id] = ("withdrawn", event.at, None)
-        case RequestRemoved():
-            reading.fates[event.request_id] = ("removed", event.at, None)
-        case FloorGiven():
-            reading.interventions[event.intervention_id] = _Open(event)
-            if event.request_id is not None:
-                reading.fates[event.request_id] = ("heard", event.at, event.intervention_id)
-        case SpeechPaused():
-            if (speech := reading.interventions.get(event.intervention_id)) is not None:
-                speech.paused_at = event.at
-        case SpeechResumed():
-            speech = reading.interventions.get(event.intervention_id)
-            if speech is not None and speech.paused_at is not None:
-                speech.paused_seconds += (event.at - speech.paused_at).total_seconds()
-                speech.paused_at = None
-        case SpeechExtended():
-            if (speech := reading.interventions.get(event.intervention_id)) is not None:
-                speech.extended += event.seconds
-        case SpeechEnded():
-            if (speech := reading.interventions.get(event.intervention_id)) is not None:
-                speech.ended = event
-        case InterventionTagged():
-            if (speech := reading.interventions.get(event.intervention_id)) is not None:
-                speech.questions = tuple(sorted(set(event.questions)))
-                speech.note = event.note
-        case _:
-            pass
-
-
-def _intervention(reading: _Reading, plan: Plan, speech: _Open) -> Intervention:
-    given = speech.given
-    speaker = reading.speakers.get(given.participant_id) or _unknown_speaker(given.participant_id)
-    request = reading.requests.get(given.request_id) if given.request_id is not None else None
-    if speech.ended is not None:
-        end: datetime | None = speech.ended.at
-        spoken = speech.ended.spoken_seconds
-        overrun = speech.ended.overrun_seconds
+    request = requests.of(done.request_id)
+    if done.end is not None and done.spoken_seconds is not None:
+        end: datetime | None = done.end
+        spoken, overrun = done.spoken_seconds, done.overrun_seconds or 0.0
     else:
-        # Never ended in the log (the meeting closed mid-speech): count up to the last event.
-        end = reading.closed_at or reading.last_at
-        stop = speech.paused_at or end or given.at
-        spoken = max((stop - given.at).total_seconds() - speech.paused_seconds, 0.0)
-        allowed = None if given.limit_seconds is None else given.limit_seconds + speech.extended
-        overrun = max(spoken - allowed, 0.0) if allowed is not None else 0.0
+        # Still speaking when the record is read: counted up to the log's last event.
+        assert state.speech is not None  # the one open intervention is the speech
+        end = requests.last_at or done.start
+        spoken = timer.elapsed(state.speech, end)
+        overrun = timer.overrun(state.speech, spoken)
     segment_title = None
-    if given.segment is not None and 0 <= given.segment < len(plan.segments):
-        segment_title = plan.segments[given.segment].title
+    if plan is not None and done.segment is not None and 0 <= done.segment < len(plan.segments):
+        segment_title = plan.segments[done.segment].title
     return Intervention(
-        id=given.intervention_id,
+        id=done.id,
         speaker=speaker,
-        request_id=given.request_id,
-        kind=given.kind,
-        segment=given.segment,
+        request_id=done.request_id,
+        kind=done.kind,
+        segment=done.segment,
         segment_title=segment_title,
         channel=request.channel if request is not None else speaker.channel,
-        start=given.at,
+        start=done.start,
         end=end,
         spoken_seconds=spoken,
-        limit_seconds=given.limit_seconds,
-        extended_seconds=speech.extended,
+        limit_seconds=done.limit_seconds,
+        extended_seconds=done.extended_seconds,
         overrun_seconds=overrun,
-        questions=speech.questions,
-        note=speech.note,
+        questions=tuple(sorted(set(done.questions))),
+        note=done.note,
         requested_at=request.at if request is not None else None,
     )
 
 
-def _request(reading: _Reading, request: FloorRequested) -> FloorRequest:
-    waiting: tuple[Outcome, datetime | None, int | None] = ("waiting", None, None)
-    outcome, at, intervention = reading.fates.get(request.request_id, waiting)
+def _request(state: MeetingState, speakers: dict[str, Speaker], asked: Asked) -> FloorRequest:
     return FloorRequest(
-        request_id=request.request_id,
-        speaker=reading.speakers.get(request.participant_id)
-        or _unknown_speaker(request.participant_id),
-        kind=request.kind,
-        channel=request.channel,
-        segment=request.segment,
-        requested_at=request.at,
-        outcome=outcome,
-        outcome_at=at,
-        intervention_id=intervention,
-        programme=request.programme,
+        request_id=asked.request_id,
+        speaker=speakers.get(asked.participant_id)
+        or speaker_from(unregistered(asked.participant_id), _meeting_day(state)),
+        kind=asked.kind,
+        channel=asked.channel,
+        segment=asked.segment,
+        requested_at=asked.at,
+        outcome=asked.outcome,
+        outcome_at=asked.outcome_at,
+        intervention_id=asked.intervention_id,
+        programme=asked.programme,
     )
 
 
-def read_record(meeting_id: str, events: Iterable[Event], last_seq: int = 0) -> Record:
-    """The record of a meeting from its events, in log order."""
-    reading = _Reading()
-    for event in events:
-        _read(reading, event)
-    if reading.plan is None:
+def read_record(
+    meeting_id: str, state: MeetingState, requests: Requests, last_seq: int | None = None
+) -> Record:
+    """The record of a meeting: its state, and what became of each request."""
+    plan = state.plan
+    if plan is None:
         raise RecordError(_("Meeting {meeting} has no plan in its log.").format(meeting=meeting_id))
-    plan = reading.plan
+    day = _meeting_day(state)
+    speakers = {pid: speaker_from(p, day) for pid, p in state.participants.items()}
     interventions = tuple(
-        _intervention(reading, plan, speech)
-        for speech in sorted(reading.interventions.values(), key=lambda s: s.given.at)
+        _intervention(state, requests, speakers, done) for done in state.interventions
     )
-    requests = tuple(
-        _request(reading, r) for r in sorted(reading.requests.values(), key=lambda r: r.request_id)
-    )
-    speakers = tuple(reading.speakers.values())
     return Record(
         meeting_id=meeting_id,
         plan=plan,
-        last_seq=last_seq,
-        created_at=reading.created_at,
-        opened_at=reading.opened_at,
-        closed_at=reading.closed_at,
-        list_closed_at=reading.list_closed_at,
-        speakers=speakers,
+        last_seq=state.seq if last_seq is None else last_seq,
+        created_at=state.created_at,
+        opened_at=state.opened_at,
+        closed_at=state.closed_at,
+        list_closed_at=requests.list_closed_at,
+        speakers=tuple(speakers.values()),
         interventions=interventions,
-        requests=requests,
-        segments=segments_held(
-            plan, reading.segment_events, speakers, interventions, reading.closed_at
+        requests=tuple(
+            _request(state, speakers, asked)
+            for asked in sorted(requests.asked.values(), key=lambda a: a.request_id)
         ),
+        segments=segments_held(plan, state.segment_runs, speakers.values(), interventions),
     )
+
+
+def record_from_events(meeting_id: str, events: Iterable[Event]) -> Record:
+    """The record read from a log: its state replayed beside the requests' projection."""
+    state, requests = initial_state(), NO_REQUESTS
+    for event in events:
+        state, requests = evolve(state, event), follow(requests, event)
+    return read_record(meeting_id, state, requests)
 
 
 def decode_log(meeting_id: str, texts: Sequence[tuple[int, str]]) -> list[Event]:
@@ -405,7 +301,7 @@ def record_from_texts(meeting_id: str, texts: Sequence[tuple[int, str]]) -> Reco
             _("There is no meeting '{meeting}' in the store.").format(meeting=meeting_id)
         )
     try:
-        return read_record(meeting_id, decode_log(meeting_id, texts), texts[-1][0])
+        return record_from_events(meeting_id, decode_log(meeting_id, texts))
     except PlanFormatError as exc:
         raise RecordError(
             _("Meeting {meeting}: its plan cannot be read ({problem}).").format(

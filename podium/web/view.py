@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from podium.meeting import timer
-from podium.meeting.state import MeetingState, Participant
+from podium.meeting.state import MeetingState, Participant, unregistered
 from podium.meeting.words import Light
 
 POINT_OF_ORDER = "point-of-order"
@@ -80,22 +80,7 @@ class Live:
 
 def someone(state: MeetingState, participant_id: str) -> Participant:
     """The participant, or a stand-in naming the unknown id (a log is never refused)."""
-    found = state.participant(participant_id)
-    if found is not None:
-        return found
-    return Participant(
-        id=participant_id,
-        name=participant_id,
-        role="participant",
-        delegation=None,
-        country=None,
-        organisation=None,
-        stakeholder="other",
-        observer=False,
-        gender=None,
-        channel="room",
-        segment=None,
-    )
+    return state.participant(participant_id) or unregistered(participant_id)
 
 
 def live(state: MeetingState, now: datetime) -> Live:

@@ -26,7 +26,7 @@ from podium.meeting.state import replay
 from podium.meeting.words import CHAIR, SECRETARIAT
 from podium.record.charts import CHARTS, UnknownChart, chart
 from podium.record.exports import FORMATS, UnknownFormat, render
-from podium.record.interventions import read_record
+from podium.record.interventions import record_from_events
 from podium.record.report import Report, build_report
 from podium.record.summary import minutes
 
@@ -154,6 +154,6 @@ def test_names_are_escaped_in_html() -> None:
         decision = decide(replay(events), command, by, now)
         assert not isinstance(decision, Refusal), decision
         events.extend(decision)
-    page = render(build_report(read_record("m", events)), "html").decode()
+    page = render(build_report(record_from_events("m", events)), "html").decode()
     assert "<script>alert(1)" not in page and "<img src=x" not in page
     assert "&lt;i&gt;X&lt;/i&gt;" in page and "&lt;img src=x onerror=alert(1)&gt;" in page

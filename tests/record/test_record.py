@@ -25,9 +25,8 @@ from podium.record.groups import NO_COUNTRY
 from podium.record.interventions import (
     Record,
     RecordError,
-    read_record,
+    record_from_events,
     record_from_texts,
-    speaker_from,
 )
 from podium.record.report import Report
 from podium.record.statistics import statistics
@@ -82,14 +81,20 @@ def test_speakers_are_placed_by_country_or_as_organisations(record: Record) -> N
 
 def test_a_country_is_counted_with_the_ldc_list_of_the_meetings_day() -> None:
     def nepal(year: int) -> str:
-        event = ParticipantAdded(
-            at=datetime(year, 4, 15, 13, tzinfo=UTC),
-            participant_id="p1",
-            name="Nepal",
-            role="participant",
-            country="NP",
-        )
-        return speaker_from(event).development_group
+        plan = Plan(title="T", start=datetime(year, 4, 15, 13, tzinfo=UTC))
+        events = [
+            # Registered in 2024 for a meeting planned on the day asked: the meeting's day counts.
+            MeetingCreated(at=datetime(2024, 1, 1, tzinfo=UTC), plan=plan.to_json()),
+            ParticipantAdded(
+                at=datetime(2024, 1, 2, tzinfo=UTC),
+                participant_id="p1",
+                name="Nepal",
+                role="participant",
+                country="NP",
+            ),
+        ]
+        (speaker,) = record_from_events("m", events).speakers
+        return speaker.development_group
 
     # Nepal left the LDC category on 24 November 2026; it stays landlocked.
     assert (nepal(2024), nepal(2027)) == ("LDC", "LLDC")
@@ -202,11 +207,12 @@ def test_a_speech_cut_by_the_close_counts_to_the_close_less_its_pause() -> None:
         InterventionTagged(at=_at(4), intervention_id=1, questions=(), note="A point."),
         MeetingClosed(at=_at(7)),
     ]  # fmt: skip
-    record = read_record("m", events)
+    record = record_from_events("m", events)
     (only,) = record.interventions
     assert only.spoken_seconds == 4 * 60
     assert only.overrun_seconds == 60
-    assert only.speaker.region == NO_COUNTRY  # an unknown code counts as no country
+    # An unknown code counts as no country: a government, so not an international organisation.
+    assert only.speaker.region == "no-country:member-state"
     assert only.speaker.gender == "not-stated"
     (unheard,) = record.unheard
     assert (unheard.speaker.name, unheard.outcome, unheard.channel) == ("B", "waiting", "online")
@@ -214,6 +220,11 @@ def test_a_speech_cut_by_the_close_counts_to_the_close_less_its_pause() -> None:
     stats = statistics(record)
     assert stats.request_breakdown("channel").rows[1].waiting == 1
     assert stats.breakdown("region").rows[-1].seconds == 240
+    # A civil-society organisation with no country is civil society, not an international one.
+    regions = {row.label: row for row in stats.request_breakdown("region").rows}
+    assert regions["Civil society (no country)"].waiting == 1
+    assert regions["International organisations (no country)"].requests == 0
+    assert unheard.speaker.development_group == "no-country:civil-society"
 
 
 def test_a_report_read_while_the_meeting_runs_says_what_is_under_way() -> None:
@@ -226,7 +237,7 @@ def test_a_report_read_while_the_meeting_runs_says_what_is_under_way() -> None:
         MeetingOpened(at=_at(0), class_order=("member-state", "observer", "stakeholder")),
         SegmentStarted(at=_at(0), segment=0),
     ]
-    record = read_record("m", events)
+    record = record_from_events("m", events)
     paragraphs = [p for part in chair_summary(record).parts for p in part.paragraphs]
     assert "Floor: planned 3 minutes; under way since 13:00; 0 interventions." in paragraphs
     for name, draw in CHARTS.items():
