@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,7 +32,18 @@ from podium.meeting.commands import (
     WithdrawRequest,
 )
 from podium.meeting.decide import Refusal, decide
-from podium.meeting.events import RequestMoved, SpeechExtended, decode_event, encode_event
+from podium.meeting.events import (
+    Event,
+    FloorGiven,
+    FloorRequested,
+    RequestMoved,
+    RequestRemoved,
+    RequestWithdrawn,
+    SpeechEnded,
+    SpeechExtended,
+    decode_event,
+    encode_event,
+)
 from podium.meeting.snapshot import snapshot
 from podium.meeting.speakers import rank
 from podium.meeting.state import MeetingState, evolve, replay
@@ -43,6 +55,10 @@ from podium.meeting.words import (
     STAKEHOLDERS,
     Actor,
 )
+from podium.record.interventions import Record, read_record, record_from_texts
+from podium.record.requests import follow, follow_all
+from podium.record.statistics import statistics
+from podium.web import view
 from tests.meeting.room import PANEL, Room
 
 pids = st.sampled_from(["p1", "p2", "p3", "p4", "p1", "p2", "p3", "p4", "p5", "p9"])
@@ -182,9 +198,41 @@ def run(room: Room, sequence: list[tuple[Command, Actor, float]]) -> None:
                 assert left_now <= left_then + 1e-9
 
 
+def check_record_against_the_log(record: Record, log: list[Event]) -> None:
+    """The record says what the log says, read straight from its events (not through evolve)."""
+    given = {e.intervention_id: e for e in log if isinstance(e, FloorGiven)}
+    ended = {e.intervention_id: e for e in log if isinstance(e, SpeechEnded)}
+    assert [i.id for i in record.interventions] == sorted(given)
+    for intervention in record.interventions:
+        start = given[intervention.id]
+        assert (intervention.start, intervention.speaker.participant_id) == (
+            start.at,
+            start.participant_id,
+        )
+        assert intervention.limit_seconds == start.limit_seconds
+        if intervention.id in ended:
+            stop = ended[intervention.id]
+            assert intervention.end == stop.at
+            assert intervention.spoken_seconds == pytest.approx(stop.spoken_seconds)
+            assert intervention.overrun_seconds == pytest.approx(stop.overrun_seconds)
+        assert intervention.spoken_seconds >= 0
+    fates: dict[int, str] = {e.request_id: "waiting" for e in log if isinstance(e, FloorRequested)}
+    for event in log:
+        if isinstance(event, RequestWithdrawn):
+            fates[event.request_id] = "withdrawn"
+        elif isinstance(event, RequestRemoved):
+            fates[event.request_id] = "removed"
+        elif isinstance(event, FloorGiven) and event.request_id is not None:
+            fates[event.request_id] = "heard"
+    assert {r.request_id: r.outcome for r in record.requests} == fates
+    stats = statistics(record)
+    for breakdown in stats.breakdowns:
+        assert sum(row.interventions for row in breakdown.rows) == len(record.interventions)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps)
-def test_random_meetings_keep_the_rules_and_replay_from_the_log(
+def test_random_meetings_keep_the_rules_and_the_record_says_what_the_log_says(
     sequence: list[tuple[Command, Actor, float]],
 ) -> None:
     room = Room()
@@ -196,35 +244,47 @@ def test_random_meetings_keep_the_rules_and_replay_from_the_log(
     ):
         room.add(name, **fields)
     run(room, sequence)
-    copied = [decode_event(encode_event(event)) for event in room.log]
-    assert copied == room.log
-    assert replay(copied) == room.state
-    assert snapshot(replay(copied), room.now) == snapshot(room.state, room.now)
+    texts = [(seq, encode_event(event)) for seq, event in enumerate(room.log, start=1)]
+    from_the_log = record_from_texts("m", texts)
+    check_record_against_the_log(from_the_log, room.log)
+    # The record of the state the room built command by command equals the log's.
+    assert read_record("m", room.state, follow_all(room.log)) == from_the_log
 
 
 @settings(max_examples=60, deadline=None)
 @given(steps, st.data())
-def test_verify_action_snapshot_after_events_equals_fresh_replay(
+def test_verify_action_stale_state_plus_events_equals_a_fresh_load(
     sequence: list[tuple[Command, Actor, float]], data: st.DataObject
 ) -> None:
-    """The client's view (old snapshot state + a command's events) equals a fresh load."""
+    """What a page holds (an old state, plus the events a command produced) equals a fresh
+    load of the log: the snapshot, every page's view model and the record."""
     room = Room()
     room.add("Kenya")
+    room.add("ISOC", stakeholder="civil-society")
     room.add("Ada", role="panelist", segment=1)
     run(room, sequence)
+    stale, stale_requests = room.state, follow_all(room.log)
     command, actor, gap = data.draw(st.tuples(commands, actors, gaps))
-    stale = room.state
     room.wait(gap)
+    before = view.live(stale, room.now)
     result = decide(stale, command, actor, room.now)
     if isinstance(result, Refusal):
         return
-    live = stale
+    live, requests = stale, stale_requests
     for event in result:
-        live = evolve(live, event)
-    fresh = replay(decode_event(encode_event(e)) for e in [*room.log, *result])
-    assert snapshot(live, room.now) == snapshot(fresh, room.now)
-    later = room.now + timedelta(seconds=42)
-    assert snapshot(live, later) == snapshot(fresh, later)
+        live, requests = evolve(live, event), follow(requests, event)
+    log = [*room.log, *result]
+    fresh = replay(decode_event(encode_event(e)) for e in log)
+    for at in (room.now, room.now + timedelta(seconds=42)):
+        assert snapshot(live, at) == snapshot(fresh, at)
+        assert view.live(live, at) == view.live(fresh, at)
+        for person in fresh.participants:
+            assert view.requests_of(view.live(live, at), person) == view.requests_of(
+                view.live(fresh, at), person
+            )
+    assert view.live(stale, room.now) == before  # a state is a value: events made a new one
+    texts = [(seq, encode_event(event)) for seq, event in enumerate(log, start=1)]
+    assert read_record("m", live, requests) == record_from_texts("m", texts)
 
 
 junk = st.one_of(
