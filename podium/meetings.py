@@ -31,6 +31,7 @@ from podium.meeting.events import ParticipantAdded, decode_event, encode_event
 from podium.meeting.plan import Plan
 from podium.meeting.snapshot import snapshot
 from podium.meeting.state import MeetingState, Participant, evolve, initial_state
+from podium.meeting.subject import changed_message, has_subject, subject
 from podium.meeting.timer import elapsed, light, remaining
 from podium.meeting.words import Actor
 from podium.store.base import Conflict, EventStore, StoredEvent, TokenRecord
@@ -45,6 +46,9 @@ ADMIN_MEETING = ""  # the admin token belongs to no meeting
 ID_ALPHABET = string.ascii_lowercase + string.digits
 FLOOR_REQUESTS_PER_MINUTE = 6
 APPEND_ATTEMPTS = 5
+# The states kept after each event, so that a press can be checked against the page it
+# came from; an older page is stale for a command with a subject.
+STATES_KEPT = 256
 
 # Who may send what; ``decide`` says why not, this says it is a 403 and not a 422.
 
@@ -102,6 +106,16 @@ class _Meeting:
     snapshot_seq: int = -1
     snapshot_body: bytes = b""
     speech: dict[str, Any] | None = None
+    recent: deque[MeetingState] = field(default_factory=lambda: deque(maxlen=STATES_KEPT))
+
+    def at(self, seq: int) -> MeetingState | None:
+        """The state as of event ``seq``, if it is among the recent ones."""
+        for state in reversed(self.recent):
+            if state.seq == seq:
+                return state
+            if state.seq < seq:
+                break
+        return None
 
 
 class MeetingService:
@@ -229,13 +243,19 @@ class MeetingService:
         actor: Actor,
         expected_seq: int | None = None,
     ) -> Executed:
-        """Carries out ``command``: the events appended and the meeting's new seq."""
+        """Carries out ``command``: the events appended and the meeting's new seq.
+
+        With ``expected_seq``, a command that acts on "the next" or "the current"
+        (see ``podium.meeting.subject``) is carried out only if that is still what it
+        was at ``expected_seq``; any other command only if the meeting is still there.
+        After a conflict with another process, a command is decided again only if it
+        does not depend on the state it was first decided on.
+        """
         meeting = self._meeting(meeting_id)
         with meeting.lock:
+            state = self._catch_up(meeting_id, meeting)
+            basis = self._basis(meeting, state, command, expected_seq)
             for _attempt in range(APPEND_ATTEMPTS):
-                state = self._catch_up(meeting_id, meeting)
-                if expected_seq is not None and expected_seq != state.seq:
-                    raise StaleSeq(_stale_message(state.seq), state.seq)
                 self._check_rate(meeting_id, command, actor)
                 decision = decide(state, command, actor, self.clock())
                 if isinstance(decision, Refusal):
@@ -247,16 +267,32 @@ class MeetingService:
                         meeting_id, state.seq, [encode_event(event) for event in decision]
                     )
                 except Conflict as conflict:
-                    # Another process moved the meeting on: decide again on the new
-                    # state, unless the sender asked to act on the old one only.
-                    if expected_seq is not None:
+                    # Another process moved the meeting on.
+                    if expected_seq is not None and not has_subject(command):
                         raise StaleSeq(_stale_message(conflict.actual), conflict.actual) from None
+                    state = self._catch_up(meeting_id, meeting)
+                    if subject(state, command) != subject(basis, command):
+                        raise StaleSeq(_(changed_message(command)), state.seq) from None
                     continue
                 for event in decision:
                     state = evolve(state, event)
+                    meeting.recent.append(state)
                 meeting.state = state
                 return Executed(state.seq, stored)
         raise StaleSeq(_("The meeting is busy; try again."), meeting.state.seq)
+
+    def _basis(
+        self, meeting: _Meeting, state: MeetingState, command: Command, expected_seq: int | None
+    ) -> MeetingState:
+        """The state the command was decided on; a StaleSeq if it no longer applies."""
+        if expected_seq is None or expected_seq == state.seq:
+            return state
+        if not has_subject(command):
+            raise StaleSeq(_stale_message(state.seq), state.seq)
+        basis = meeting.at(expected_seq)
+        if basis is None or subject(basis, command) != subject(state, command):
+            raise StaleSeq(_(changed_message(command)), state.seq)
+        return basis
 
     def _check_rate(self, meeting_id: str, command: Command, actor: Actor) -> None:
         if actor.role != "participant" or not isinstance(command, RequestFloor):
@@ -287,6 +323,7 @@ class MeetingService:
         if meeting_id:
             for stored in self.store.read(meeting_id, state.seq):
                 state = evolve(state, decode_event(stored.data))
+                meeting.recent.append(state)
         if state.plan is None:
             with self._meetings_lock:
                 self._meetings.pop(meeting_id, None)  # keep no memory of unknown ids

@@ -1,69 +1,78 @@
-"""The shape of a note's text: headings, paragraphs and list items, each with its lines.
+"""The shape of a note, whatever its format: headings, paragraphs, list items and tables.
 
-Notes come as Markdown, as plain text, or as text pulled out of DOCX and PDF
-files, so a heading may be a ``#`` line, a bold line or a bare short line.
-Every element keeps the 1-based numbers of its lines, for the warnings.
+Every format (Markdown, plain text, DOCX, PDF) becomes the same blocks in
+body order, so the readers of the programme, the questions and the documents
+never see a file format. Each block keeps the 1-based numbers of its lines
+(for DOCX and PDF, the ordinal of its paragraph or line), for the warnings.
+
+The rules here are those a person applies to a page of plain text: a short
+line standing alone is a heading, "•", "(a)" or "ii)" start a list item, a
+numbered line standing alone ("2. Guiding questions") is a numbered heading.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-Kind = Literal["heading", "paragraph", "item"]
+Kind = Literal["heading", "paragraph", "item", "table"]
 
-_HASH = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^(\s*)(?:[-*+•·▪●◦]|\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))\s+(\S.*)$")
-_LINK_NOWHERE = re.compile(r"\[([^\]]*)\]\(#?\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
-_ITALIC_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
-_ITALIC_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>])")
 _SPACES = re.compile(r"\s+")
-_ROMAN_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})\.\s+(?=[A-Z])")
+# A list mark at the start of a line: a bullet glyph, "(a)", "a)", "iv)", "(iv)", "1)", "I.", "A.".
+_MARK = re.compile(
+    r"(?P<indent>[ \t]*)(?P<mark>[-*+•·▪●◦‣○■□➢➤►–]|\(?[a-z]\)|\(?[ivx]{1,5}\)|"
+    r"\([A-Za-z0-9]{1,3}\)|\d{1,2}[.)]|[IVX]{1,5}\.|[A-H]\.|[a-h]\.)[ \t]+(?P<text>\S.*)"
+)
+_NUMBERED_HEADING = re.compile(r"(?:[IVX]{1,5}|[A-H]|\d{1,2})[.)]")
+_ROMAN_NUMBER = re.compile(r"^(?:[IVX]{1,5}\.|[A-H]\.|\d{1,2}\.(?:\d{1,2}\.?)*)[ \t]+(?=[^\W\d_])")
+_NOT_A_HEADING = re.compile(r"[.?!;,。？！；，؟]$|[,;，；،]|https?://|\d{1,2}[.:]\d{2}")
 
 
 @dataclass(frozen=True)
 class Element:
+    """One block of a note: a heading, a paragraph, a list item or a table."""
+
     kind: Kind
     lines: tuple[tuple[int, str], ...]
-    # A heading's '#' count (0 when bare or bold); an item's indentation.
+    # A heading's level (1 for "#", 0 when bare or bold); an item's nesting depth.
     level: int = 0
     bold: bool = False
+    # The list numbering as written ("1.", "(a)", "II."); empty for a bullet.
+    number: str = ""
+    # A table's rows of cells, the header row first.
+    rows: tuple[tuple[str, ...], ...] = ()
 
     @property
     def line(self) -> int:
-        return self.lines[0][0]
+        return self.lines[0][0] if self.lines else 1
 
     @property
     def text(self) -> str:
-        return _SPACES.sub(" ", " ".join(text for _, text in self.lines)).strip()
+        if self.kind == "table":
+            return "\n".join(" | ".join(row) for row in self.rows)
+        return clean(" ".join(text for _, text in self.lines))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of running text as a format gives it, before it is shaped into blocks."""
+
+    number: int
+    text: str
+    bold: bool = False
+    indent: int = 0
 
 
 def clean(text: str) -> str:
-    """The words of a line without Markdown emphasis, escapes or empty links."""
-    text = text.replace("\u00a0", " ").replace("\u200b", "")
-    text = _LINK_NOWHERE.sub(r"\1", text)
-    text = _LINK.sub(r"\1 <\2>", text)
-    text = text.replace("**", "").replace("__", "")
-    text = _ITALIC_STAR.sub(r"\1", text)
-    text = _ITALIC_UNDERSCORE.sub(r"\1", text)
-    text = _ESCAPE.sub(r"\1", text)
+    """The words of a line with its spacing made plain."""
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\u00ad", "")
     return _SPACES.sub(" ", text).strip()
-
-
-def _is_bold(raw: str) -> bool:
-    raw = raw.strip()
-    return len(raw) > 4 and (
-        (raw.startswith("**") and raw.endswith("**"))
-        or (raw.startswith("__") and raw.endswith("__"))
-    )
 
 
 def heading_words(text: str) -> str:
     """A heading's own words: no numbering, no closing colon."""
-    return _ROMAN_NUMBER.sub("", text).rstrip(" :").strip()
+    return _ROMAN_NUMBER.sub("", text, count=1).rstrip(" :").strip()
 
 
 def looks_like_bare_heading(text: str) -> bool:
@@ -71,56 +80,122 @@ def looks_like_bare_heading(text: str) -> bool:
     words = heading_words(text)
     if not words or len(words) > 70 or len(words.split()) > 8:
         return False
-    if not (words[0].isupper() or words[0].isdigit()):
+    first = words[0]
+    # Scripts without capitals (Arabic, Chinese) start a heading with any letter.
+    if not (first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())):
         return False
-    return not re.search(r"[.?!;,]$|[,;]|https?://|\d{1,2}[.:]\d{2}", words)
+    return not _NOT_A_HEADING.search(words)
 
 
-def elements(text: str) -> list[Element]:
-    """Split a note's text into its headings, paragraphs and list items, in order."""
+def _upper_case(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _paragraph(lines: list[Line]) -> Element:
+    bold = all(line.bold for line in lines)
+    cleaned = [(line.number, clean(line.text)) for line in lines]
+    text = " ".join(t for _, t in cleaned)
+    words = heading_words(text)
+    if len(lines) == 1 and (
+        (bold and len(words.split()) <= 15 and not words.endswith("."))
+        or looks_like_bare_heading(text)
+    ):
+        return Element("heading", ((cleaned[0][0], words),), 0, bold)
+    # A title in capitals wrapped over two lines is still one heading.
+    if (
+        len(lines) == 2
+        and _upper_case(text)
+        and len(words.split()) <= 14
+        and not _NOT_A_HEADING.search(words)
+    ):
+        return Element("heading", ((cleaned[0][0], words),), 0, bold)
+    return Element("paragraph", tuple(cleaned), 0, bold)
+
+
+def shape(lines: list[Line]) -> list[Element]:
+    """The paragraphs, headings and list items of a run of lines with no blank line between."""
     found: list[Element] = []
-    paragraph: list[tuple[int, str]] = []
-    item: list[tuple[int, str]] = []
-    item_indent = 0
+    paragraph: list[Line] = []
+    item: list[Line] = []
+    number = ""
+    base_indent: int | None = None
 
     def flush() -> None:
         nonlocal paragraph, item
         if paragraph:
-            raw = "\n".join(t for _, t in paragraph)
-            lines = tuple((n, clean(t)) for n, t in paragraph)
-            bold = _is_bold(raw)
-            single = len(lines) == 1
-            cleaned = lines[0][1] if single else ""
-            if single and (
-                (bold and len(cleaned.split()) <= 15 and not cleaned.endswith("."))
-                or looks_like_bare_heading(cleaned)
-            ):
-                found.append(Element("heading", ((lines[0][0], heading_words(cleaned)),), 0, bold))
-            else:
-                found.append(Element("paragraph", lines, 0, bold))
+            found.append(_paragraph(paragraph))
         if item:
-            found.append(Element("item", tuple((n, clean(t)) for n, t in item), item_indent))
+            nonlocal base_indent
+            if base_indent is None:
+                base_indent = item[0].indent
+            level = 1 if item[0].indent > base_indent else 0
+            cleaned = tuple((line.number, clean(line.text)) for line in item)
+            found.append(Element("item", cleaned, level, all(i.bold for i in item), number))
         paragraph, item = [], []
 
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip()
-        if not line.strip():
+    for line in lines:
+        mark = _MARK.fullmatch(line.text)
+        if mark:
             flush()
-            continue
-        hashed = _HASH.match(line)
-        bullet = _BULLET.match(line)
-        if hashed:
-            flush()
-            words = heading_words(clean(hashed.group(2)))
-            if words:
-                found.append(Element("heading", ((number, words),), len(hashed.group(1))))
-        elif bullet:
-            flush()
-            item = [(number, bullet.group(2))]
-            item_indent = len(bullet.group(1).expandtabs(4))
+            symbol = mark.group("mark")
+            number = "" if not any(c.isalnum() for c in symbol) else symbol
+            indent = line.indent + len(mark.group("indent").expandtabs(4))
+            item = [Line(line.number, mark.group("text"), line.bold, indent)]
         elif item:
-            item.append((number, line.strip()))
+            item.append(line)
         else:
-            paragraph.append((number, line.strip()))
+            paragraph.append(line)
     flush()
     return [e for e in found if e.text]
+
+
+def _numbering_style(number: str) -> str:
+    """Which sequence a list number belongs to: "1.", "I.", "A.", "(a)" … each its own."""
+    bare = number.strip("().")
+    if not bare:
+        return "bullet"
+    if bare.isdigit():
+        return "digit"
+    kind = "roman" if set(bare) <= set("IVXivx") else "letter"
+    case = "upper" if bare.isupper() else "lower"
+    return f"{kind}-{case}-{'paren' if number.startswith('(') else number[-1:]}"
+
+
+def numbered_headings(found: list[Element]) -> list[Element]:
+    """Numbered lines standing alone ("2. Guiding questions", "II. Format") as the headings.
+
+    An item numbered "1.", "I." or "A." whose words look like a heading, with
+    no sub-item under it and no item of the same numbering beside it, heads
+    what follows; "(a)" never does.
+    """
+    out: list[Element] = []
+    for i, element in enumerate(found):
+        if (
+            element.kind == "item"
+            and element.level == 0
+            and _NUMBERED_HEADING.fullmatch(element.number)
+            and len(element.lines) == 1
+            and looks_like_bare_heading(element.text)
+            and not _has_sibling(found, i)
+        ):
+            element = replace(
+                element, kind="heading", level=0, lines=((element.line, element.text),)
+            )
+        out.append(element)
+    return out
+
+
+def _has_sibling(found: list[Element], i: int) -> bool:
+    style = _numbering_style(found[i].number)
+    after = found[i + 1] if i + 1 < len(found) else None
+    if (
+        after is not None
+        and after.kind == "item"
+        and (after.level > 0 or _numbering_style(after.number) == style)
+    ):
+        return True
+    j = i - 1
+    while j >= 0 and found[j].kind == "item" and found[j].level > 0:
+        j -= 1
+    return j >= 0 and found[j].kind == "item" and _numbering_style(found[j].number) == style

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from podium.conceptnote import extract
-from podium.conceptnote.blocks import Element, elements
+from podium.conceptnote.blocks import Element
 from podium.conceptnote.documents import read_document
 from podium.conceptnote.header import read_header
 from podium.conceptnote.outcome import read_outcome, read_sdgs
 from podium.conceptnote.segments import Part, read_segments, sentences
+from podium.conceptnote.textblocks import elements
 from podium.i18n import _
 from podium.meeting.plan import Document, Outcome, Plan, Section, Segment, Warning
 
@@ -116,9 +117,17 @@ def _read_section(kind: str, heading: str, found: list[Element], body: _Body) ->
             else:
                 body.questions.extend(s for s in sentences(element.text) if s.endswith("?"))
     elif kind == "format":
-        body.parts.extend(
-            Part(e.text, e.line, e.kind == "item", e.level) for e in found if e.kind != "heading"
-        )
+        for element in found:
+            if element.kind == "table":
+                body.parts.extend(
+                    Part(" ".join(c for c in row if c), line, True)
+                    for (line, _text), row in zip(element.lines, element.rows, strict=False)
+                    if row is not element.rows[0] or not _is_header_row(row)
+                )
+            elif element.kind != "heading":
+                body.parts.append(
+                    Part(element.text, element.line, element.kind == "item", element.level)
+                )
     else:
         for element in found:
             document = read_document(element.text)
@@ -126,6 +135,13 @@ def _read_section(kind: str, heading: str, found: list[Element], body: _Body) ->
                 continue
             if element.kind == "item" or document.url or document.symbol:
                 body.documents.append(document)
+
+
+def _is_header_row(row: tuple[str, ...]) -> bool:
+    """A table's first row that names its columns ("Time | Item | Speaker") holds no figure."""
+    return not any(c.isdigit() for cell in row for c in cell) and all(
+        len(cell.split()) <= 4 for cell in row
+    )
 
 
 def _split(found: list[Element]) -> tuple[list[Element], list[Element]]:
@@ -154,14 +170,20 @@ def _outcome(found: list[Element]) -> Outcome | None:
 
 
 def parse_text(text: str) -> Plan:
-    """The plan a concept note's text describes.
+    """The plan a concept note's text (Markdown or plain) describes.
 
     Raises NotAConceptNote when nothing in it is a concept note's: no kind and
     title, no date, no guiding questions and no format.
     """
     if not text.strip():
         raise NotAConceptNote(_("the note is empty"))
-    found = elements(text)
+    return read_blocks(elements(text))
+
+
+def read_blocks(found: list[Element]) -> Plan:
+    """The plan a note's blocks describe, whatever format they were read from."""
+    if not found:
+        raise NotAConceptNote(_("the note is empty"))
     head, rest = _split(found)
     header = read_header([e for e in head if e.text.rstrip(":").strip().lower() not in _LABELS])
     body = _Body()
@@ -228,12 +250,7 @@ def read_note(path: Path) -> Plan:
     if not path.is_file():
         raise NotAConceptNote(_("{path}: no such file").format(path=path))
     try:
-        if suffix == ".docx":
-            text = extract.docx_text(path)
-        elif suffix == ".pdf":
-            text = extract.pdf_text(path)
-        else:
-            text = extract.plain_text(path.read_bytes())
+        found = extract.file_blocks(path)
     except extract.Unreadable as exc:
         raise NotAConceptNote(f"{path}: {exc}") from None
     except OSError as exc:
@@ -241,6 +258,6 @@ def read_note(path: Path) -> Plan:
             _("{path}: cannot be read ({reason})").format(path=path, reason=exc.strerror or exc)
         ) from None
     try:
-        return parse_text(text)
+        return read_blocks(found)
     except NotAConceptNote as exc:
         raise NotAConceptNote(f"{path}: {exc}") from None

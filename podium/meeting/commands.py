@@ -13,6 +13,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from podium.meeting.plan import Role
 from podium.meeting.words import Channel, FloorClass, Gender, RequestKind, Stakeholder
 
 
@@ -130,19 +131,156 @@ class ReopenList:
 class TagIntervention:
     """Tags an intervention (the current one when ``intervention_id`` is None).
 
-    The questions and note given replace the intervention's earlier ones.
+    Each field says what it does, and what it leaves out stays as it was:
+    ``questions`` sets the guiding questions (None keeps them), ``add_questions``
+    and ``remove_questions`` add or remove some; ``note`` sets the note (None
+    keeps it) and ``append_note`` adds a line to it.
     """
 
     type: ClassVar[str] = "tag_intervention"
     intervention_id: int | None = None
-    questions: tuple[int, ...] = ()
-    note: str = ""
+    questions: tuple[int, ...] | None = None
+    add_questions: tuple[int, ...] = ()
+    remove_questions: tuple[int, ...] = ()
+    note: str | None = None
+    append_note: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class CloseMeeting:
     type: ClassVar[str] = "close_meeting"
 
+
+# -- amending the programme: segments not yet started, questions, documents --
+
+
+@dataclass(frozen=True, kw_only=True)
+class _SegmentFields:
+    """A segment as the programme will hold it; minutes may be fractions (2.5)."""
+
+    title: str
+    role: Role = "other"
+    speakers: int | None = None
+    minutes_min: float | None = None
+    minutes_max: float | None = None
+    per_speaker: bool = False
+    names: tuple[str, ...] = ()
+    # Limits that differ by class of speaker; ``minutes_max`` holds for the others.
+    member_state_minutes: float | None = None
+    observer_minutes: float | None = None
+    stakeholder_minutes: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AmendSegment(_SegmentFields):
+    """Replaces segment ``segment`` (0 is the first), if it has not started."""
+
+    type: ClassVar[str] = "amend_segment"
+    segment: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddSegment(_SegmentFields):
+    """Adds a segment at ``position`` (0 is first; none: at the end), after any started one."""
+
+    type: ClassVar[str] = "add_segment"
+    position: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemoveSegment:
+    """Removes a segment not yet started; its programme speakers then speak from the floor."""
+
+    type: ClassVar[str] = "remove_segment"
+    segment: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoveSegment:
+    """Moves a segment not yet started to ``position`` (0 is first), after any started one."""
+
+    type: ClassVar[str] = "move_segment"
+    segment: int
+    position: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class AmendQuestion:
+    """Rewords guiding question ``question`` (1 is the first)."""
+
+    type: ClassVar[str] = "amend_question"
+    question: int
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddQuestion:
+    """Adds a guiding question as number ``position`` (none: the last)."""
+
+    type: ClassVar[str] = "add_question"
+    text: str
+    position: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemoveQuestion:
+    """Removes a guiding question; refused when it would renumber one used in a tag."""
+
+    type: ClassVar[str] = "remove_question"
+    question: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoveQuestion:
+    """Renumbers a guiding question to ``position``; refused when a tag would change meaning."""
+
+    type: ClassVar[str] = "move_question"
+    question: int
+    position: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class _DocumentFields:
+    title: str
+    symbol: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AmendDocument(_DocumentFields):
+    """Replaces supporting document ``document`` (0 is the first)."""
+
+    type: ClassVar[str] = "amend_document"
+    document: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddDocument(_DocumentFields):
+    """Adds a supporting document at the end of the list."""
+
+    type: ClassVar[str] = "add_document"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemoveDocument:
+    type: ClassVar[str] = "remove_document"
+    document: int
+
+
+Amendment = (
+    AmendSegment
+    | AddSegment
+    | RemoveSegment
+    | MoveSegment
+    | AmendQuestion
+    | AddQuestion
+    | RemoveQuestion
+    | MoveQuestion
+    | AmendDocument
+    | AddDocument
+    | RemoveDocument
+)
+AMENDMENTS: tuple[type[Amendment], ...] = typing.get_args(Amendment)
 
 Command = (
     OpenMeeting
@@ -162,6 +300,7 @@ Command = (
     | ReopenList
     | TagIntervention
     | CloseMeeting
+    | Amendment
 )
 
 COMMANDS: dict[str, type[Command]] = {cls.type: cls for cls in typing.get_args(Command)}
@@ -228,6 +367,10 @@ def _check(command: str, field: str, hint: Any, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             raise CommandFormatError(f"{command}: '{field}' must be a whole number.")
         return value
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise CommandFormatError(f"{command}: '{field}' must be a number.")
+        return float(value)
     if hint is str:
         if not isinstance(value, str):
             raise CommandFormatError(f"{command}: '{field}' must be text.")

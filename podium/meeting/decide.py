@@ -31,7 +31,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from podium.meeting import timer
+from podium.meeting.amending import amend
 from podium.meeting.commands import (
+    AMENDMENTS,
     AddParticipant,
     CloseList,
     CloseMeeting,
@@ -100,7 +102,7 @@ def create_meeting(plan: Plan, now: datetime) -> tuple[Event, ...]:
 
 
 # What each command is, for a refusal to someone who may not send it.
-_SECRETARIAT_MAY = {
+_SECRETARIAT_MAY: dict[type, str] = {
     OpenMeeting: N_("Only the Chair or the secretariat may open the meeting."),
     AddParticipant: N_("Only the Chair or the secretariat may register a participant."),
     StartSegment: N_("Only the Chair or the secretariat may start a segment."),
@@ -113,13 +115,17 @@ _SECRETARIAT_MAY = {
     RemoveRequest: N_("Only the Chair or the secretariat may remove a request."),
     TagIntervention: N_("Only the Chair or the secretariat may tag an intervention."),
     CloseMeeting: N_("Only the Chair or the secretariat may close the meeting."),
+    **{
+        kind: N_("Only the Chair or the secretariat may amend the programme.")
+        for kind in AMENDMENTS
+    },
 }
 _CHAIR_ONLY = {
     GiveFloor: N_("Only the Chair may give the floor."),
     CloseList: N_("Only the Chair may close the list of speakers."),
     ReopenList: N_("Only the Chair may reopen the list of speakers."),
 }
-_BEFORE_OPENING = (OpenMeeting, AddParticipant, CloseMeeting)
+_BEFORE_OPENING = (OpenMeeting, AddParticipant, CloseMeeting, *AMENDMENTS)
 _ALREADY_ASKED = {
     "statement": N_("{name} already has a request for the floor."),
     "point-of-order": N_("{name} already has a point of order waiting."),
@@ -185,6 +191,8 @@ def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> D
             return (ListReopened(at=now),)
         case TagIntervention():
             return _tag(state, command, now)
+        case command if isinstance(command, AMENDMENTS):
+            return amend(state, command, by, now)
         case CloseMeeting():
             ended: tuple[Event, ...] = ()
             if state.segment is not None:
@@ -450,11 +458,15 @@ def _tag(state: MeetingState, command: TagIntervention, now: datetime) -> Decisi
                 N_("There is no intervention number {number}."), number=command.intervention_id
             )
         intervention_id = found.id
+    tagged = state.intervention(intervention_id)
+    assert tagged is not None  # found above
     count = len(state.plan.questions) if state.plan else 0
-    if not isinstance(command.questions, tuple | list):
-        return refuse(N_("Give the guiding questions as a list of numbers."))
-    questions: list[int] = []
-    for number in command.questions:
+    listed: list[int] = []
+    for given in (command.questions or (), command.add_questions, command.remove_questions):
+        if not isinstance(given, tuple | list):
+            return refuse(N_("Give the guiding questions as a list of numbers."))
+        listed.extend(given)
+    for number in listed:
         if not is_whole_number(number) or not 1 <= number <= count:
             if count == 0:
                 return refuse(N_("The concept note has no guiding questions."))
@@ -463,14 +475,19 @@ def _tag(state: MeetingState, command: TagIntervention, now: datetime) -> Decisi
                 number=number,
                 last=count,
             )
-        if number not in questions:
-            questions.append(number)
-    if not isinstance(command.note, str):
+    questions = list(tagged.questions if command.questions is None else command.questions)
+    questions.extend(command.add_questions)
+    removed = set(command.remove_questions)
+    kept = tuple(dict.fromkeys(q for q in questions if q not in removed))
+    if any(
+        text is not None and not isinstance(text, str)
+        for text in (command.note, command.append_note)
+    ):
         return refuse(N_("A note must be text."))
-    if len(command.note) > MAX_NOTE:
+    note = tagged.note if command.note is None else command.note
+    added = (command.append_note or "").strip()
+    if added:
+        note = f"{note}\n{added}" if note else added
+    if len(note) > MAX_NOTE:
         return refuse(N_("A note must be at most 2,000 characters."))
-    return (
-        InterventionTagged(
-            at=now, intervention_id=intervention_id, questions=tuple(questions), note=command.note
-        ),
-    )
+    return (InterventionTagged(at=now, intervention_id=intervention_id, questions=kept, note=note),)

@@ -13,7 +13,7 @@ import json
 import typing
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from podium.meeting.words import ActorRole, Channel, FloorClass, Gender, RequestKind, Stakeholder
 
@@ -200,6 +200,31 @@ class MeetingClosed:
     at: datetime
 
 
+ProgrammePart = Literal["segments", "questions", "documents"]
+AmendmentAction = Literal["amend", "add", "remove", "move"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgrammeAmended:
+    """A change to the programme, which the plan in the state then holds.
+
+    ``index`` is the item changed (0 is the first; a question's number less
+    one), ``position`` where it goes (add, move), and ``value`` what it now is
+    (amend, add): a segment or a document in the plan's JSON form, a question's
+    text. Segments that have started never change place.
+    """
+
+    type: ClassVar[str] = "programme_amended"
+    version: ClassVar[int] = 1
+    at: datetime
+    by: ActorRole
+    part: ProgrammePart
+    action: AmendmentAction
+    index: int
+    position: int | None = None
+    value: Any = None
+
+
 Event = (
     MeetingCreated
     | MeetingOpened
@@ -219,6 +244,7 @@ Event = (
     | ListReopened
     | InterventionTagged
     | MeetingClosed
+    | ProgrammeAmended
 )
 
 EVENTS: dict[str, type[Event]] = {cls.type: cls for cls in typing.get_args(Event)}

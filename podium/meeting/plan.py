@@ -127,22 +127,7 @@ class Plan:
             "language": self.language,
             "sections": [{"heading": s.heading, "text": s.text} for s in self.sections],
             "questions": list(self.questions),
-            "segments": [
-                {
-                    "title": s.title,
-                    "role": s.role,
-                    "speakers": s.speakers,
-                    "minutes_min": _number(s.minutes_min),
-                    "minutes_max": _number(s.minutes_max),
-                    "per_speaker": s.per_speaker,
-                    "names": list(s.names),
-                    "limits_by_class": {
-                        c.floor_class: _number(c.minutes_max) for c in s.class_limits
-                    },
-                    "source": s.source,
-                }
-                for s in self.segments
-            ],
+            "segments": [segment_to_json(s) for s in self.segments],
             "documents": [
                 {"title": d.title, "symbol": d.symbol, "url": d.url} for d in self.documents
             ],
@@ -170,26 +155,10 @@ class Plan:
             title = _text(data, "title")
             if not title:
                 raise PlanFormatError("'title' must not be empty")
-            segments = []
-            for i, s in enumerate(_list(data, "segments")):
-                role = _text(s, "role", f"segments[{i}]")
-                if role not in ROLES:
-                    raise PlanFormatError(
-                        f"segments[{i}].role: '{role}' is not one of {', '.join(ROLES)}"
-                    )
-                segments.append(
-                    Segment(
-                        title=_text(s, "title", f"segments[{i}]"),
-                        role=role,  # type: ignore[arg-type]
-                        speakers=_opt_int(s, "speakers", f"segments[{i}]"),
-                        minutes_min=_opt_num(s, "minutes_min", f"segments[{i}]"),
-                        minutes_max=_opt_num(s, "minutes_max", f"segments[{i}]"),
-                        per_speaker=bool(s.get("per_speaker", False)),
-                        names=tuple(str(n) for n in _list(s, "names")),
-                        class_limits=_class_limits(s, f"segments[{i}]"),
-                        source=str(s.get("source") or ""),
-                    )
-                )
+            segments = [
+                segment_from_json(s, f"segments[{i}]")
+                for i, s in enumerate(_list(data, "segments"))
+            ]
             outcome = None
             raw_outcome = data.get("outcome")
             if raw_outcome is not None:
@@ -249,6 +218,42 @@ class Plan:
         if self.start is None or self.end is None:
             return None
         return (self.end - self.start).total_seconds() / 60
+
+
+def segment_to_json(s: Segment) -> dict[str, Any]:
+    """A segment's public JSON form, as in ``Plan.to_json``."""
+    return {
+        "title": s.title,
+        "role": s.role,
+        "speakers": s.speakers,
+        "minutes_min": _number(s.minutes_min),
+        "minutes_max": _number(s.minutes_max),
+        "per_speaker": s.per_speaker,
+        "names": list(s.names),
+        "limits_by_class": {c.floor_class: _number(c.minutes_max) for c in s.class_limits},
+        "source": s.source,
+    }
+
+
+def segment_from_json(s: Any, path: str = "segment") -> Segment:
+    """A segment read back from its JSON form; a wrong shape raises PlanFormatError."""
+    try:
+        role = _text(s, "role", path)
+        if role not in ROLES:
+            raise PlanFormatError(f"{path}.role: '{role}' is not one of {', '.join(ROLES)}")
+        return Segment(
+            title=_text(s, "title", path),
+            role=role,  # type: ignore[arg-type]
+            speakers=_opt_int(s, "speakers", path),
+            minutes_min=_opt_num(s, "minutes_min", path),
+            minutes_max=_opt_num(s, "minutes_max", path),
+            per_speaker=bool(s.get("per_speaker", False)),
+            names=tuple(str(n) for n in _list(s, "names")),
+            class_limits=_class_limits(s, path),
+            source=str(s.get("source") or ""),
+        )
+    except (TypeError, AttributeError) as exc:
+        raise PlanFormatError(f"{path}: {exc}") from exc
 
 
 def _number(value: float | None) -> int | float | None:

@@ -7,13 +7,14 @@ built one event at a time are the same value. ``evolve`` trusts its events
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Literal, TypeVar
 
 from podium.meeting import speakers, timer
+from podium.meeting.amendments import amend_plan, moved_to
 from podium.meeting.events import (
     Event,
     FloorGiven,
@@ -25,6 +26,7 @@ from podium.meeting.events import (
     MeetingCreated,
     MeetingOpened,
     ParticipantAdded,
+    ProgrammeAmended,
     RequestMoved,
     RequestRemoved,
     RequestWithdrawn,
@@ -370,6 +372,13 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
             return replace(state, seq=seq, list_closed=False)
         case InterventionTagged():
             return replace(_tag(state, event), seq=seq)
+        case ProgrammeAmended():
+            if state.plan is None:
+                return replace(state, seq=seq)
+            state = replace(state, seq=seq, plan=amend_plan(state.plan, event))
+            if event.part == "segments" and event.action != "amend":
+                state = _renumber_speakers(state, moved_to(event))
+            return state
         case MeetingClosed():
             state = _end_segment(state, event.at)
             if state.speech is not None:
@@ -377,6 +386,15 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
                 state = _close_speech(state, event.at, spoken, timer.overrun(state.speech, spoken))
             return replace(state, seq=seq, status="closed", closed_at=event.at)
     return replace(state, seq=seq)  # pragma: no cover - every event is matched above
+
+
+def _renumber_speakers(state: MeetingState, moved: Callable[[int], int | None]) -> MeetingState:
+    """Programme speakers follow their segment to its new place (none: it was removed)."""
+    participants = {
+        key: p if p.segment is None else _with(p, segment=moved(p.segment))
+        for key, p in state.participants.items()
+    }
+    return _with(state, participants=MappingProxyType(participants))
 
 
 def _without(queue: tuple[Request, ...], request_id: int) -> tuple[Request, ...]:

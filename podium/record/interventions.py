@@ -4,7 +4,8 @@ Every intervention (who, for whom, where, when, how long, against which
 limit, which guiding questions it answered, the note taken), every request
 for the floor and what became of it, and each segment as held. Time spoken,
 pauses and segment runs are the state's own (``evolve`` counts them once);
-the record adds only the requests' projection (``podium.record.requests``).
+the record adds only a small projection of the log's history (``podium.record.history``):
+what became of each request, and the programme as first planned with its amendments.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from podium.meeting.events import Event, EventFormatError, decode_event
 from podium.meeting.plan import Plan, PlanFormatError
 from podium.meeting.state import Intervention as StateIntervention
 from podium.meeting.state import MeetingState, Participant, evolve, initial_state, unregistered
+from podium.record.amendments import AmendmentHeld, amended
 from podium.record.groups import NOT_STATED, stakeholder_group, without_country
-from podium.record.requests import NO_REQUESTS, Asked, Outcome, Requests, follow
+from podium.record.history import NO_HISTORY, Asked, History, Outcome, follow
 from podium.record.segments import SegmentHeld, segments_held
 from podium.reference import development_group, find_country, reporting_region, speaks_for
 
@@ -135,6 +137,9 @@ class Record:
     interventions: tuple[Intervention, ...]
     requests: tuple[FloorRequest, ...]
     segments: tuple[SegmentHeld, ...]
+    # The programme as created, before any amendment; ``plan`` is the programme as amended.
+    planned: Plan | None = None
+    amendments: tuple[AmendmentHeld, ...] = ()
 
     @property
     def unheard(self) -> tuple[FloorRequest, ...]:
@@ -186,20 +191,20 @@ def _meeting_day(state: MeetingState) -> date | None:
 
 
 def _intervention(
-    state: MeetingState, requests: Requests, speakers: dict[str, Speaker], done: StateIntervention
+    state: MeetingState, history: History, speakers: dict[str, Speaker], done: StateIntervention
 ) -> Intervention:
     plan = state.plan
     speaker = speakers.get(done.participant_id) or speaker_from(
         unregistered(done.participant_id), _meeting_day(state)
     )
-    request = requests.of(done.request_id)
+    request = history.of(done.request_id)
     if done.end is not None and done.spoken_seconds is not None:
         end: datetime | None = done.end
         spoken, overrun = done.spoken_seconds, done.overrun_seconds or 0.0
     else:
         # Still speaking when the record is read: counted up to the log's last event.
         assert state.speech is not None  # the one open intervention is the speech
-        end = requests.last_at or done.start
+        end = history.last_at or done.start
         spoken = timer.elapsed(state.speech, end)
         overrun = timer.overrun(state.speech, spoken)
     segment_title = None
@@ -242,7 +247,7 @@ def _request(state: MeetingState, speakers: dict[str, Speaker], asked: Asked) ->
 
 
 def read_record(
-    meeting_id: str, state: MeetingState, requests: Requests, last_seq: int | None = None
+    meeting_id: str, state: MeetingState, history: History, last_seq: int | None = None
 ) -> Record:
     """The record of a meeting: its state, and what became of each request."""
     plan = state.plan
@@ -251,7 +256,7 @@ def read_record(
     day = _meeting_day(state)
     speakers = {pid: speaker_from(p, day) for pid, p in state.participants.items()}
     interventions = tuple(
-        _intervention(state, requests, speakers, done) for done in state.interventions
+        _intervention(state, history, speakers, done) for done in state.interventions
     )
     return Record(
         meeting_id=meeting_id,
@@ -260,23 +265,36 @@ def read_record(
         created_at=state.created_at,
         opened_at=state.opened_at,
         closed_at=state.closed_at,
-        list_closed_at=requests.list_closed_at,
+        list_closed_at=history.list_closed_at,
         speakers=tuple(speakers.values()),
         interventions=interventions,
         requests=tuple(
             _request(state, speakers, asked)
-            for asked in sorted(requests.asked.values(), key=lambda a: a.request_id)
+            for asked in sorted(history.asked.values(), key=lambda a: a.request_id)
         ),
         segments=segments_held(plan, state.segment_runs, speakers.values(), interventions),
+        planned=history.planned,
+        amendments=_amendments(history),
     )
 
 
+def _amendments(history: History) -> tuple[AmendmentHeld, ...]:
+    """Each amendment told against the programme as it stood just before it."""
+    if history.planned is None:
+        return ()
+    plan, told = history.planned, []
+    for event in history.amendments:
+        plan, held = amended(plan, event)
+        told.append(held)
+    return tuple(told)
+
+
 def record_from_events(meeting_id: str, events: Iterable[Event]) -> Record:
-    """The record read from a log: its state replayed beside the requests' projection."""
-    state, requests = initial_state(), NO_REQUESTS
+    """The record read from a log: its state replayed beside its history."""
+    state, history = initial_state(), NO_HISTORY
     for event in events:
-        state, requests = evolve(state, event), follow(requests, event)
-    return read_record(meeting_id, state, requests)
+        state, history = evolve(state, event), follow(history, event)
+    return read_record(meeting_id, state, history)
 
 
 def decode_log(meeting_id: str, texts: Sequence[tuple[int, str]]) -> list[Event]:

@@ -263,6 +263,21 @@ def statistics_tables(report: Report) -> tuple[Table, ...]:
     return tuple(tables)
 
 
+def _amendments(record: Record) -> tuple[Table, ...]:
+    """The changes made to the programme after the meeting was created, if any."""
+    if not record.amendments:
+        return ()
+    return (
+        Table(
+            title=_("Amendments to the programme"),
+            headers=(_("Time"), _("By"), _("Change")),
+            rows=tuple(
+                (local_time(record, a.at, "%d %b %H:%M"), a.by, a.change) for a in record.amendments
+            ),
+        ),
+    )
+
+
 def annexes(report: Report) -> tuple[Annex, ...]:
     record = report.record
     return (
@@ -275,6 +290,7 @@ def annexes(report: Report) -> tuple[Annex, ...]:
                     SEGMENT_COLUMNS,
                     [segment_row(record, n) for n in range(len(record.segments))],
                 ),
+                *_amendments(record),
             ),
         ),
         Annex(

@@ -34,8 +34,15 @@ def command_from_form(values: Mapping[str, Sequence[str]]) -> Command:
         hint = _without_none(hints[f.name])
         if typing.get_origin(hint) is tuple:
             # No value given: the field's default (an empty tuple, or None for "as set").
-            items = [v.strip() for v in values.get(f.name, ()) if v.strip()]
-            if items:
+            # A text area gives one item a line ("names": one speaker a line).
+            items = [
+                line.strip()
+                for v in values.get(f.name, ())
+                for line in v.splitlines()
+                if line.strip()
+            ]
+            # A form sends no unticked boxes: an empty hidden field of the name says "none".
+            if items or (f.name in values and f.default is None):
                 (item,) = typing.get_args(hint)[:1]
                 data[f.name] = [_read(f.name, item, v) for v in items]
             continue
@@ -69,5 +76,12 @@ def _read(field: str, hint: Any, text: str) -> Any:
                 _("'{field}' must be a whole number, not '{value}'.").format(
                     field=field, value=text
                 )
+            ) from None
+    if hint is float:
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            raise CommandFormatError(
+                _("'{field}' must be a number, not '{value}'.").format(field=field, value=text)
             ) from None
     return text

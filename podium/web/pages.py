@@ -22,6 +22,7 @@ from podium.i18n import _
 from podium.meeting.commands import AddParticipant, CommandFormatError
 from podium.meeting.events import EVENTS
 from podium.meeting.state import Participant
+from podium.meeting.subject import has_subject
 from podium.meeting.words import Actor
 from podium.meetings import Forbidden, MeetingService, NotFound, RateLimited, Refused, StaleSeq
 from podium.record.charts import CHARTS
@@ -229,10 +230,16 @@ def _csrf_ok(request: Request, meeting_id: str, value: str) -> bool:
 def _carry_out(
     meetings: MeetingService, meeting_id: str, values: Mapping[str, Sequence[str]], actor: Actor
 ) -> tuple[str | None, int]:
-    """Executes the form's command: (None, 303) or (the sentence saying why not, status)."""
+    """Executes the form's command: (None, 303) or (the sentence saying why not, status).
+
+    Every form carries the seq of the page it was on; it guards the commands that act
+    on what the page showed ("Next speaker", "End speech"), so that two presses give
+    one advance.
+    """
     try:
         command = command_from_form(values)
-        meetings.execute(meeting_id, command, actor)
+        expected = _expected_seq(values) if has_subject(command) else None
+        meetings.execute(meeting_id, command, actor, expected)
     except CommandFormatError as exc:
         return str(exc), 422
     except Refused as exc:
@@ -241,11 +248,24 @@ def _carry_out(
         return str(exc), 403
     except RateLimited as exc:
         return str(exc), 429
-    except StaleSeq:
-        return _("Someone else acted at the same moment; please check and try again."), 409
+    except StaleSeq as exc:
+        return str(exc), 409
     except NotFound:
         return _("There is no such meeting."), 404
     return None, 303
+
+
+def _expected_seq(values: Mapping[str, Sequence[str]]) -> int | None:
+    text = (values.get("expected_seq") or [""])[0].strip()
+    if not text:
+        return None
+    if not text.isdigit() or len(text) > 12:
+        raise CommandFormatError(
+            _("'{field}' must be a whole number, not '{value}'.").format(
+                field="expected_seq", value=text[:40]
+            )
+        )
+    return int(text)
 
 
 @router.post("/m/{meeting_id}/participants", response_model=None)

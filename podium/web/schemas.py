@@ -29,6 +29,7 @@ def _no_surrogates(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(_no_surrogates)]
 Number = Annotated[int, Field(ge=0, le=MAX_NUMBER)]
+Minutes = Annotated[float, Field(ge=0, le=MAX_NUMBER)]
 
 
 class Error(BaseModel):
@@ -43,6 +44,8 @@ def _field_type(hint: Any) -> Any:
         return Text
     if hint is int:
         return Number
+    if hint is float:
+        return Minutes
     origin = typing.get_origin(hint)
     if origin is tuple:
         # JSON has arrays, not tuples: a strict model must take a list here.

@@ -13,8 +13,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from podium.conceptnote.blocks import Element, elements
+from podium.conceptnote.blocks import Element
 from podium.conceptnote.reader import read_note
+from podium.conceptnote.textblocks import elements
 from podium.meeting.plan import Plan
 from tests.conftest import NOTES, SHARED_NOTES
 

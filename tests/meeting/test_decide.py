@@ -529,12 +529,32 @@ def test_tag_the_current_or_a_past_intervention() -> None:
     assert room.refused(TagIntervention(intervention_id=9)) == "There is no intervention number 9."
 
 
+def test_a_second_tag_keeps_the_first() -> None:
+    room = Room()
+    kenya = room.add("Kenya")
+    room.ok(GiveFloor(participant_id=kenya))
+    room.ok(TagIntervention(add_questions=(2,), note="Calls for a fund."))
+    room.ok(TagIntervention(append_note="And for open data."))
+    assert room.state.speech is not None
+    assert room.state.speech.questions == (2,)
+    assert room.state.speech.note == "Calls for a fund.\nAnd for open data."
+    room.ok(TagIntervention(add_questions=(3, 2)))
+    room.ok(TagIntervention(remove_questions=(2,)))
+    assert room.state.speech.questions == (3,)
+    room.ok(TagIntervention(note=""))
+    assert (room.state.speech.questions, room.state.speech.note) == ((3,), "")
+    room.ok(TagIntervention(questions=()))
+    assert room.state.speech.questions == ()
+
+
 @pytest.mark.parametrize(
     ("command", "fragment"),
     [
         (TagIntervention(questions=(4,)), "no guiding question 4"),
         (TagIntervention(questions=(0,)), "no guiding question 0"),
         (TagIntervention(note="x" * 2001), "at most 2,000 characters"),
+        (TagIntervention(add_questions=(4,)), "no guiding question 4"),
+        (TagIntervention(remove_questions=(0,)), "no guiding question 0"),
     ],
 )
 def test_bad_tags_are_refused(command: TagIntervention, fragment: str) -> None:

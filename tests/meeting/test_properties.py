@@ -55,8 +55,8 @@ from podium.meeting.words import (
     STAKEHOLDERS,
     Actor,
 )
+from podium.record.history import follow, follow_all
 from podium.record.interventions import Record, read_record, record_from_texts
-from podium.record.requests import follow, follow_all
 from podium.record.statistics import statistics
 from podium.web import view
 from tests.meeting.room import PANEL, Room

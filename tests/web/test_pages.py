@@ -185,6 +185,24 @@ def test_the_chair_runs_a_speech_from_the_console(site: Site) -> None:
     assert state.history[-1].questions == (2,) and state.history[-1].note == "On data"
 
 
+def test_the_chairs_tag_form_adds_to_what_the_intervention_holds(site: Site) -> None:
+    chair = site.client("chair")
+    post(chair, site, "chair", type="open_meeting")
+    who, _ = site.register("Ana Gomez", delegation="Brazil", country="BR")
+    post(chair, site, "chair", type="give_floor", participant_id=who)
+    page = chair.get(f"/m/{site.meeting}/chair").text
+    assert 'name="add_questions"' in page and 'name="append_note"' in page
+    post(chair, site, "chair", type="tag_intervention", add_questions="2", append_note="On data")
+    post(chair, site, "chair", type="tag_intervention", append_note="And skills")
+    speech = site.service.state(site.meeting).speech
+    assert speech is not None
+    assert speech.questions == (2,) and speech.note == "On data\nAnd skills"
+    secretariat = site.client("secretariat")
+    post(secretariat, site, "secretariat", type="tag_intervention", intervention_id=1, questions="")
+    speech = site.service.state(site.meeting).speech
+    assert speech is not None and speech.questions == () and speech.note == "On data\nAnd skills"
+
+
 def test_the_big_screen_shows_speaker_country_timer_and_next_three(site: Site) -> None:
     site.service.execute(site.meeting, OpenMeeting(), CHAIR)
     names = ["Ana Gomez", "Bikash Rai", "Chen Li", "Dana Ivanova"]

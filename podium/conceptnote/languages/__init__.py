@@ -22,3 +22,12 @@ def words(language: str) -> dict[str, Any]:
         raise KeyError(language)
     text = files(__package__).joinpath(f"{language}.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
+
+
+def words_of_all(section: str, key: str) -> list[str]:
+    """Every language's words under ``[section] key``: for what is read before the language is."""
+    out: list[str] = []
+    for language in LANGUAGES:
+        value = words(language).get(section, {}).get(key, [])
+        out.extend([value] if isinstance(value, str) else value)
+    return out

@@ -30,6 +30,8 @@
           if (focus && old.contains(focus) && /INPUT|SELECT|TEXTAREA/.test(focus.tagName)) return;
           old.replaceWith(document.importNode(fresh, true));
         });
+        // Every form now acts on the page as shown: the seq it was made from goes with it.
+        document.querySelectorAll("input[data-seq]").forEach(function (input) { input.value = s; });
         tick();
       })
       .then(null, function () { again = "failed"; })
