@@ -34,7 +34,6 @@ from podium.meeting import timer
 from podium.meeting.amending import amend
 from podium.meeting.commands import (
     AMENDMENTS,
-    AddParticipant,
     CloseList,
     CloseMeeting,
     Command,
@@ -45,6 +44,7 @@ from podium.meeting.commands import (
     MoveRequest,
     OpenMeeting,
     PauseSpeech,
+    RegisterParticipants,
     RemoveRequest,
     ReopenList,
     RequestFloor,
@@ -76,7 +76,7 @@ from podium.meeting.events import (
 from podium.meeting.plan import Plan
 from podium.meeting.refusal import N_, forbid, refuse
 from podium.meeting.refusal import Refusal as Refusal  # re-exported: callers know it from here
-from podium.meeting.registration import add_participant, check_segment, is_whole_number
+from podium.meeting.registration import check_segment, is_whole_number, register_participants
 from podium.meeting.state import MeetingState, Participant, Request
 from podium.meeting.words import (
     ACTOR_ROLES,
@@ -104,7 +104,7 @@ def create_meeting(plan: Plan, now: datetime) -> tuple[Event, ...]:
 # What each command is, for a refusal to someone who may not send it.
 _SECRETARIAT_MAY: dict[type, str] = {
     OpenMeeting: N_("Only the Chair or the secretariat may open the meeting."),
-    AddParticipant: N_("Only the Chair or the secretariat may register a participant."),
+    RegisterParticipants: N_("Only the Chair or the secretariat may register participants."),
     StartSegment: N_("Only the Chair or the secretariat may start a segment."),
     EndSegment: N_("Only the Chair or the secretariat may end a segment."),
     PauseSpeech: N_("Only the Chair or the secretariat may pause a speech."),
@@ -125,7 +125,7 @@ _CHAIR_ONLY = {
     CloseList: N_("Only the Chair may close the list of speakers."),
     ReopenList: N_("Only the Chair may reopen the list of speakers."),
 }
-_BEFORE_OPENING = (OpenMeeting, AddParticipant, CloseMeeting, *AMENDMENTS)
+_BEFORE_OPENING = (OpenMeeting, RegisterParticipants, CloseMeeting, *AMENDMENTS)
 _ALREADY_ASKED = {
     "statement": N_("{name} already has a request for the floor."),
     "point-of-order": N_("{name} already has a point of order waiting."),
@@ -147,8 +147,8 @@ def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> D
     match command:
         case OpenMeeting():
             return _open(state, command, now)
-        case AddParticipant():
-            return add_participant(state, command, now)
+        case RegisterParticipants():
+            return register_participants(state, command, now)
         case StartSegment():
             return _start_segment(state, command, now)
         case EndSegment():
@@ -309,7 +309,7 @@ def _start_segment(state: MeetingState, command: StartSegment, now: datetime) ->
                 request_id=request_id,
                 participant_id=participant.id,
                 kind="statement",
-                channel=participant.channel,  # type: ignore[arg-type]
+                channel=participant.channel,
                 segment=index,
                 by="secretariat",
                 programme=True,
@@ -357,7 +357,7 @@ def _request_floor(
             request_id=state.next_request_id,
             participant_id=participant.id,
             kind=command.kind,
-            channel=channel,  # type: ignore[arg-type]
+            channel=channel,
             segment=state.segment,
             by=by.role,
         ),

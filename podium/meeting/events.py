@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Literal
 
-from podium.meeting.words import ActorRole, Channel, FloorClass, Gender, RequestKind, Stakeholder
+from podium.meeting.participants import ParticipantFields
+from podium.meeting.words import ActorRole, Channel, FloorClass, RequestKind
 
 
 class EventFormatError(ValueError):
@@ -41,21 +42,14 @@ class MeetingOpened:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ParticipantAdded:
+class ParticipantAdded(ParticipantFields):
+    """A participant registered, with the hash of their link's token (None in older logs)."""
+
     type: ClassVar[str] = "participant_added"
     version: ClassVar[int] = 1
     at: datetime
     participant_id: str
-    name: str
-    role: str
-    delegation: str | None = None
-    country: str | None = None
-    organisation: str | None = None
-    stakeholder: Stakeholder = "government"
-    observer: bool = False
-    gender: Gender | None = None
-    channel: Channel = "room"
-    segment: int | None = None
+    token_hash: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,17 +1,20 @@
-"""Registering a participant: what a name, a country code or a segment must be."""
+"""Registering participants, a batch at a time: what a name, a country code or a segment must be."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
-from podium.meeting.commands import AddParticipant
+from podium.meeting.commands import RegisterParticipants
 from podium.meeting.events import Event, ParticipantAdded
+from podium.meeting.participants import ParticipantFields, details
 from podium.meeting.plan import ROLES
 from podium.meeting.refusal import N_, Refusal, refuse
 from podium.meeting.state import MeetingState
 from podium.meeting.words import CHANNELS, GENDERS, STAKEHOLDERS
 
 MAX_NAME = 200
+MAX_BATCH = 5000
 
 
 def is_whole_number(value: object) -> bool:
@@ -19,11 +22,18 @@ def is_whole_number(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _has_surrogate(value: str) -> bool:
+    # A lone surrogate cannot be stored as UTF-8; JSON escapes can smuggle one in.
+    return any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
 def _optional_text(value: object, what: str) -> str | Refusal | None:
     if value is None:
         return None
     if not isinstance(value, str):
         return refuse(N_("The {what} must be text."), what=what)
+    if _has_surrogate(value):
+        return refuse(N_("The {what} holds a character that is not text."), what=what)
     value = value.strip()
     if len(value) > MAX_NAME:
         return refuse(
@@ -32,79 +42,108 @@ def _optional_text(value: object, what: str) -> str | Refusal | None:
     return value or None
 
 
-def add_participant(
-    state: MeetingState, command: AddParticipant, now: datetime
+def register_participants(
+    state: MeetingState, command: RegisterParticipants, now: datetime
 ) -> tuple[Event, ...] | Refusal:
-    name = _optional_text(command.name, "name")
-    if isinstance(name, Refusal):
-        return name
-    if name is None:
-        return refuse(N_("A participant needs a name."))
-    delegation = _optional_text(command.delegation, "delegation")
-    if isinstance(delegation, Refusal):
-        return delegation
-    organisation = _optional_text(command.organisation, "organisation")
-    if isinstance(organisation, Refusal):
-        return organisation
-    country = command.country
+    """One event per participant, all or none; a refusal names the first one that is wrong."""
+    people, hashes = command.participants, command.token_hashes
+    if not isinstance(people, tuple | list) or not people:
+        return refuse(N_("No participants were given."))
+    if len(people) > MAX_BATCH:
+        return refuse(N_("At most {count} participants at a time."), count=MAX_BATCH)
+    if not isinstance(hashes, tuple | list) or len(hashes) not in (0, len(people)):
+        return refuse(N_("Each participant needs the hash of their link, or none does."))
+    taken = set(state.participants)
+    number = len(taken) + 1
+    events: list[Event] = []
+    for item, person in enumerate(people):
+        checked = _checked(state, person)
+        if isinstance(checked, Refusal):
+            return replace(checked, item=item)
+        while f"p{number}" in taken:
+            number += 1
+        taken.add(f"p{number}")
+        token_hash = hashes[item] if hashes else None
+        events.append(
+            ParticipantAdded(
+                at=now,
+                participant_id=f"p{number}",
+                token_hash=token_hash if isinstance(token_hash, str) else None,
+                **details(checked),
+            )
+        )
+    return tuple(events)
+
+
+def _wrong(field: str, template: str, **values: object) -> Refusal:
+    return replace(refuse(template, **values), field=field)
+
+
+def _checked(state: MeetingState, person: object) -> ParticipantFields | Refusal:
+    """The participant with their text trimmed and country code upper-cased, or why not."""
+    if not isinstance(person, ParticipantFields):
+        return refuse(N_("A participant must have at least a name."))
+    texts: dict[str, str | None] = {}
+    for what in ("name", "delegation", "organisation"):
+        text = _optional_text(getattr(person, what), what)
+        if isinstance(text, Refusal):
+            return replace(text, field=what)
+        texts[what] = text
+    if texts["name"] is None:
+        return _wrong("name", N_("A participant needs a name."))
+    country = person.country
     if country is not None:
         if not isinstance(country, str):
-            return refuse(N_("A country is given by its code of 2 or 3 letters."))
-        country = country.strip().upper()
-        if not (2 <= len(country) <= 3 and country.isascii() and country.isalpha()):
-            return refuse(
+            return _wrong("country", N_("A country is given by its code of 2 or 3 letters."))
+        country = country.strip().upper() or None
+        if country is not None and not (
+            2 <= len(country) <= 3 and country.isascii() and country.isalpha()
+        ):
+            return _wrong(
+                "country",
                 N_("'{code}' is not a country code: give 2 or 3 letters, such as KE or KEN."),
-                code=command.country,
+                code=person.country,
             )
-    if command.role not in ROLES:
-        return refuse(
+    if person.role not in ROLES:
+        return _wrong(
+            "role",
             N_("'{role}' is not a role; the roles are {roles}."),
-            role=command.role,
+            role=person.role,
             roles=", ".join(ROLES),
         )
-    if command.stakeholder not in STAKEHOLDERS:
-        return refuse(
+    if person.stakeholder not in STAKEHOLDERS:
+        return _wrong(
+            "stakeholder",
             N_("'{group}' is not a stakeholder group; the groups are {groups}."),
-            group=command.stakeholder,
+            group=person.stakeholder,
             groups=", ".join(STAKEHOLDERS),
         )
-    if command.gender is not None and command.gender not in GENDERS:
-        return refuse(
+    if person.gender is not None and person.gender not in GENDERS:
+        return _wrong(
+            "gender",
             N_("'{gender}' is not one of {genders}."),
-            gender=command.gender,
+            gender=person.gender,
             genders=", ".join(GENDERS),
         )
-    if command.channel not in CHANNELS:
-        return refuse(
+    if person.channel not in CHANNELS:
+        return _wrong(
+            "channel",
             N_("'{channel}' is not one of {channels}."),
-            channel=command.channel,
+            channel=person.channel,
             channels=", ".join(CHANNELS),
         )
-    if not isinstance(command.observer, bool):
-        return refuse(N_("Say whether the participant is an observer: true or false."))
-    segment = command.segment
-    if segment is not None:
-        refusal = check_segment(state, segment)
+    if not isinstance(person.observer, bool):
+        return _wrong("observer", N_("Say whether the participant is an observer: true or false."))
+    if person.segment is not None:
+        refusal = check_segment(state, person.segment)
         if refusal is not None:
-            return refusal
-    number = len(state.participants) + 1
-    while f"p{number}" in state.participants:
-        number += 1
-    return (
-        ParticipantAdded(
-            at=now,
-            participant_id=f"p{number}",
-            name=name,
-            role=command.role,
-            delegation=delegation,
-            country=country,
-            organisation=organisation,
-            stakeholder=command.stakeholder,
-            observer=command.observer,
-            gender=command.gender,
-            channel=command.channel,
-            segment=segment,
-        ),
+            return replace(refusal, field="segment")
+    return replace(
+        person,
+        name=texts["name"],
+        delegation=texts["delegation"],
+        organisation=texts["organisation"],
+        country=country,
     )
 
 

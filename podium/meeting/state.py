@@ -38,6 +38,7 @@ from podium.meeting.events import (
     SpeechResumed,
 )
 from podium.meeting.ledger import Ledger
+from podium.meeting.participants import ParticipantFields, details
 from podium.meeting.plan import Plan, Segment
 from podium.meeting.words import DEFAULT_CLASS_ORDER, FloorClass
 
@@ -46,19 +47,11 @@ Status = Literal["new", "open", "closed"]
 OBSERVER_STAKEHOLDERS = frozenset({"un-entity", "intergovernmental"})
 
 
-@dataclass(frozen=True)
-class Participant:
+@dataclass(frozen=True, kw_only=True)
+class Participant(ParticipantFields):
+    """A registered participant: their fields and the id the log knows them by."""
+
     id: str
-    name: str
-    role: str
-    delegation: str | None
-    country: str | None
-    organisation: str | None
-    stakeholder: str
-    observer: bool
-    gender: str | None
-    channel: str
-    segment: int | None
 
     @property
     def floor_class(self) -> FloorClass:
@@ -73,19 +66,7 @@ class Participant:
 def unregistered(participant_id: str) -> Participant:
     """A stand-in for an id the log never registered: a log is never refused, and nothing
     such a participant did goes uncounted."""
-    return Participant(
-        id=participant_id,
-        name=participant_id,
-        role="participant",
-        delegation=None,
-        country=None,
-        organisation=None,
-        stakeholder="other",
-        observer=False,
-        gender=None,
-        channel="room",
-        segment=None,
-    )
+    return Participant(id=participant_id, name=participant_id, stakeholder="other")
 
 
 @dataclass(frozen=True)
@@ -261,17 +242,7 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
         case ParticipantAdded():
             participants = dict(state.participants)
             participants[event.participant_id] = Participant(
-                id=event.participant_id,
-                name=event.name,
-                role=event.role,
-                delegation=event.delegation,
-                country=event.country,
-                organisation=event.organisation,
-                stakeholder=event.stakeholder,
-                observer=event.observer,
-                gender=event.gender,
-                channel=event.channel,
-                segment=event.segment,
+                id=event.participant_id, **details(event)
             )
             return replace(state, seq=seq, participants=MappingProxyType(participants))
         case SegmentStarted():

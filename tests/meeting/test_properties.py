@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from podium.meeting import timer
 from podium.meeting.commands import (
-    AddParticipant,
     CloseList,
     CloseMeeting,
     Command,
@@ -23,6 +22,7 @@ from podium.meeting.commands import (
     MoveRequest,
     OpenMeeting,
     PauseSpeech,
+    RegisterParticipants,
     RemoveRequest,
     ReopenList,
     RequestFloor,
@@ -44,6 +44,7 @@ from podium.meeting.events import (
     decode_event,
     encode_event,
 )
+from podium.meeting.participants import PARTICIPANT_FIELDS, ParticipantFields
 from podium.meeting.snapshot import snapshot
 from podium.meeting.speakers import rank
 from podium.meeting.state import MeetingState, evolve, replay
@@ -76,14 +77,21 @@ commands: st.SearchStrategy[Command] = weighted(
     (
         2,
         st.builds(
-            AddParticipant,
-            name=st.sampled_from(["Kenya", "Chile", "UNCTAD", "ISOC", "", "Ada"]),
-            role=st.sampled_from(["participant", "panelist", "discussant"]),
-            country=st.none() | st.sampled_from(["ke", "CHL", "x"]),
-            stakeholder=st.sampled_from(STAKEHOLDERS),
-            observer=st.booleans(),
-            channel=st.sampled_from(CHANNELS),
-            segment=st.none() | segments,
+            RegisterParticipants,
+            participants=st.lists(
+                st.builds(
+                    ParticipantFields,
+                    name=st.sampled_from(["Kenya", "Chile", "UNCTAD", "ISOC", "", "Ada"]),
+                    role=st.sampled_from(["participant", "panelist", "discussant"]),
+                    country=st.none() | st.sampled_from(["ke", "CHL", "x"]),
+                    stakeholder=st.sampled_from(STAKEHOLDERS),
+                    observer=st.booleans(),
+                    channel=st.sampled_from(CHANNELS),
+                    segment=st.none() | segments,
+                ),
+                min_size=1,
+                max_size=3,
+            ).map(tuple),
         ),
     ),
     (3, st.builds(StartSegment, segment=segments)),
@@ -287,6 +295,12 @@ def test_verify_action_stale_state_plus_events_equals_a_fresh_load(
     assert read_record("m", live, requests) == record_from_texts("m", texts)
 
 
+junk_person = st.fixed_dictionaries(
+    {
+        name: st.none() | st.booleans() | st.integers() | st.text(max_size=4)
+        for name in PARTICIPANT_FIELDS
+    }
+).map(lambda values: ParticipantFields(**values))
 junk = st.one_of(
     st.none(),
     st.booleans(),
@@ -295,6 +309,7 @@ junk = st.one_of(
     st.text(max_size=5),
     st.lists(st.integers(), max_size=3),
     st.lists(st.lists(st.none(), max_size=1), max_size=2).map(tuple),
+    st.lists(junk_person, max_size=3).map(tuple),
 )
 
 
@@ -313,7 +328,7 @@ def junk_command(cls: type[Any]) -> st.SearchStrategy[Any]:
             junk_command(cls)
             for cls in (
                 OpenMeeting,
-                AddParticipant,
+                RegisterParticipants,
                 StartSegment,
                 RequestFloor,
                 WithdrawRequest,

@@ -95,12 +95,8 @@ def test_after_a_move_newcomers_stay_behind_those_placed_ahead() -> None:
 
 def test_insert_position_on_its_own() -> None:
     people = {
-        "a": Participant(
-            "a", "A", "participant", None, None, None, "government", False, None, "room", None
-        ),
-        "b": Participant(
-            "b", "B", "participant", None, None, None, "academia", False, None, "room", None
-        ),
+        "a": Participant(id="a", name="A"),
+        "b": Participant(id="b", name="B", stakeholder="academia"),
     }
     stakeholder = Request(1, "b", "statement", "room", None, START)
     member = Request(2, "a", "statement", "room", None, START)

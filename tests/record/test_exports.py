@@ -12,13 +12,13 @@ from docx import Document
 from pypdf import PdfReader
 
 from podium.meeting.commands import (
-    AddParticipant,
     EndSpeech,
     GiveFloor,
     OpenMeeting,
     RequestFloor,
     StartSegment,
     TagIntervention,
+    register,
 )
 from podium.meeting.decide import Refusal, create_meeting, decide
 from podium.meeting.plan import Plan, Segment
@@ -143,7 +143,7 @@ def test_names_are_escaped_in_html() -> None:
     )
     events = list(create_meeting(plan, now))
     for command, by in (
-        (AddParticipant(name="<script>alert(1)</script>", delegation="<i>X</i>"), SECRETARIAT),
+        (register(name="<script>alert(1)</script>", delegation="<i>X</i>"), SECRETARIAT),
         (OpenMeeting(), CHAIR),
         (StartSegment(segment=0), CHAIR),
         (RequestFloor(participant_id="p1"), SECRETARIAT),
