@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from podium.cli import app
-from podium.conceptnote.reader import NotAConceptNote, read_note
+from podium.cli.planning import load_plan
 from podium.i18n import _
 
 
@@ -18,11 +18,7 @@ def import_note(
     path: Annotated[Path, typer.Argument(help="The concept note: .md, .txt, .docx or .pdf.")],
 ) -> None:
     """Read a concept note and print its meeting plan as JSON."""
-    try:
-        plan = read_note(path)
-    except NotAConceptNote as exc:
-        typer.echo(_("Error: {message}").format(message=exc), err=True)
-        raise typer.Exit(2) from None
+    plan = load_plan(path, notes_only=True)
     typer.echo(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
     for warning in plan.warnings:
         typer.echo(

@@ -14,7 +14,9 @@ from rich.table import Table
 from rich.text import Text
 
 from podium.cli import app
+from podium.conceptnote import untrusted
 from podium.conceptnote.export import BINARY_FORMATS, FORMATS, Format, export
+from podium.conceptnote.extract import Unreadable
 from podium.conceptnote.localtime import meeting_zone, named_zone, zone_label
 from podium.i18n import _, ngettext
 from podium.meeting.plan import Plan, PlanFormatError
@@ -27,23 +29,30 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def load_plan(path: Path) -> Plan:
-    """A concept note (any format the reader knows) or a plan saved as JSON."""
+def load_plan(path: Path, *, notes_only: bool = False) -> Plan:
+    """A concept note (any format the reader knows) or a plan saved as JSON.
+
+    A note is read in a process of its own, bounded in time and memory, so that a
+    hostile file ends in one line and exit 2, not a machine out of memory.
+    """
     if not path.exists():
         fail(_("{path}: no such file").format(path=path))
-    if path.suffix.lower() == ".json":
+    if path.suffix.lower() == ".json" and not notes_only:
         try:
-            return Plan.from_json(json.loads(path.read_text(encoding="utf-8")))
+            plan = Plan.from_json(json.loads(path.read_text(encoding="utf-8")))
+            untrusted.check_plan(plan)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, PlanFormatError) as exc:
             fail(_("{path}: not a plan in JSON: {reason}").format(path=path, reason=exc))
-    from podium.conceptnote.reader import NotAConceptNote, read_note
+        except Unreadable as exc:
+            fail(f"{path}: {exc}")
+        return plan
+    from podium.conceptnote.reader import NotAConceptNote
+    from podium.conceptnote.worker import ReaderBusy, read_bounded
 
     try:
-        return read_note(path)
-    except NotAConceptNote as exc:  # its message names the file
+        return read_bounded(path)
+    except (NotAConceptNote, ReaderBusy) as exc:  # its message names the file
         fail(str(exc))
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(_("{path}: could not be read: {reason}").format(path=path, reason=exc))
 
 
 def parse_zones(values: list[str]) -> list[tuple[str, tzinfo]]:

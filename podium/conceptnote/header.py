@@ -1,97 +1,54 @@
-"""The title block of a note: body, session, kind and title, date, time, zone and venue."""
+"""The facts a note gives about its meeting: body, session, kind and title, date, time, zone, venue.
+
+The title block is read first; date, time, zone and venue are then looked for
+in the whole note (see ``when``). What cannot be read is a Warning naming the
+plan field it concerns.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo
+from datetime import datetime
+from functools import cache
+from typing import Protocol
 
-from podium.conceptnote import dates, zones
-from podium.conceptnote.blocks import Element
-from podium.i18n import _
+from podium.conceptnote import dates, stations, zones
+from podium.conceptnote.languages import LANGUAGES, words
+from podium.conceptnote.sessions import find_kind_and_title, find_session, find_theme, unquote
+from podium.conceptnote.when import DateChoice, Line, choose_date, read_when
+from podium.meeting.plan import Warning
 
-_ORDINALS: dict[str, int] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SESSION = re.compile(
-    r"\b(\d{1,3}(?:st|nd|rd|th)|[A-Za-z]+(?:-[A-Za-z]+)?)\s+"
-    r"((?:annual|regular|special|resumed|ordinary|plenary)\s+)?session\b",
-    re.I,
-)
-_KIND_NOUNS = (
-    r"panel|roundtable|round-table|round\s+table|dialogue|dialog|discussion|debate|segment|forum|"
-    r"briefing|event|meeting|session|workshop|consultation|symposium|seminar|conversation"
-)
-_KIND = re.compile(
-    rf"^(?P<kind>[A-Za-z][\w\-’' ]{{0,60}}?\b(?:{_KIND_NOUNS}))\s*(?:on|:|–|—)\s*(?P<title>\S.*)$",
-    re.I,
-)
-_QUOTED_KIND = re.compile(r"^(?P<kind>[A-Za-z][\w\-’' ]{2,60}?)\s+on\s*:?\s*(?P<title>[“\"‘'].+)$")
-_QUOTES = "“”\"‘’'«»"
-_LABEL = re.compile(
-    r"^(date|dates|time|venue|location|place|room)\s*(?:and\s+\w+\s*)?:\s*(.*)$", re.I
-)
+
+class Block(Protocol):
+    """What the header reads of a block of the note (a heading, paragraph, item or table)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def line(self) -> int: ...
+
+
 _BODY_WORDS = re.compile(
     r"\b(?:United Nations|Commission|Council|Committee|Assembly|Conference|Board|Organization|"
-    r"Programme|Forum|Secretariat)\b",
+    r"Programme|Forum|Secretariat|Nations Unies|Conseil|Comité|Assemblée|Naciones Unidas|Consejo|"
+    r"Comisi[óo]n|Asamblea|Организаци\w{0,3}|Совет\w{0,2}|Комисси\w{0,2}|Комитет\w{0,2}|Ассамбле\w{0,2})"
+    r"|الأمم المتحدة|المجلس|اللجنة|الجمعية|联合国|理事会|委员会|大会",
     re.I,
 )
 _VENUE_WORDS = re.compile(
-    r"\b(?:Palais|Conference Room|Room|Headquarters|Centre|Center|Hall|Building|"
-    r"online|virtual|hybrid)\b",
+    r"\b(?:Palais|Conference Room|Room|Headquarters|Centre|Center|Hall|Building|Chamber|"
+    r"Salle|Sala|Зал|online|virtual|hybrid|en ligne|en línea|híbrid[oa]|hybride)\b"
+    r"|قاعة|会议室|会议厅",
     re.I,
 )
-
-
-def ordinal_value(word: str) -> int | None:
-    """27 from "Twenty-seventh" or "27th"."""
-    word = word.lower()
-    if digits := re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", word):
-        return int(digits.group(1))
-    if word in _ORDINALS:
-        return _ORDINALS[word]
-    if "-" in word:
-        tens, _sep, unit = word.partition("-")
-        if tens in _TENS and unit in _ORDINALS and _ORDINALS[unit] < 10:
-            return _TENS[tens] + _ORDINALS[unit]
-    return None
+_NOT_TITLES = {"concept note", "draft concept note", "concept paper", "information note"}
 
 
 @dataclass
@@ -105,25 +62,54 @@ class Header:
     end: datetime | None = None
     timezone: str | None = None
     venue: str | None = None
-    problems: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[Warning] = field(default_factory=list)
 
 
-def _unquote(text: str) -> str:
-    return text.strip().strip(_QUOTES).strip().rstrip(".").strip(_QUOTES).strip()
+def _lines(block: Block) -> list[tuple[int, str]]:
+    """A block's lines with their numbers: a paragraph's own lines, a table's rows."""
+    own = getattr(block, "lines", None)
+    if own:
+        return [(int(n), str(t)) for n, t in own]
+    return [(block.line + i, row) for i, row in enumerate(block.text.split("\n")) if row.strip()]
 
 
-def _session(header: Header, blocks: list[list[tuple[int, str]]]) -> set[int]:
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    labels: set[str] = {"date", "dates", "time", "date and time", "venue and room"}
+    for language in LANGUAGES:
+        labels.update(w.lower() for w in words(language).get("places", {}).get("venue_labels", []))
+    ordered = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^({ordered})\s{{0,2}}(?:and \w{{1,20}}\s?)?[:：]\s{{0,2}}(.*)$", re.I)
+
+
+def _label(text: str) -> tuple[str, str] | None:
+    """("venue", "Room XX") from "Venue: Room XX" or the table row "Venue | Room XX"."""
+    if " | " in text:
+        first, _sep, rest = text.partition(" | ")
+        text = f"{first.rstrip(':：')}: {rest.replace(' | ', ', ')}"
+    match = _label_pattern().match(text.strip())
+    return (match.group(1).lower(), match.group(2).strip()) if match else None
+
+
+def _is_venue_label(label: str) -> bool:
+    return label not in {"date", "dates", "time", "date and time"}
+
+
+def _block_lines(blocks: list[list[tuple[int, str]]]) -> list[tuple[int, str]]:
+    return [pair for block in blocks for pair in block]
+
+
+def _session(header: Header, blocks: list[list[tuple[int, str]]], language: str) -> set[int]:
     used: set[int] = set()
     for b, block in enumerate(blocks):
         for i, (number, text) in enumerate(block):
-            match = _SESSION.search(text)
-            if not match or (value := ordinal_value(match.group(1))) is None:
+            found = find_session(text, language)
+            if found is None:
                 continue
-            header.session_number = value
-            title = match.group(0)
-            header.session_title = title[:1].upper() + title[1:].lower()
+            header.session_number = found.number
+            header.session_title = found.title[:1].upper() + found.title[1:].lower()
             used.add(number)
-            prefix = text[: match.start()].strip(" ,;:–—-")
+            prefix = text[: found.span[0]].strip(" ,;:–—-،")
             if prefix:
                 header.body = prefix
             elif i > 0:
@@ -136,159 +122,201 @@ def _session(header: Header, blocks: list[list[tuple[int, str]]]) -> set[int]:
     return used
 
 
-def _kind_and_title(header: Header, blocks: list[list[tuple[int, str]]], used: set[int]) -> None:
-    for block in blocks:
+def _kind_and_title(
+    header: Header, blocks: list[list[tuple[int, str]]], used: set[int], language: str
+) -> None:
+    theme = next(((n, said) for n, t in _block_lines(blocks) if (said := find_theme(t))), None)
+    for b, block in enumerate(blocks):
         lines = [(n, t) for n, t in block if n not in used]
         if not lines:
             continue
         joined = " ".join(t for _, t in lines)
-        match = _KIND.match(joined) or _QUOTED_KIND.match(joined)
-        if match and dates.find_date(joined) is None:
-            kind = re.sub(r"\s+", " ", match.group("kind")).strip().lower()
-            header.kind = kind
-            header.title = _unquote(match.group("title"))
-            used.update(n for n, _t in lines)
-            return
+        attempts = [(joined, lines)]
+        if b + 1 < len(blocks) and find_kind_and_title(f"{joined} “…”", language):
+            # "HIGH-LEVEL PANEL ON" / "“GLOBAL COOPERATION …”" as two blocks.
+            following = [(n, t) for n, t in blocks[b + 1] if n not in used]
+            attempts.append((" ".join(t for _, t in lines + following), lines + following))
+        for text, taken in attempts:
+            named = find_kind_and_title(text, language)
+            if named and named[1] and dates.find_date(text) is None:
+                header.kind, header.title = named
+                used.update(n for n, _t in taken)
+                if theme and not any(c in text for c in '“”"«»„「」'):
+                    # "Panel on the question of X" / "Theme: “Y”": the theme is the title.
+                    header.title = theme[1]
+                    used.add(theme[0])
+                return
+    for number, text in _block_lines(blocks):
+        alone = find_kind_and_title(text, language) if number not in used else None
+        if alone and not alone[1]:
+            header.kind = alone[0]  # a line naming the kind alone ("Sesión de apertura")
+            used.add(number)
+            break
+    if theme:
+        header.title = theme[1]
+        used.add(theme[0])
+
+
+def _upper(text: str) -> bool:
+    cased = [c for c in text if c.lower() != c.upper()]
+    return bool(cased) and all(c.isupper() for c in cased)
+
+
+def _titled(text: str) -> bool:
+    return bool(text) and not dates.find_dates(text) and _label(text) is None
 
 
 def _fallback_title(header: Header, blocks: list[list[tuple[int, str]]], used: set[int]) -> None:
-    for block in blocks:
-        lines = [(n, t) for n, t in block if n not in used]
+    for b, block in enumerate(blocks):
+        if any(n in used for n, _t in block):
+            continue  # the rest of the body's or the session's block
+        lines = list(block)
         text = " ".join(t for _, t in lines).strip()
-        if not text or dates.find_date(text) or _LABEL.match(text):
+        if not _titled(text) or text.lower().rstrip(":") in _NOT_TITLES:
             continue
-        if text.lower() in {"concept note", "draft concept note", "concept paper"}:
-            continue
-        header.title = _unquote(text)
-        used.update(n for n, _t in lines)
+        taken = [n for n, _t in lines]
+        # An upper-case title wrapped over two lines, each read as a block of its own.
+        while _upper(text) and b + 1 < len(blocks):
+            following = [(n, t) for n, t in blocks[b + 1] if n not in used]
+            more = " ".join(t for _, t in following).strip()
+            if not (_titled(more) and _upper(more)) or stations.place_zone(more):
+                break
+            text, b = f"{text} {more}", b + 1
+            taken.extend(n for n, _t in following)
+        header.title = unquote(text)
+        used.update(taken)
         return
 
 
-def _zone_of(zone: zones.Zone | None) -> tuple[tzinfo, str]:
-    if zone is None:
-        return zones.fixed(0), "+00:00"
-    return zone.tz, zone.name
+def _venue_like(text: str) -> bool:
+    return bool(_VENUE_WORDS.search(text) or stations.place_zone(text)) and len(text) < 120
 
 
-def _when(header: Header, blocks: list[list[tuple[int, str]]], used: set[int]) -> None:
-    lines = [(n, t) for block in blocks for n, t in block]
-    found_date: dates.DateRange | None = None
-    found_time: dates.TimeRange | None = None
-    zone: zones.Zone | None = None
-    date_line = 0
-    time_line = 0
-    for number, text in lines:
-        rest = text
-        if found_date is None and (d := dates.find_date(text)):
-            found_date, date_line = d, number
-            rest = text[: d.span[0]] + " " + text[d.span[1] :]
-        elif found_date is None:
-            continue
-        elif number > date_line + 3:
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` gives a date, a time or a zone."""
+    found = [m.span for m in dates.find_dates(text)]
+    with contextlib.suppress(dates.UnreadableTime):
+        found.extend(t.span for t in dates.find_times(text))
+    found.extend(z.span for z in zones.find_zones(text))
+    return found
+
+
+def _tail(text: str) -> str | None:
+    """The venue written after the date and time on their line ("…, 15.00, Room XX, Palais")."""
+    for cell in text.split(" | "):
+        spans = _spans(cell)
+        tail = cell[max(end for _s, end in spans) :] if spans else cell
+        chunks = re.split(r"\s[—–]\s|\s-\s", tail.strip(" ,;:–—-()（）"))
+        for chunk in reversed(chunks):
+            chunk = chunk.strip(" ,;:–—-()（）").rstrip(".")
+            if chunk and _venue_like(chunk) and not dates.find_dates(chunk):
+                return chunk
+    return None
+
+
+def _only_when(text: str) -> bool:
+    """A line that holds nothing but a time or a zone ("(UTC+3)")."""
+    rest = text
+    for start, end in sorted(_spans(text), reverse=True):
+        rest = rest[:start] + rest[end:]
+    return not re.sub(r"[\W_]", "", rest) or len(rest.strip(" ()")) < 3
+
+
+def _near_date(
+    lines: list[Line], choice: DateChoice, used: set[int]
+) -> tuple[str, list[int]] | None:
+    """The venue on the date's line, or on the lines just below it."""
+    if tail := _tail(choice.line.text):
+        return tail, []
+    index = next(i for i, line in enumerate(lines) if line is choice.line)
+    below = [line for line in lines[index + 1 : index + 5] if line.number not in used]
+    found: list[Line] = []
+    for line in below:
+        if dates.find_dates(line.text) or _label(line.text):
             break
-        if zone is None and (z := zones.find_zone(rest)):
-            zone = z
-            rest = rest[: z.span[0]] + " " + rest[z.span[1] :]
-        elif zone is None and (unknown := zones.unknown_zone(rest)):
-            header.problems.append(
-                (number, _("could not read the time zone '{zone}'").format(zone=unknown))
-            )
-        if found_time is None:
-            try:
-                found_time = dates.find_time(rest)
-            except dates.UnreadableTime:
-                header.problems.append(
-                    (number, _("could not read the time in '{text}'").format(text=text))
-                )
-                found_time = None
-            if found_time:
-                time_line = number
-    if found_date is None:
-        return
-    used.add(date_line)
-    used.add(time_line)
-    if found_date.end is not None:
-        header.problems.append(
-            (
-                date_line,
-                _(
-                    "the note gives the dates {first} to {last}; "
-                    "the meeting is read as held on the first day"
-                ).format(first=found_date.start.isoformat(), last=found_date.end.isoformat()),
-            )
-        )
-    if found_time is None:
-        header.problems.append((date_line, _("no time of day found for the meeting on this line")))
-        return
-    if zone is None and header.venue and (name := zones.city_zone(header.venue)):
-        zone = zones.Zone(name, ZoneInfo(name), (0, 0))
-    if zone is None:
-        header.problems.append(
-            (time_line or date_line, _("no time zone given: the times are read as UTC"))
-        )
-    tz, header.timezone = _zone_of(zone)
-    header.start = datetime.combine(found_date.start, found_time.start, tzinfo=tz)
-    if found_time.end is not None:
-        end = datetime.combine(found_date.start, found_time.end, tzinfo=tz)
-        header.end = end + timedelta(days=1) if end <= header.start else end
+        if _only_when(line.text):
+            continue
+        same_block = line.block == choice.line.block and not found
+        if not (_venue_like(line.text) or (same_block and _titled(line.text))):
+            break
+        found.append(line)
+        if stations.place_zone(line.text, ("venue", "city")) or len(found) == 2:
+            break  # a building or a city closes the venue; a room may come before it
+    if not found:
+        return None
+    return ", ".join(line.text.strip().rstrip(".") for line in found), [n.number for n in found]
 
 
-def _venue(header: Header, blocks: list[list[tuple[int, str]]], used: set[int]) -> None:
-    for block in blocks:
-        for number, text in block:
-            label = _LABEL.match(text)
-            if label and label.group(1).lower() in {"venue", "location", "place", "room"}:
-                header.venue = label.group(2).strip().rstrip(".") or None
-                used.add(number)
-                return
-    for block in blocks:
-        for i, (_number, text) in enumerate(block):
-            if dates.find_date(text) is None:
+def _venue(header: Header, lines: list[Line], choice: DateChoice | None, used: set[int]) -> None:
+    for want_head in (True, False):
+        for line in lines:
+            if line.head != want_head:
                 continue
-            if i + 1 < len(block):
-                following_number, following = block[i + 1]
-                if (
-                    following_number not in used
-                    and dates.find_date(following) is None
-                    and not _LABEL.match(following)
-                ):
-                    header.venue = following.strip().rstrip(".")
-                    used.add(following_number)
-                    return
-            tail = re.sub(r"^.*\)\s*[,;–—-]\s*", "", text) if ")" in text else ""
-            if tail and tail != text and not re.search(r"\d{1,2}[.:h]\d{2}", tail):
-                header.venue = tail.strip().rstrip(".")
+            label = _label(line.text)
+            if label and _is_venue_label(label[0]) and label[1]:
+                header.venue = _tail(label[1]) or label[1].rstrip(".")
+                used.add(line.number)
                 return
+    if choice is not None and (near := _near_date(lines, choice, used)):
+        header.venue = near[0]
+        used.update(near[1])
+        return
+    if choice is not None and choice.line.head:
+        return
+    for line in lines:
+        head_venue = line.head and line.number not in used and _venue_like(line.text)
+        if head_venue and not dates.find_dates(line.text):
+            header.venue = line.text.strip().rstrip(".")
+            used.add(line.number)
             return
-    for block in blocks:
-        for number, text in block:
-            if number not in used and _VENUE_WORDS.search(text) and len(text) < 120:
-                header.venue = text.strip().rstrip(".")
-                return
+    for line in lines:
+        if not line.head and (places := stations.find_places(line.text, ("venue", "room"))):
+            ordered = sorted(places[:2], key=lambda p: p.span[0])
+            header.venue = ", ".join(p.words for p in ordered)
+            return
 
 
 def _body(header: Header, blocks: list[list[tuple[int, str]]], used: set[int]) -> None:
-    for block in blocks:
-        for number, text in block:
-            if (
-                number not in used
-                and _BODY_WORDS.search(text)
-                and not text.endswith(".")
-                and not dates.find_date(text)
-            ):
-                header.body = text.strip().rstrip(",;")
-                used.add(number)
-                return
+    for number, text in _block_lines(blocks):
+        if (
+            number not in used
+            and _BODY_WORDS.search(text)
+            and not text.endswith(".")
+            and not dates.find_date(text)
+        ):
+            header.body = text.strip().rstrip(",;")
+            used.add(number)
+            return
 
 
-def read_header(header_elements: list[Element]) -> Header:
-    """What the title block says; ``problems`` holds (line, message) for what could not be read."""
+def read_header(
+    head_blocks: Sequence[Block], all_blocks: Sequence[Block], language: str = "en"
+) -> Header:
+    """What the note says of its meeting; ``problems`` holds what could not be read."""
     header = Header()
-    blocks = [list(e.lines) for e in header_elements]
-    used = _session(header, blocks)
-    _kind_and_title(header, blocks, used)
-    _venue(header, blocks, used)
-    _when(header, blocks, used)
+    blocks = [_lines(b) for b in head_blocks]
+    head_ids = {id(b) for b in head_blocks}
+    lines = [
+        Line(number, text, True, index)
+        for index, block in enumerate(blocks)
+        for number, text in block
+    ]
+    for index, block in enumerate(all_blocks):
+        if id(block) not in head_ids:
+            lines.extend(
+                Line(number, text, False, len(blocks) + index) for number, text in _lines(block)
+            )
+    used = _session(header, blocks, language)
+    _kind_and_title(header, blocks, used, language)
+    choice = choose_date(lines)
+    _venue(header, lines, choice, used)
+    when = read_when(lines, choice, header.venue)
+    header.start, header.end, header.timezone = when.start, when.end, when.timezone
+    header.problems.extend(when.problems)
+    if choice is not None:
+        used.add(choice.line.number)
+        if choice.time_line is not None:
+            used.add(choice.time_line.number)
     if header.body is None and header.session_title is None:
         _body(header, blocks, used)
     if header.title is None:

@@ -185,9 +185,11 @@ def read_blocks(found: list[Element]) -> Plan:
     if not found:
         raise NotAConceptNote(_("the note is empty"))
     head, rest = _split(found)
-    header = read_header([e for e in head if e.text.rstrip(":").strip().lower() not in _LABELS])
+    header = read_header(
+        [e for e in head if e.text.rstrip(":").strip().lower() not in _LABELS], found, "en"
+    )
     body = _Body()
-    problems = list(header.problems)
+    problems = [(w.line, w.message, w.field) for w in header.problems]
     i = 0
     while i < len(rest):
         heading = rest[i]
@@ -198,7 +200,7 @@ def read_blocks(found: list[Element]) -> Plan:
         i = j
     segments: list[Segment]
     segments, segment_problems = read_segments(body.parts)
-    problems.extend(segment_problems)
+    problems.extend((line, message, None) for line, message in segment_problems)
     if header.kind is None and header.start is None and not body.questions and not segments:
         raise NotAConceptNote(
             _(
@@ -209,9 +211,9 @@ def read_blocks(found: list[Element]) -> Plan:
     title = header.title
     if not title:
         title = next((e.text for e in found), "")
-        problems.append((found[0].line if found else 1, _("no meeting title found")))
-    if header.start is None and not any("date" in m or "time" in m for _l, m in problems):
-        problems.append((1, _("no date found for the meeting")))
+        problems.append((found[0].line if found else 1, _("no meeting title found"), "title"))
+    if header.start is None and not any("date" in m or "time" in m for _l, m, _f in problems):
+        problems.append((1, _("no date found for the meeting"), "start"))
     return Plan(
         title=title,
         body=header.body,
@@ -228,7 +230,10 @@ def read_blocks(found: list[Element]) -> Plan:
         documents=tuple(body.documents),
         outcome=_outcome(found),
         sdgs=tuple(sorted(read_sdgs("\n".join(e.text for e in found)))),
-        warnings=tuple(Warning(line, message) for line, message in sorted(problems)),
+        warnings=tuple(
+            Warning(line, message, concerns)
+            for line, message, concerns in sorted(problems, key=lambda p: (p[0], p[1]))
+        ),
     )
 
 

@@ -59,6 +59,13 @@ def record_json(report: Report) -> dict[str, Any]:
         "meeting_id": record.meeting_id,
         "seq": record.last_seq,
         "plan": record.plan.to_json(),
+        # The plan as created, when amendments changed it since ("plan" is as amended).
+        "planned": record.planned.to_json()
+        if record.planned is not None and record.amendments
+        else None,
+        "amendments": [
+            {"at": _instant(a.at), "by": a.by, "change": a.change} for a in record.amendments
+        ],
         "opened_at": _instant(record.opened_at),
         "closed_at": _instant(record.closed_at),
         "participants": [_speaker(s) for s in record.speakers],

@@ -14,7 +14,8 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from podium.conceptnote.reader import NotAConceptNote, parse_text, read_note
+from podium.conceptnote.reader import NotAConceptNote
+from podium.conceptnote.worker import ReaderBusy, parse_bounded, read_bounded
 from podium.i18n import _
 from podium.meeting.commands import CommandFormatError, command_from_json
 from podium.meeting.participants import details
@@ -50,6 +51,7 @@ def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
         415: "The body is of a type this path does not take.",
         422: "The input is wrong, or the meeting's rules refuse the command.",
         429: "Too many requests for the floor; wait a minute.",
+        503: "The server cannot do this now (see Retry-After).",
     }
     return {code: {"model": Error, "description": meaning[code]} for code in codes}
 
@@ -83,7 +85,7 @@ def _http_error(error: ServiceError) -> HTTPException:
     "/meetings",
     status_code=201,
     response_model=schemas.Created,
-    responses=_errors(400, 401, 403, 413, 415, 422),
+    responses=_errors(400, 401, 403, 413, 415, 422, 503),
     summary="Create a meeting from a concept note",
     openapi_extra={
         "requestBody": {
@@ -149,9 +151,11 @@ async def _read_plan(request: Request) -> Plan:
 
 def _plan_from_text(text: str) -> Plan:
     try:
-        return parse_text(text)
+        return parse_bounded(text)
     except NotAConceptNote as exc:
         raise HTTPException(422, str(exc)) from None
+    except ReaderBusy as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": "30"}) from None
 
 
 def plan_from_file(name: str, data: bytes) -> Plan:
@@ -168,13 +172,11 @@ def plan_from_file(name: str, data: bytes) -> Plan:
         path = Path(folder) / f"note{suffix}"
         path.write_bytes(data)
         try:
-            return read_note(path)
+            return read_bounded(path, shown=name)
         except NotAConceptNote as exc:
-            raise HTTPException(422, str(exc).replace(str(path), name)) from None
-        except Exception:  # a broken docx or pdf is bad input, not a server fault
-            raise HTTPException(
-                422, _("{name}: the file could not be read.").format(name=name)
-            ) from None
+            raise HTTPException(422, str(exc)) from None
+        except ReaderBusy as exc:
+            raise HTTPException(503, str(exc), headers={"Retry-After": "30"}) from None
 
 
 @router.get(

@@ -1,24 +1,41 @@
-"""Creating a meeting from the browser: the concept note uploaded with the admin token.
+"""Creating a meeting from the browser: upload the concept note, review the plan, create.
 
-The same path as ``POST /api/meetings``, for a secretariat that does not use
-the command line. The form carries the admin token itself, so it needs no
-cookie and no CSRF token; a wrong token or an unreadable note shows the form
-again with the reason.
+The upload (multipart, with the admin token) is read into a plan and shown
+for review beside the note's text; the review form (urlencoded, carrying the
+token and the whole plan, see ``podium.web.review``) creates the meeting, or
+shows itself again with a sentence beside each wrong field. The form carries
+the admin token itself, so it needs no cookie and no CSRF token; a wrong
+token or an unreadable note shows the upload form again with the reason.
 """
 
 from __future__ import annotations
+
+import tempfile
+from pathlib import Path
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from podium.conceptnote import extract
 from podium.i18n import _
+from podium.meeting.plan import ROLES
 from podium.web.api import base_url, join_link, plan_from_file
 from podium.web.deps import service
+from podium.web.review import (
+    LANGUAGES,
+    ReviewForm,
+    form_from_plan,
+    form_from_post,
+    is_offset,
+    plan_from_form,
+    zones,
+)
 from podium.web.templating import render
 
 router = APIRouter(include_in_schema=False)
+MAX_REVIEW_FIELDS = 3000  # about 100 rows of each kind
 
 
 @router.get("/new", response_class=HTMLResponse)
@@ -28,6 +45,9 @@ def new_meeting_form(request: Request) -> HTMLResponse:
 
 @router.post("/new", response_class=HTMLResponse)
 async def new_meeting(request: Request) -> HTMLResponse:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/x-www-form-urlencoded":
+        return await _review(request)
     try:
         async with request.form(max_files=1, max_fields=5) as form:
             token = form.get("token")
@@ -45,6 +65,31 @@ async def new_meeting(request: Request) -> HTMLResponse:
         plan = await run_in_threadpool(plan_from_file, name, data)
     except HTTPException as refused:
         return _again(request, str(refused.detail), refused.status_code)
+    note = await run_in_threadpool(note_text, name, data)
+    return _show(request, form_from_plan(plan, note), token.strip(), 200)
+
+
+async def _review(request: Request) -> HTMLResponse:
+    try:
+        async with request.form(max_files=0, max_fields=MAX_REVIEW_FIELDS) as posted:
+            values: dict[str, list[str]] = {}
+            for key, value in posted.multi_items():
+                if isinstance(value, str):
+                    values.setdefault(key, []).append(value)
+    except Exception:  # the form parser's own errors, such as too many fields
+        return _again(request, _("The form could not be read; please send it again."), 400)
+    token = (values.get("token") or [""])[0].strip()
+    meetings = service(request)
+    if not meetings.is_admin(token):
+        return _again(request, _("The administrator's token is not right."), 403)
+    form, action = form_from_post(values)
+    if action not in ("create", "check"):
+        return _show(request, form, token, 200)
+    plan = plan_from_form(form)
+    if plan is None:
+        return _show(request, form, token, 422)
+    if action == "check":
+        return _show(request, form, token, 200, _("Every field can be read: the plan is ready."))
     created = await run_in_threadpool(meetings.create, plan)
     links = [
         (_("Chair"), join_link(request, created.tokens["chair"])),
@@ -54,6 +99,53 @@ async def new_meeting(request: Request) -> HTMLResponse:
     ]
     context = {"plan": plan, "links": links, "secretariat": links[1][1]}
     return render(request, "created.html", context, 201)
+
+
+def _show(
+    request: Request, form: ReviewForm, token: str, status_code: int, status: str = ""
+) -> HTMLResponse:
+    top, near = form.warnings()
+    context = {
+        "form": form,
+        "token": token,
+        "top_warnings": top,
+        "near": near,
+        "zones": zones(),
+        "zone_is_offset": is_offset(form.fields.get("timezone", "")),
+        "roles": ROLES,
+        "languages": LANGUAGES,
+        "status": status,
+        "message": _("Some fields need correcting: see the sentences beside them.")
+        if form.errors
+        else None,
+    }
+    response = render(request, "review.html", context, status_code)
+    # The page holds the administrator's token: no cache may keep it.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def note_text(name: str, data: bytes) -> str:
+    """The note's blocks as the reader saw them, each line with its number (the warnings
+    name lines), to show beside the plan; empty if the file cannot be shown.
+
+    Called only once the note has been read into a plan, so the file is known to be sound.
+    """
+    suffix = Path(name).suffix.lower()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"note{suffix}"
+            path.write_bytes(data)
+            blocks = extract.file_blocks(path)
+    except Exception:  # the text is a help to the reviewer, never a reason to fail
+        return ""
+    shown = []
+    for block in blocks:
+        if block.kind == "table":
+            shown.append(f"{block.line:>4}  " + block.text.replace("\n", "\n      "))
+        else:
+            shown.append("\n".join(f"{number:>4}  {text}" for number, text in block.lines))
+    return "\n\n".join(shown)
 
 
 def _again(request: Request, message: str, status_code: int) -> HTMLResponse:

@@ -25,6 +25,7 @@ from podium.meeting.words import Actor
 from podium.meetings import Forbidden, MeetingService, NotFound, RateLimited, Refused, StaleSeq
 from podium.record.charts import CHARTS
 from podium.web import view
+from podium.web.amending import amending_view
 from podium.web.auth import check_csrf, csrf_token
 from podium.web.deps import actor_for, service
 from podium.web.forms import command_from_form
@@ -90,6 +91,7 @@ def _page(
     if page == "secretariat":
         context["created"] = ()
         context["charts"] = tuple(CHARTS)
+        context["amending"] = amending_view(state)
     context.update(extra or {})
     return render(request, PAGES[page][1], context, status_code)
 

@@ -12,6 +12,12 @@ from hypothesis import strategies as st
 
 from podium.meeting import timer
 from podium.meeting.commands import (
+    AddDocument,
+    AddQuestion,
+    AddSegment,
+    AmendDocument,
+    AmendQuestion,
+    AmendSegment,
     CloseList,
     CloseMeeting,
     Command,
@@ -19,11 +25,16 @@ from podium.meeting.commands import (
     EndSpeech,
     ExtendSpeech,
     GiveFloor,
+    MoveQuestion,
     MoveRequest,
+    MoveSegment,
     OpenMeeting,
     PauseSpeech,
     RegisterParticipants,
+    RemoveDocument,
+    RemoveQuestion,
     RemoveRequest,
+    RemoveSegment,
     ReopenList,
     RequestFloor,
     ResumeSpeech,
@@ -36,6 +47,7 @@ from podium.meeting.events import (
     Event,
     FloorGiven,
     FloorRequested,
+    ProgrammeAmended,
     RequestMoved,
     RequestRemoved,
     RequestWithdrawn,
@@ -45,6 +57,7 @@ from podium.meeting.events import (
     encode_event,
 )
 from podium.meeting.participants import PARTICIPANT_FIELDS, ParticipantFields
+from podium.meeting.plan import ROLES
 from podium.meeting.snapshot import snapshot
 from podium.meeting.speakers import rank
 from podium.meeting.state import MeetingState, evolve, replay
@@ -73,7 +86,46 @@ def weighted(*choices: tuple[int, st.SearchStrategy[Any]]) -> st.SearchStrategy[
     return st.sampled_from(pool).flatmap(lambda strategy: strategy)
 
 
+minutes = st.none() | st.sampled_from([2.0, 3, 5, 12.5, 0, -1, 2000])
+segment_fields = {
+    "title": st.sampled_from(["Panel", "Dialogue", "", "  "]),
+    "role": st.sampled_from(ROLES),
+    "speakers": st.none() | st.integers(min_value=-1, max_value=5),
+    "minutes_min": minutes,
+    "minutes_max": minutes,
+    "per_speaker": st.booleans(),
+    "names": st.lists(st.sampled_from(["Rosa Mendes", "Li Wei", " "]), max_size=2).map(tuple),
+    "member_state_minutes": minutes,
+}
+amendments: st.SearchStrategy[Command] = weighted(
+    (3, st.builds(AmendSegment, segment=segments, **segment_fields)),
+    (2, st.builds(AddSegment, position=st.none() | segments, **segment_fields)),
+    (1, st.builds(RemoveSegment, segment=segments)),
+    (2, st.builds(MoveSegment, segment=segments, position=segments)),
+    (1, st.builds(AmendQuestion, question=small, text=st.sampled_from(["Why?", "", "How?"]))),
+    (
+        1,
+        st.builds(
+            AddQuestion, text=st.sampled_from(["Why?", "What next?"]), position=st.none() | small
+        ),
+    ),
+    (1, st.builds(RemoveQuestion, question=small)),
+    (1, st.builds(MoveQuestion, question=small, position=small)),
+    (
+        1,
+        st.builds(
+            AddDocument,
+            title=st.sampled_from(["Report", ""]),
+            symbol=st.none() | st.just("E/CN.16/2024/2"),
+            url=st.none() | st.sampled_from(["https://un.org/x", "javascript:x"]),
+        ),
+    ),
+    (1, st.builds(AmendDocument, document=small, title=st.sampled_from(["Paper", ""]))),
+    (1, st.builds(RemoveDocument, document=small)),
+)
+
 commands: st.SearchStrategy[Command] = weighted(
+    (3, amendments),
     (
         2,
         st.builds(
@@ -171,6 +223,31 @@ def check_invariants(state: MeetingState) -> None:
     assert (state.segment is None) == all(run.end is not None for run in state.segment_runs)
 
 
+def check_amendment(before: MeetingState, after: MeetingState, events: tuple[Any, ...]) -> None:
+    """A segment that has started keeps its rule and place; a tag keeps its question's text,
+    unless reworded; a programme speaker stays with their segment, unless it was removed."""
+    assert before.plan is not None and after.plan is not None
+    for run in before.segment_runs:
+        assert after.plan.segments[run.index] == before.plan.segments[run.index]
+    reworded = len(before.plan.questions) == len(after.plan.questions)
+    for intervention in after.interventions:
+        for number in intervention.questions:
+            assert 1 <= number <= len(after.plan.questions)
+            if not reworded:
+                assert after.plan.questions[number - 1] == before.plan.questions[number - 1]
+    amended = any(e.part == "segments" and e.action == "amend" for e in events)
+    for pid, participant in after.participants.items():
+        was = before.participants[pid].segment
+        if amended:
+            assert participant.segment == was
+        elif participant.segment is not None:
+            assert was is not None
+            assert after.plan.segments[participant.segment] == before.plan.segments[was]
+    for segment in after.plan.segments:
+        assert segment.title.strip()
+        assert segment.minutes_max is None or segment.minutes_max > 0
+
+
 def check_order(state: MeetingState) -> None:
     """Unless the Chair moved someone, the list is by rank, then by arrival."""
     keys = [(rank(r, state.participants, state.class_order), r.id) for r in state.queue]
@@ -191,6 +268,8 @@ def run(room: Room, sequence: list[tuple[Command, Actor, float]]) -> None:
         after = room.state
         assert after.seq == len(room.log)
         check_invariants(after)
+        if any(isinstance(e, ProgrammeAmended) for e in result):
+            check_amendment(before, after, result)
         if not any(isinstance(e, RequestMoved) for e in room.log):
             check_order(after)
         extended = any(isinstance(e, SpeechExtended) for e in result)
@@ -337,6 +416,17 @@ def junk_command(cls: type[Any]) -> st.SearchStrategy[Any]:
                 MoveRequest,
                 RemoveRequest,
                 TagIntervention,
+                AmendSegment,
+                AddSegment,
+                RemoveSegment,
+                MoveSegment,
+                AmendQuestion,
+                AddQuestion,
+                RemoveQuestion,
+                MoveQuestion,
+                AmendDocument,
+                AddDocument,
+                RemoveDocument,
             )
         )
     ),

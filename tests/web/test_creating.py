@@ -1,4 +1,4 @@
-"""Creating a meeting from the browser: the note uploaded with the admin token."""
+"""Creating a meeting from the browser: the note uploaded with the admin token, then reviewed."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from podium.conceptnote.docx import write_docx
 from podium.conceptnote.reader import read_note
 from podium.web.app import create_app
 from tests.conftest import PANEL_2024, ROUNDTABLE_2021
+from tests.support.forms import FORM_TYPE, encoded, form_fields
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -34,6 +35,15 @@ def _send(client: TestClient, name: str, data: bytes, token: str = ADMIN) -> tup
     return response.status_code, response.text
 
 
+def _create(client: TestClient, name: str, data: bytes) -> tuple[int, str]:
+    """Upload, then create the meeting from the review form as it stands."""
+    status, review = _send(client, name, data)
+    assert status == 200, review
+    fields = [*form_fields(review, "review"), ("action", "create")]
+    response = client.post("/new", content=encoded(fields), headers=FORM_TYPE)
+    return response.status_code, response.text
+
+
 def test_the_landing_page_leads_to_the_form(browser: TestClient) -> None:
     assert 'href="/new"' in browser.get("/").text
     form = browser.get("/new").text
@@ -42,7 +52,7 @@ def test_the_landing_page_leads_to_the_form(browser: TestClient) -> None:
 
 
 def test_a_note_becomes_a_meeting_with_a_link_for_each_role(browser: TestClient) -> None:
-    status, page = _send(browser, PANEL_2024.name, PANEL_2024.read_bytes())
+    status, page = _create(browser, PANEL_2024.name, PANEL_2024.read_bytes())
     assert status == 201
     assert "Global Cooperation in Science, Technology and Innovation for Development" in page
     joins = re.findall(r'href="https://podium\.example/join/([\w-]+)"', page)
@@ -58,7 +68,7 @@ def test_a_note_becomes_a_meeting_with_a_link_for_each_role(browser: TestClient)
 
 
 def test_a_word_note_is_read_too(browser: TestClient) -> None:
-    status, page = _send(browser, "roundtable.docx", write_docx(read_note(ROUNDTABLE_2021)))
+    status, page = _create(browser, "roundtable.docx", write_docx(read_note(ROUNDTABLE_2021)))
     assert status == 201
     assert "sustainable and resilient recovery from the COVID-19 pandemic" in page
 

@@ -1,0 +1,156 @@
+"""Reading a note in a process of its own, with a time limit and a memory limit.
+
+A hostile note may make the reader slow or hungry; in a process of its own it
+can fail, but never stall the server that runs live meetings, nor take its
+memory. Each note gets a fresh process from a fork server (started once, with
+the reader already imported, so a read costs a fork and not an interpreter's
+start); the child lowers its own address-space and CPU limits before reading;
+the parent waits at most ``seconds`` and kills it after. At most ``SLOTS``
+notes are read at once: more wait a while, then are told the reader is busy.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import threading
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Literal
+
+from podium.conceptnote import untrusted
+from podium.conceptnote.extract import Unreadable
+from podium.conceptnote.reader import NotAConceptNote, parse_text, read_note
+from podium.i18n import _
+from podium.meeting.plan import Plan
+
+SECONDS = 20.0
+MEMORY_BYTES = 768 * 1024 * 1024  # on top of what the child starts with
+SLOTS = 2
+_slots = threading.BoundedSemaphore(SLOTS)
+_context = multiprocessing.get_context("forkserver")
+_context.set_forkserver_preload(["podium.conceptnote.worker"])
+
+Job = tuple[Literal["file", "text"], str, str]  # what, the path or the text, the name shown
+Outcome = tuple[Literal["plan"], Plan] | tuple[Literal["refused"], str]
+
+
+class ReaderBusy(Exception):
+    """Every slot is reading another note; try again later."""
+
+
+def read_bounded(
+    path: Path, *, shown: str | None = None, seconds: float = SECONDS, memory: int = MEMORY_BYTES
+) -> Plan:
+    """The plan of the note in ``path``, read in a bounded process; NotAConceptNote if not."""
+    return _run(("file", str(path), shown or str(path)), seconds, memory)
+
+
+def parse_bounded(
+    text: str, *, shown: str = "", seconds: float = SECONDS, memory: int = MEMORY_BYTES
+) -> Plan:
+    """The plan of a note's text, parsed in a bounded process; NotAConceptNote if not."""
+    return _run(("text", text, shown), seconds, memory)
+
+
+def read_checked(job: Job) -> Plan:
+    """What the child does: check, read, check the plan. Raises NotAConceptNote."""
+    what, value, shown = job
+    prefix = f"{shown}: " if shown else ""
+    try:
+        if what == "file":
+            path = Path(value)
+            if path.is_file():
+                untrusted.check_file(path)
+            plan = read_note(path)
+        else:
+            if len(value) > untrusted.MAX_FILE_BYTES:
+                raise Unreadable(
+                    _("the note is longer than {limit} MB").format(
+                        limit=untrusted.MAX_FILE_BYTES // (1024 * 1024)
+                    )
+                )
+            plan = parse_text(value)
+        untrusted.check_plan(plan)
+    except Unreadable as exc:
+        raise NotAConceptNote(f"{prefix}{exc}") from None
+    except NotAConceptNote as exc:
+        message = str(exc).replace(value, shown) if what == "file" else str(exc)
+        raise NotAConceptNote(message) from None
+    except MemoryError:
+        raise NotAConceptNote(prefix + _too_hungry()) from None
+    except RecursionError:
+        raise NotAConceptNote(prefix + _("the file nests too deeply to be read")) from None
+    except Exception as exc:  # a broken file in any library's own way is bad input
+        raise NotAConceptNote(
+            prefix + _("the file could not be read ({reason})").format(reason=type(exc).__name__)
+        ) from None
+    return plan
+
+
+def _run(job: Job, seconds: float, memory: int) -> Plan:
+    if not _slots.acquire(timeout=seconds):
+        raise ReaderBusy(_("The server is reading other notes; try again in a minute."))
+    try:
+        receive, send = _context.Pipe(duplex=False)
+        child = _context.Process(target=_child, args=(job, memory, seconds, send), daemon=True)
+        child.start()
+        send.close()
+        try:
+            outcome: Outcome | None = receive.recv() if receive.poll(seconds) else None
+        except (EOFError, OSError):  # the child died without a word: killed at its limit
+            outcome = ("refused", _too_hungry())
+        finally:
+            receive.close()
+            if child.is_alive():
+                child.kill()
+            child.join()
+    finally:
+        _slots.release()
+    prefix = f"{job[2]}: " if job[2] else ""
+    if outcome is None:
+        raise NotAConceptNote(
+            prefix
+            + _("reading it took more than {seconds} seconds; it cannot be read").format(
+                seconds=round(seconds)
+            )
+        )
+    if outcome[0] == "plan":
+        return outcome[1]
+    message = outcome[1]
+    raise NotAConceptNote(message if message.startswith(prefix) else prefix + message)
+
+
+def _child(job: Job, memory: int, seconds: float, send: Connection) -> None:
+    _limit_self(memory, seconds)
+    outcome: Outcome
+    try:
+        outcome = ("plan", read_checked(job))
+    except NotAConceptNote as exc:
+        outcome = ("refused", str(exc))
+    except MemoryError:
+        outcome = ("refused", _too_hungry())
+    try:
+        send.send(outcome)
+    except MemoryError:
+        send.send(("refused", _too_hungry()))
+    send.close()
+
+
+def _limit_self(memory: int, seconds: float) -> None:
+    """Caps this process's address space at what it has now plus ``memory``, and its CPU time."""
+    try:
+        with open("/proc/self/statm") as statm:
+            now = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        now = 0
+    resource.setrlimit(resource.RLIMIT_AS, (now + memory, now + memory))
+    cpu = int(seconds) + 2
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+
+
+def _too_hungry() -> str:
+    return _("reading it needed more than {size} MB of memory; it cannot be read").format(
+        size=MEMORY_BYTES // (1024 * 1024)
+    )
