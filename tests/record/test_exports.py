@@ -63,6 +63,26 @@ def test_pdf_text_holds_the_summary_and_the_same_numbers(
     assert "Third World Network" in flat
 
 
+def test_the_pdf_prints_wide_tables_on_landscape_pages_and_nothing_off_the_page(
+    files: dict[str, bytes],
+) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(BytesIO(files["pdf"])) as pdf:
+        shapes = []
+        for page in pdf.pages:
+            text = page.extract_text() or ""
+            shapes.append((page.width > page.height, text))
+            outside = [c["text"] for c in page.chars if c["x1"] > page.width or c["x0"] < 0]
+            assert outside == [], (page.page_number, "".join(outside)[:80])
+    assert not shapes[0][0]  # the summary itself stays portrait
+    # The record of every intervention (13 columns) is on landscape pages, all of it.
+    # (its header row is repeated on every page it runs over).
+    record = [landscape for landscape, text in shapes if "Overrun Questions Note" in text]
+    assert len(record) >= 2 and all(record), [landscape for landscape, _text in shapes]
+    assert sum(landscape for landscape, _text in shapes) == len(record)
+
+
 def test_docx_reads_back_laid_out_like_a_un_document(
     files: dict[str, bytes], report: Report
 ) -> None:
@@ -71,6 +91,8 @@ def test_docx_reads_back_laid_out_like_a_un_document(
     assert paragraphs[0].startswith("United Nations Commission on Science and Technology")
     assert "Chair's summary" in paragraphs
     numbered = [p for p in paragraphs if p[:1].isdigit() and ".\t" in p[:5]]
+    shapes = [s.page_width > s.page_height for s in document.sections]
+    assert shapes[0] is False and True in shapes  # the wide record of interventions turns
     assert [int(p.split(".")[0]) for p in numbered] == list(range(1, len(numbered) + 1))
     assert numbered[1] == "2.\t" + report.summary.parts[0].paragraphs[1]
     region = document.tables[1]  # role first, then region

@@ -243,3 +243,32 @@ def test_a_report_read_while_the_meeting_runs_says_what_is_under_way() -> None:
     for name, draw in CHARTS.items():
         (axes,) = draw(statistics(record)).axes
         assert axes.get_xlim() == (0, 1), name  # nothing spoken: an axis from 0, not ±0.06
+
+
+def test_the_summary_names_the_panelists_and_the_moderator(report: Report) -> None:
+    from podium.record.summary import chair_summary
+
+    opening = report.summary.parts[0].paragraphs
+    assert (
+        "The panelists were Prof. Amina Diallo (Université Cheikh Anta Diop), "
+        "Mr. Tomás Ferreira (Ministry of Science of Portugal), Dr. Ana Maria Quispe "
+        "(Andean Innovation Network) and Mr. Kenji Sato (Global Tech Alliance)."
+    ) in opening
+    plan = Plan(
+        title="T",
+        segments=(
+            Segment("Moderated discussion", "moderator", names=("Ms. N. Okonjo",)),
+            Segment("Discussants", "discussant", names=("Dr. A", "Dr. B")),
+        ),
+    )
+    events = [
+        MeetingCreated(at=_at(-60), plan=plan.to_json()),
+        ParticipantAdded(
+            at=_at(-50), participant_id="p1", name="Mr. K. Lee", role="moderator",
+            organisation="KAIST", country="KR",
+        ),
+    ]  # fmt: skip
+    paragraphs = chair_summary(record_from_events("m", events)).parts[0].paragraphs
+    # Registered people are named with whom they speak for; else the note's own names.
+    assert "The discussion was moderated by Mr. K. Lee (KAIST)." in paragraphs
+    assert "The lead discussants were Dr. A and Dr. B." in paragraphs
