@@ -17,6 +17,7 @@ from datetime import date, datetime
 from podium.i18n import _
 from podium.meeting import timer
 from podium.meeting.events import Event, EventFormatError, decode_event
+from podium.meeting.participants import ParticipantFields, details
 from podium.meeting.plan import Plan, PlanFormatError
 from podium.meeting.state import Intervention as StateIntervention
 from podium.meeting.state import MeetingState, Participant, evolve, initial_state, unregistered
@@ -31,27 +32,17 @@ class RecordError(ValueError):
     """The log cannot give a record: no such meeting, or an unreadable event (says which)."""
 
 
-@dataclass(frozen=True)
-class Speaker:
+@dataclass(frozen=True, kw_only=True)
+class Speaker(ParticipantFields):
     """A registered participant, with the groups the statistics count them in."""
 
     participant_id: str
-    name: str
-    role: str
-    delegation: str | None
-    organisation: str | None
-    country: str | None
     country_name: str | None
     represents: str  # for whom they speak: the delegation, the organisation or the country
     region: str
     subregion: str | None
     development_group: str
-    stakeholder: str
     stakeholder_group: str
-    observer: bool
-    gender: str
-    channel: str
-    segment: int | None
 
     @property
     def label(self) -> str:
@@ -63,6 +54,8 @@ class Speaker:
         return self.name
 
     def group(self, dimension: str) -> str:
+        if dimension == "gender":
+            return self.gender or NOT_STATED
         value: str = getattr(self, dimension)
         return value
 
@@ -163,23 +156,14 @@ def speaker_from(participant: Participant, on: date | None) -> Speaker:
     group = stakeholder_group(participant.stakeholder, participant.observer)
     who, _country = speaks_for(participant.delegation, participant.organisation, code)
     return Speaker(
+        **{**details(participant), "country": found.alpha2 if found else code},
         participant_id=participant.id,
-        name=participant.name,
-        role=participant.role,
-        delegation=participant.delegation,
-        organisation=participant.organisation,
-        country=found.alpha2 if found else code,
         country_name=found.name if found else None,
         represents=who or participant.name,
         region=reporting_region(found) if found else without_country(group),
         subregion=found.subregion if found else None,
         development_group=development_group(found, on) if found else without_country(group),
-        stakeholder=participant.stakeholder,
         stakeholder_group=group,
-        observer=participant.observer,
-        gender=participant.gender or NOT_STATED,
-        channel=participant.channel,
-        segment=participant.segment,
     )
 
 

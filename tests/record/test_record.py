@@ -213,7 +213,7 @@ def test_a_speech_cut_by_the_close_counts_to_the_close_less_its_pause() -> None:
     assert only.overrun_seconds == 60
     # An unknown code counts as no country: a government, so not an international organisation.
     assert only.speaker.region == "no-country:member-state"
-    assert only.speaker.gender == "not-stated"
+    assert only.speaker.group("gender") == "not-stated"
     (unheard,) = record.unheard
     assert (unheard.speaker.name, unheard.outcome, unheard.channel) == ("B", "waiting", "online")
     assert record.segments[0].held_seconds == 7 * 60
