@@ -28,21 +28,15 @@ from podium.meeting.events import (
     RequestWithdrawn,
 )
 from podium.meeting.plan import Plan
+from podium.meeting.state import Request
 
 Outcome = Literal["heard", "withdrawn", "removed", "waiting"]
 
 
 @dataclass(frozen=True)
-class Asked:
+class Asked(Request):
     """A request for the floor as it was made, and what became of it."""
 
-    request_id: int
-    participant_id: str
-    kind: str
-    channel: str
-    segment: int | None
-    at: datetime
-    programme: bool = False
     outcome: Outcome = "waiting"
     outcome_at: datetime | None = None
     intervention_id: int | None = None
@@ -74,7 +68,7 @@ def _settle(
     if found is None:
         return history.asked
     asked = dict(history.asked)
-    asked[found.request_id] = copy(found, outcome=outcome, outcome_at=at, intervention_id=heard)
+    asked[found.id] = copy(found, outcome=outcome, outcome_at=at, intervention_id=heard)
     return MappingProxyType(asked)
 
 
@@ -84,7 +78,7 @@ def follow(history: History, event: Event) -> History:
         case FloorRequested():
             asked = dict(history.asked)
             asked[event.request_id] = Asked(
-                request_id=event.request_id,
+                id=event.request_id,
                 participant_id=event.participant_id,
                 kind=event.kind,
                 channel=event.channel,

@@ -216,7 +216,7 @@ def _intervention(
 
 def _request(state: MeetingState, speakers: dict[str, Speaker], asked: Asked) -> FloorRequest:
     return FloorRequest(
-        request_id=asked.request_id,
+        request_id=asked.id,
         speaker=speakers.get(asked.participant_id)
         or speaker_from(unregistered(asked.participant_id), _meeting_day(state)),
         kind=asked.kind,
@@ -254,7 +254,7 @@ def read_record(
         interventions=interventions,
         requests=tuple(
             _request(state, speakers, asked)
-            for asked in sorted(history.asked.values(), key=lambda a: a.request_id)
+            for asked in sorted(history.asked.values(), key=lambda a: a.id)
         ),
         segments=segments_held(plan, state.segment_runs, speakers.values(), interventions),
         planned=history.planned,

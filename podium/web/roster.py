@@ -29,6 +29,9 @@ MAX_FIELD = csv.field_size_limit()
 _PERSON = TypeAdapter(ParticipantFields)
 
 
+Source = Literal["csv", "json", "form"]
+
+
 class RosterError(ValueError):
     """The list cannot be read; the message says where and why, for the user."""
 
@@ -44,7 +47,7 @@ class Entry:
 @dataclass(frozen=True)
 class Roster:
     entries: tuple[Entry, ...]
-    source: Literal["csv", "json", "form"]
+    source: Source
 
     @property
     def people(self) -> tuple[ParticipantFields, ...]:
@@ -54,16 +57,28 @@ class Roster:
         """Where the ``item``-th participant (from 0) is, as the user's file says it."""
         if item is None or not 0 <= item < len(self.entries):
             return ""
-        where = self.entries[item].where
-        if self.source == "form":
-            return ""
-        if self.source == "csv":
-            if field:
-                return _("Line {line}, column {column}: ").format(line=where, column=field)
-            return _("Line {line}: ").format(line=where)
+        return _place(self.source, self.entries[item].where, field)
+
+
+def _place(source: Source, where: int, field: str | None) -> str:
+    """ "Line 4, column segment: " in a CSV, "Participant 3, field country: " in JSON."""
+    if source == "form":
+        return f"{field}: " if field else ""
+    if source == "csv":
         if field:
-            return _("Participant {n}, field {field}: ").format(n=where, field=field)
-        return _("Participant {n}: ").format(n=where)
+            return _("Line {line}, column {column}: ").format(line=where, column=field)
+        return _("Line {line}: ").format(line=where)
+    if field:
+        return _("Participant {n}, field {field}: ").format(n=where, field=field)
+    return _("Participant {n}: ").format(n=where)
+
+
+def _read_one(source: Source, where: int, values: dict[str, Any]) -> Entry:
+    try:
+        return Entry(where, _PERSON.validate_python(values))
+    except ValidationError as error:
+        field, problem = _problem(error)
+        raise RosterError(_place(source, where, field) + problem) from None
 
 
 def _problem(error: ValidationError) -> tuple[str | None, str]:
@@ -86,10 +101,6 @@ def _problem(error: ValidationError) -> tuple[str | None, str]:
     if kind.startswith("string"):
         return field, _("must be text.")
     return field, str(first.get("msg", _("is not valid.")))
-
-
-def _person(values: dict[str, Any]) -> ParticipantFields:
-    return _PERSON.validate_python(values)
 
 
 def read_csv(data: bytes) -> Roster:
@@ -132,16 +143,7 @@ def read_csv(data: bytes) -> Roster:
             }
             if not values:
                 continue
-            try:
-                entries.append(Entry(line, _person(values)))
-            except ValidationError as error:
-                field, problem = _problem(error)
-                where = (
-                    _("Line {line}, column {column}: ").format(line=line, column=field)
-                    if field
-                    else _("Line {line}: ").format(line=line)
-                )
-                raise RosterError(where + problem) from None
+            entries.append(_read_one("csv", line, values))
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             raise RosterError(
@@ -203,24 +205,11 @@ def read_json(data: bytes) -> Roster:
                     n=number, fields=", ".join(unknown), known=", ".join(PARTICIPANT_FIELDS)
                 )
             )
-        try:
-            entries.append(Entry(number, _person(values)))
-        except ValidationError as error:
-            field, problem = _problem(error)
-            where = (
-                _("Participant {n}, field {field}: ").format(n=number, field=field)
-                if field
-                else _("Participant {n}: ").format(n=number)
-            )
-            raise RosterError(where + problem) from None
+        entries.append(_read_one("json", number, values))
     return Roster(tuple(entries), "json")
 
 
 def read_form(values: Mapping[str, str]) -> Roster:
     """The one participant of the registration form (its other fields are ignored)."""
     person = {k: v.strip() for k, v in values.items() if k in PARTICIPANT_FIELDS and v.strip()}
-    try:
-        return Roster((Entry(1, _person(person)),), "form")
-    except ValidationError as error:
-        field, problem = _problem(error)
-        raise RosterError(f"{field}: {problem}" if field else problem) from None
+    return Roster((_read_one("form", 1, person),), "form")
