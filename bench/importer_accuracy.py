@@ -1,14 +1,15 @@
 """How much of the corpus of real concept notes the reader reads right, field by field.
 
-    .venv/bin/python bench/importer_accuracy.py [--verbose] [--corpus DIR]
+    .venv/bin/python bench/importer_accuracy.py [--verbose] [--corpus DIR] [NAME ...]
 
 Every note under tests/fixtures/concept-notes/corpus/ is read by
 ``read_note`` and compared with the plan a careful reader finds in it
 (``NAME.expected.json``). The table gives, per field, the share of notes whose
 field is right, then the share right on every field; under it, per note, the
-fields that are wrong (``--verbose`` prints the differences). Beside the
+fields that are wrong (``--verbose`` prints the differences); NAMEs (parts of
+file names, such as ``hrc`` or ``.pdf``) keep only the notes they match. Beside the
 figures, as a same-run baseline, the time to read the whole corpus and the time
-only to extract the files' text.
+only to extract the files' blocks.
 """
 
 from __future__ import annotations
@@ -283,8 +284,13 @@ def _by_group(accuracy: Accuracy) -> Table:
     return table
 
 
-def measure(corpus: Path = CORPUS) -> Accuracy:
-    return Accuracy(tuple(check(note) for note in notes(corpus)))
+def measure(corpus: Path = CORPUS, only: tuple[str, ...] = ()) -> Accuracy:
+    """The corpus' notes checked; ``only`` keeps those whose file name holds one of its parts."""
+    return Accuracy(tuple(check(note) for note in _chosen(notes(corpus), only)))
+
+
+def _chosen(found: list[Path], only: tuple[str, ...]) -> list[Path]:
+    return [note for note in found if not only or any(part in note.name for part in only)]
 
 
 def _blocks_of(note: Path) -> list[Any]:
@@ -302,16 +308,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--verbose", action="store_true", help="print each difference")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("names", nargs="*", help="only the notes whose file name holds one")
     options = parser.parse_args()
     console = Console()
-    found = notes(options.corpus)
+    only = tuple(options.names)
+    found = _chosen(notes(options.corpus), only)
     if not found:
-        raise SystemExit(f"{options.corpus}: no note with its .expected.json")
+        raise SystemExit(f"{options.corpus}: no note with its .expected.json matches")
     # One untimed pass first, so that both figures are of warm code and caches.
     for note in found:
         _blocks_of(note)
     extracted, _ = timed(lambda: [_blocks_of(note) for note in found])
-    elapsed, accuracy = timed(lambda: measure(options.corpus))
+    elapsed, accuracy = timed(lambda: measure(options.corpus, only))
     table = Table(title=f"Reader accuracy, {len(found)} real notes")
     table.add_column("field")
     table.add_column("right", justify="right")

@@ -177,6 +177,10 @@ class UnreadableTime(ValueError):
     """The text has a time in it that cannot be a time of day ("25.00")."""
 
 
+# A meeting's date, time and zone stand near the start of their line or paragraph;
+# looking no further than this keeps a megabyte of hostile text cheap to read.
+LOOKED_AT = 4000
+
 _S = r"\s{1,3}"
 _S0 = r"\s{0,3}"
 
@@ -184,16 +188,20 @@ _S0 = r"\s{0,3}"
 @cache
 def _date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     letters = r"[^\W\d_]"
-    month = rf"({letters}{{2,12}}\.?(?:\s?/\s?{letters}{{2,12}}|\s{letters}{{2,7}})?)"
-    day = r"(\d{1,2})(?:st|nd|rd|th|er|º|°)?"
+    month = rf"(?<![^\W\d_])({letters}{{2,12}}\.?(?:\s?/\s?{letters}{{2,12}}|\s{letters}{{2,7}})?)"
+    day = r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º|°)?"
     year = r"(\d{4})"
     joiners = _alternation(_all_words("dates", "joiners"))
     joined = rf"(?:(?:{joiners}){_S})?"
-    to = rf"{_S0}(?:[-–—~]|(?:{_alternation(_all_words('dates', 'range'))})(?![^\W\d_])){_S0}"
+    # "du mercredi 17 au vendredi 19 mai": a weekday may stand after the "to".
+    to = (
+        rf"{_S0}(?:[-–—~]|(?:{_alternation(_all_words('dates', 'range'))})(?![^\W\d_])){_S0}"
+        rf"(?:{letters}{{3,12}},?{_S})?"
+    )
     before_year = rf",?{_S}{joined}"
     dm = rf"{day}{_S}{joined}{month}"
     dmy = rf"{dm}{before_year}{year}"
-    cjk_day = r"(\d{1,2})\s?月\s?(\d{1,2})\s?日"
+    cjk_day = r"(?<!\d)(\d{1,2})\s?月\s?(\d{1,2})\s?日"
     cjk_end = r"(?:\s?(?:至|到|-|–|—|~)\s?(?:(\d{1,2})\s?月\s?)?(\d{1,2})\s?日)?"
     shapes = (
         ("dmy-dmy", rf"{dmy}{to}{dmy}"),
@@ -206,7 +214,7 @@ def _date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
     return (
         *((shape, re.compile(pattern, re.I)) for shape, pattern in shapes),
-        ("cjk", re.compile(rf"(?:(\d{{4}})\s?年\s?)?{cjk_day}{cjk_end}")),
+        ("cjk", re.compile(rf"(?:(?<!\d)(\d{{4}})\s?年\s?)?{cjk_day}{cjk_end}")),
         ("dotted", re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.]\d)")),
         ("iso", re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")),
     )
@@ -256,7 +264,7 @@ def _mention(shape: str, g: tuple[str | None, ...], span: tuple[int, int]) -> Da
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date or range of dates in ``text``, in order, the longest reading of each."""
-    folded = fold(text)
+    folded = fold(text[:LOOKED_AT])
     found: list[DateMention] = []
     for shape, pattern in _date_patterns():
         position = 0
@@ -309,7 +317,7 @@ def _time_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     def clock(tag: str) -> str:
         return (
-            rf"(?:(?P<noon{tag}>{noon})(?!\w)|"
+            rf"(?:(?<![^\W\d_])(?P<noon{tag}>{noon})(?!\w)|"
             rf"(?:(?P<pre{tag}>{_alternation(before)})\s?)?"
             rf"(?P<h{tag}>\d{{1,2}})"
             rf"(?:\s?(?P<sep{tag}>[.:]|h(?![^\W\d_])|{hours})(?:\s?(?P<m{tag}>\d{{2}})(?!\d))?)?"
@@ -374,7 +382,7 @@ def find_times(text: str) -> Iterator[TimeRange]:
 
     Raises UnreadableTime when what looks like a time cannot be one.
     """
-    folded = fold(text)
+    folded = fold(text[:LOOKED_AT])
     ranged, single = _time_patterns()
     taken_until = 0
     for match in ranged.finditer(folded):
@@ -383,7 +391,7 @@ def find_times(text: str) -> Iterator[TimeRange]:
         if not (sure1 or sure2):
             continue  # "15-19" is a range of days, not of hours
         # "3-4.30 p.m.": the first end takes the meridiem of the second.
-        inherited = bool(ap2 and not ap1 and not match.group("m1") and match.group("h1"))
+        inherited = bool(ap2 and not ap1 and match.group("h1"))
         start = _time_of(match, "1", ap2 if inherited else ap1)
         end = _time_of(match, "2", ap2)
         if ap1 and not ap2 and match.group("h2"):

@@ -17,7 +17,13 @@ from typing import Protocol
 
 from podium.conceptnote import dates, stations, zones
 from podium.conceptnote.languages import LANGUAGES, words
-from podium.conceptnote.sessions import find_kind_and_title, find_session, find_theme, unquote
+from podium.conceptnote.sessions import (
+    find_kind_and_title,
+    find_session,
+    find_theme,
+    titles,
+    unquote,
+)
 from podium.conceptnote.when import DateChoice, Line, choose_date, read_when
 from podium.meeting.plan import Warning
 
@@ -49,6 +55,7 @@ _VENUE_WORDS = re.compile(
     re.I,
 )
 _NOT_TITLES = {"concept note", "draft concept note", "concept paper", "information note"}
+_THEME_HEADINGS = {"theme", "thème", "tema", "тема", "الموضوع", "主题", "overall theme"}
 
 
 @dataclass
@@ -75,7 +82,7 @@ def _lines(block: Block) -> list[tuple[int, str]]:
 
 @cache
 def _label_pattern() -> re.Pattern[str]:
-    labels: set[str] = {"date", "dates", "time", "date and time", "venue and room"}
+    labels: set[str] = {"date", "dates", "time", "date and time", "venue and room", "when"}
     for language in LANGUAGES:
         labels.update(w.lower() for w in words(language).get("places", {}).get("venue_labels", []))
     ordered = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
@@ -92,7 +99,7 @@ def _label(text: str) -> tuple[str, str] | None:
 
 
 def _is_venue_label(label: str) -> bool:
-    return label not in {"date", "dates", "time", "date and time"}
+    return label not in {"date", "dates", "time", "date and time", "when"}
 
 
 def _block_lines(blocks: list[list[tuple[int, str]]]) -> list[tuple[int, str]]:
@@ -122,17 +129,37 @@ def _session(header: Header, blocks: list[list[tuple[int, str]]], language: str)
     return used
 
 
+@cache
+def _connector_at_end() -> re.Pattern[str]:
+    words = {w for table in titles().values() for w in table.get("before_title", [])}
+    ordered = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:(?<![^\W\d_])(?:{ordered})|[:：])\s{{0,2}}$", re.I)
+
+
+def _theme(blocks: list[list[tuple[int, str]]]) -> tuple[int, str] | None:
+    """ "Theme: “X”" on a line, or a "Theme" heading with the theme below it."""
+    for b, block in enumerate(blocks):
+        text = " ".join(t for _n, t in block)
+        if block and (said := find_theme(text)):
+            return block[0][0], said
+        if block and b + 1 < len(blocks) and blocks[b + 1] and find_theme(f"{text}: x"):
+            below = " ".join(t for _n, t in blocks[b + 1])
+            if text.rstrip(" :：").lower() in _THEME_HEADINGS and not dates.find_dates(below):
+                return blocks[b + 1][0][0], unquote(below)
+    return None
+
+
 def _kind_and_title(
     header: Header, blocks: list[list[tuple[int, str]]], used: set[int], language: str
 ) -> None:
-    theme = next(((n, said) for n, t in _block_lines(blocks) if (said := find_theme(t))), None)
+    theme = _theme(blocks)
     for b, block in enumerate(blocks):
         lines = [(n, t) for n, t in block if n not in used]
         if not lines:
             continue
         joined = " ".join(t for _, t in lines)
         attempts = [(joined, lines)]
-        if b + 1 < len(blocks) and find_kind_and_title(f"{joined} “…”", language):
+        if b + 1 < len(blocks) and _connector_at_end().search(joined):
             # "HIGH-LEVEL PANEL ON" / "“GLOBAL COOPERATION …”" as two blocks.
             following = [(n, t) for n, t in blocks[b + 1] if n not in used]
             attempts.append((" ".join(t for _, t in lines + following), lines + following))
@@ -149,12 +176,25 @@ def _kind_and_title(
     for number, text in _block_lines(blocks):
         alone = find_kind_and_title(text, language) if number not in used else None
         if alone and not alone[1]:
-            header.kind = alone[0]  # a line naming the kind alone ("Sesión de apertura")
-            used.add(number)
+            header.kind = alone[0]
+            if len(text.split()) <= len(alone[0].split()) + 1:
+                used.add(number)  # the line names the kind alone ("Sesión de apertura")
             break
     if theme:
         header.title = theme[1]
         used.add(theme[0])
+
+
+def _quoted_title_below(header: Header, lines: list[Line], date_line: Line | None) -> None:
+    """A kind named alone in the title block, and the title on a line of its own below it."""
+    for line in lines:
+        if line.head or (date_line is not None and line.number >= date_line.number):
+            continue
+        named = find_kind_and_title(line.text)
+        if named and named[1] and any(c in line.text for c in '“”"«»„「」'):
+            header.title = named[1]
+            return
+        break
 
 
 def _upper(text: str) -> bool:
@@ -201,17 +241,33 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _venue_part(text: str) -> str | None:
+    """The venue in a piece of a line: from its first place on ("PLENARY MEETINGS, ROOM XX")."""
+    chunks = re.split(r"\s[—–-]\s", text.strip(" ,;:–—-()（）"))
+    for chunk in reversed(chunks):
+        chunk = chunk.strip(" ,;:–—-()（）").rstrip(".")
+        if not chunk or not _venue_like(chunk) or dates.find_dates(chunk):
+            continue
+        pieces = [p.strip() for p in re.split(r"[,，،]\s?", chunk)]
+        first = next((i for i, p in enumerate(pieces) if p and _venue_like(p)), 0)
+        return ", ".join(p for p in pieces[first:] if p)
+    return None
+
+
 def _tail(text: str) -> str | None:
     """The venue written after the date and time on their line ("…, 15.00, Room XX, Palais")."""
     for cell in text.split(" | "):
         spans = _spans(cell)
         tail = cell[max(end for _s, end in spans) :] if spans else cell
-        chunks = re.split(r"\s[—–]\s|\s-\s", tail.strip(" ,;:–—-()（）"))
-        for chunk in reversed(chunks):
-            chunk = chunk.strip(" ,;:–—-()（）").rstrip(".")
-            if chunk and _venue_like(chunk) and not dates.find_dates(chunk):
-                return chunk
+        if found := _venue_part(tail):
+            return found
     return None
+
+
+def _before_date(text: str) -> str | None:
+    """The venue written before a date on its line ("Vienna, 22–26 May 2023")."""
+    found = dates.find_dates(text)
+    return _venue_part(text[: found[0].span[0]]) if found else None
 
 
 def _only_when(text: str) -> bool:
@@ -237,6 +293,8 @@ def _near_date(
         if _only_when(line.text):
             continue
         same_block = line.block == choice.line.block and not found
+        if _spans(line.text) and not _venue_like(line.text):
+            break  # "Morning, 9.00 - 12.00 (1st meeting)"
         if not (_venue_like(line.text) or (same_block and _titled(line.text))):
             break
         found.append(line)
@@ -261,13 +319,17 @@ def _venue(header: Header, lines: list[Line], choice: DateChoice | None, used: s
         header.venue = near[0]
         used.update(near[1])
         return
-    if choice is not None and choice.line.head:
-        return
     for line in lines:
         head_venue = line.head and line.number not in used and _venue_like(line.text)
-        if head_venue and not dates.find_dates(line.text):
-            header.venue = line.text.strip().rstrip(".")
+        if head_venue and not dates.find_dates(line.text) and (part := _venue_part(line.text)):
+            header.venue = part
             used.add(line.number)
+            return
+    for line in lines:
+        # The session's city ("Vienna, 22–26 May 2023") stands for a meeting whose hours are known.
+        timed = choice is not None and choice.time is not None
+        if timed and line.head and (part := _before_date(line.text)):
+            header.venue = part
             return
     for line in lines:
         if not line.head and (places := stations.find_places(line.text, ("venue", "room"))):
@@ -319,6 +381,8 @@ def read_header(
             used.add(choice.time_line.number)
     if header.body is None and header.session_title is None:
         _body(header, blocks, used)
+    if header.kind is not None and header.title is None:
+        _quoted_title_below(header, lines, choice.line if choice else None)
     if header.title is None:
         _fallback_title(header, blocks, used)
     return header

@@ -16,6 +16,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from podium.conceptnote.dates import LOOKED_AT
 from podium.conceptnote.languages import LANGUAGES
 
 _QUOTES = "“”\"‘’'«»„「」『』"
@@ -182,6 +183,7 @@ def _find_chinese(text: str) -> Session | None:
 
 def find_session(text: str, language: str = "en") -> Session | None:
     """The session a line names, with the words naming it, in any of the six languages."""
+    text = text[:LOOKED_AT]
     lowered = text.lower()
     for candidate in _order(language):
         if candidate == "zh":
@@ -242,16 +244,20 @@ def _kind_patterns(language: str) -> tuple[re.Pattern[str], ...]:
     after_part = rf"(?:\s(?:{after})){{0,2}}" if after else ""
     before_part = rf"(?:{before})(?!\w)\s{{0,2}}:?|" if before else ""
     # Words before the noun ("High-level", "Scientific forum") start with a letter.
-    noun = rf"(?=[^\W\d_])[\w\-’' ]{{0,60}}?(?<![^\W\d_])(?:{kinds})"
+    noun = rf"(?=[^\W\d_])[\w\-’' ]{{0,60}}?(?<![^\W\d_])(?:{kinds})s?"
+    # "Ministerial round table 1 on …", "Plenary session I: …": the number is no part of it.
+    numbered = r"(?:\s(?:\d{1,2}|[IVX]{1,4})(?![\w]))?"
     patterns = [
         re.compile(
-            rf"^(?P<kind>{noun}{after_part})\s{{0,2}}(?:{before_part}:|–|—|(?=[{_QUOTES}]))"
+            rf"^(?P<kind>{noun}{after_part}){numbered}\s{{0,2}},?\s{{0,2}}"
+            rf"(?:{before_part}:|–|—|(?=[{_QUOTES}]))"
             rf"\s{{0,2}}(?P<title>\S.*)$",
             re.I,
         ),
         # "Sesión inaugural: …", "Panel discussion III: …": a word or two, then a colon.
         re.compile(
-            rf"^(?P<kind>{noun}(?:\s[^\W\d_]{{2,20}}){{0,2}})\s{{0,2}}:\s{{0,2}}(?P<title>\S.*)$",
+            rf"^(?P<kind>{noun}(?:\s[^\W\d_]{{2,20}}){{0,2}}){numbered}\s{{0,2}}:\s{{0,2}}"
+            rf"(?P<title>\S.*)$",
             re.I,
         ),
     ]
@@ -264,22 +270,34 @@ def _kind_patterns(language: str) -> tuple[re.Pattern[str], ...]:
                 re.I,
             )
         )
-    # A line that is a kind and nothing else ("Sesion de apertura"); no words before the
-    # noun, or "Objectives of the roundtable" would be one.
+    # A line that is a kind and nothing else ("Sesion de apertura"), or a kind that begins a
+    # longer name ("Meeting of the Council with …"); no words before the noun, or
+    # "Objectives of the roundtable" would be one.
+    then = _alternation(table.get("kind_then", []))
+    ending = rf"(?:$|\s(?:{then})\s)" if then else "$"
     patterns.append(
-        re.compile(rf"^(?P<kind>(?:high-level\s)?(?:{kinds}){after_part})(?P<title>)$", re.I)
+        re.compile(
+            rf"^(?P<kind>(?:high-level\s)?(?:{kinds})s?{after_part})(?P<title>){ending}", re.I
+        )
     )
     return tuple(patterns)
 
 
+_BROKEN_HYPHEN = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])")
+
+
 def unquote(text: str) -> str:
+    """A title without its quotes, and with the words a PDF line break split ("sixty- first")."""
+    text = _BROKEN_HYPHEN.sub("-", text)
     return text.strip().strip(_QUOTES).strip().rstrip(".").strip(_QUOTES).strip()
 
 
 def _kind_words(kind: str, language: str) -> str:
     kind = re.sub(r"\s+", " ", kind).strip().lower()
     for ending in titles().get(language, {}).get("drop_after_kind", []):
-        if kind.endswith(" " + ending):
+        # "high-level opening of the session" is a "high-level opening"; "opening of the
+        # session" stays what it is.
+        if kind.endswith(" " + ending) and len(kind[: -len(ending)].split()) > 1:
             return kind[: -len(ending) - 1]
     return kind
 
@@ -299,6 +317,7 @@ def find_kind_and_title(text: str, language: str = "en") -> tuple[str, str] | No
 
     The title is empty when the line names the kind alone.
     """
+    text = text[:LOOKED_AT]
     folded = fold_accents(text)
     for candidate in _order(language):
         for pattern in _kind_patterns(candidate):
@@ -307,7 +326,8 @@ def find_kind_and_title(text: str, language: str = "en") -> tuple[str, str] | No
                 continue
             kind = _kind_words(text[slice(*match.span("kind"))], candidate)
             title = text[slice(*match.span("title"))]
-            if title and title[0] not in _QUOTES:
+            between = folded[match.end("kind") : match.start("title")]
+            if title and title[0] not in _QUOTES and ":" in between:
                 # "Special event: panel discussion on “X”": the kind inside the title is the kind.
                 inner = find_kind_and_title(title, candidate) if title != text else None
                 if inner and inner[1]:
@@ -322,10 +342,14 @@ def find_kind_and_title(text: str, language: str = "en") -> tuple[str, str] | No
 @cache
 def _theme_pattern() -> re.Pattern[str]:
     themes = [w for table in titles().values() for w in table.get("theme", [])]
-    return re.compile(rf"^(?:{_alternation(themes)})\s{{0,2}}[:：]\s{{0,2}}(?P<title>\S.*)$", re.I)
+    return re.compile(
+        rf"^(?:{_alternation(themes)})(?:\s[A-Z0-9]{{1,2}})?\s{{0,2}}[:：]\s{{0,2}}(?P<title>\S.*)$",
+        re.I,
+    )
 
 
 def find_theme(text: str) -> str | None:
     """The title a "Theme: “X”" line gives."""
+    text = text[:LOOKED_AT]
     match = _theme_pattern().match(fold_accents(text))
     return unquote(text[match.start("title") :]) if match else None

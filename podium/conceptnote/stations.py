@@ -14,6 +14,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
+from podium.conceptnote.dates import LOOKED_AT
+
 PlaceKind = Literal["venue", "city", "room"]
 # How much a name says about where the meeting is: a building beats a city, which
 # beats a room that several places share a numbering of.
@@ -88,6 +90,7 @@ def _first(haystack: str, name: _Name, text: str) -> int | None:
 
 def find_places(text: str, kinds: tuple[PlaceKind, ...] = ("venue", "city", "room")) -> list[Place]:
     """Every known place named in ``text``, the strongest first, then in the text's order."""
+    text = text[:LOOKED_AT]
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = text  # a rare letter whose lower case is longer; match by case

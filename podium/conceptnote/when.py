@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from podium.conceptnote import stations, zones
@@ -20,7 +21,7 @@ from podium.conceptnote.dates import (
     TimeRange,
     UnreadableTime,
     find_dates,
-    find_time,
+    find_times,
     fold,
     weekday_before,
 )
@@ -87,6 +88,18 @@ class _Candidate:
     problems: list[Warning] = field(default_factory=list)
 
 
+def _whole_time(text: str) -> TimeRange | None:
+    """The line's time; "10:00–13:00 and 15:00–18:00" is one meeting from 10:00 to 18:00."""
+    ranges = list(find_times(text))
+    if not ranges:
+        return None
+    first, last = ranges[0], ranges[-1]
+    ordered = all(r.end is not None and later.start >= r.end for r, later in pairwise(ranges))
+    if len(ranges) > 1 and ordered and last.end is not None:
+        return TimeRange(first.start, last.end, (first.span[0], last.span[1]))
+    return first
+
+
 def _time_near(
     lines: list[Line], index: int, rest: str
 ) -> tuple[TimeRange | None, Line, list[Warning]]:
@@ -103,7 +116,7 @@ def _time_near(
     for at, candidate in enumerate(below):
         text = rest if at == 0 else candidate.text
         try:
-            found = find_time(text)
+            found = _whole_time(text)
         except UnreadableTime:
             problems.append(
                 Warning(
@@ -218,11 +231,15 @@ def read_when(lines: list[Line], choice: DateChoice | None, venue: str | None) -
     tz: tzinfo
     if stated is not None:
         name, tz = stated.name, stated.tz
-        same_offset = place is not None and stated.minutes is not None
+        here = zones.offset_on(place.zone, day, at) if place is not None else None
         if (
             place is not None
-            and same_offset
-            and zones.offset_on(place.zone, day, at) == stated.minutes
+            and stated.minutes is not None
+            and (
+                here == stated.minutes
+                # "(CET)" in May at the VIC: Vienna keeps Geneva's clock that day.
+                or ("/" in name and here == zones.offset_on(name, day, at))
+            )
         ):
             # "(CET)" at the Vienna International Centre is Vienna's time.
             name, tz = place.zone, ZoneInfo(place.zone)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from podium.conceptnote import untrusted
-from podium.conceptnote.extract import Unreadable
+from podium.conceptnote.extract import Unreadable, file_blocks
 from podium.conceptnote.reader import NotAConceptNote, parse_text, read_note
 from podium.i18n import _
 from podium.meeting.plan import Plan
@@ -32,8 +32,14 @@ _slots = threading.BoundedSemaphore(SLOTS)
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(["podium.conceptnote.worker"])
 
-Job = tuple[Literal["file", "text"], str, str]  # what, the path or the text, the name shown
-Outcome = tuple[Literal["plan"], Plan] | tuple[Literal["refused"], str]
+# What ("file", "text", or "file+text": the plan and the note's numbered lines), the path
+# or the text, the name shown.
+Job = tuple[Literal["file", "text", "file+text"], str, str]
+Outcome = (
+    tuple[Literal["plan"], Plan]
+    | tuple[Literal["plan+text"], tuple[Plan, str]]
+    | tuple[Literal["refused"], str]
+)
 
 
 class ReaderBusy(Exception):
@@ -44,14 +50,39 @@ def read_bounded(
     path: Path, *, shown: str | None = None, seconds: float = SECONDS, memory: int = MEMORY_BYTES
 ) -> Plan:
     """The plan of the note in ``path``, read in a bounded process; NotAConceptNote if not."""
-    return _run(("file", str(path), shown or str(path)), seconds, memory)
+    found = _run(("file", str(path), shown or str(path)), seconds, memory)
+    assert isinstance(found, Plan)
+    return found
+
+
+def read_bounded_with_text(
+    path: Path, *, shown: str | None = None, seconds: float = SECONDS, memory: int = MEMORY_BYTES
+) -> tuple[Plan, str]:
+    """As ``read_bounded``, with the note's lines as read, each with its number, for review."""
+    found = _run(("file+text", str(path), shown or str(path)), seconds, memory)
+    assert isinstance(found, tuple)  # the child answers a "file+text" job with both
+    return found
+
+
+def numbered_text(path: Path) -> str:
+    """The note's blocks as the reader saw them, each line with its number (warnings name
+    lines), a blank line between blocks; a table's rows under its first line."""
+    shown = []
+    for block in file_blocks(path):
+        if block.kind == "table":
+            shown.append(f"{block.line:>4}  " + block.text.replace("\n", "\n      "))
+        else:
+            shown.append("\n".join(f"{number:>4}  {text}" for number, text in block.lines))
+    return "\n\n".join(shown)
 
 
 def parse_bounded(
     text: str, *, shown: str = "", seconds: float = SECONDS, memory: int = MEMORY_BYTES
 ) -> Plan:
     """The plan of a note's text, parsed in a bounded process; NotAConceptNote if not."""
-    return _run(("text", text, shown), seconds, memory)
+    found = _run(("text", text, shown), seconds, memory)
+    assert isinstance(found, Plan)
+    return found
 
 
 def read_checked(job: Job) -> Plan:
@@ -59,7 +90,7 @@ def read_checked(job: Job) -> Plan:
     what, value, shown = job
     prefix = f"{shown}: " if shown else ""
     try:
-        if what == "file":
+        if what in ("file", "file+text"):
             path = Path(value)
             if path.is_file():
                 untrusted.check_file(path)
@@ -89,7 +120,7 @@ def read_checked(job: Job) -> Plan:
     return plan
 
 
-def _run(job: Job, seconds: float, memory: int) -> Plan:
+def _run(job: Job, seconds: float, memory: int) -> Plan | tuple[Plan, str]:
     if not _slots.acquire(timeout=seconds):
         raise ReaderBusy(_("The server is reading other notes; try again in a minute."))
     try:
@@ -116,7 +147,7 @@ def _run(job: Job, seconds: float, memory: int) -> Plan:
                 seconds=round(seconds)
             )
         )
-    if outcome[0] == "plan":
+    if outcome[0] == "plan" or outcome[0] == "plan+text":
         return outcome[1]
     message = outcome[1]
     raise NotAConceptNote(message if message.startswith(prefix) else prefix + message)
@@ -126,7 +157,11 @@ def _child(job: Job, memory: int, seconds: float, send: Connection) -> None:
     _limit_self(memory, seconds)
     outcome: Outcome
     try:
-        outcome = ("plan", read_checked(job))
+        plan = read_checked(job)
+        if job[0] == "file+text":
+            outcome = ("plan+text", (plan, _text_or_nothing(Path(job[1]))))
+        else:
+            outcome = ("plan", plan)
     except NotAConceptNote as exc:
         outcome = ("refused", str(exc))
     except MemoryError:
@@ -136,6 +171,13 @@ def _child(job: Job, memory: int, seconds: float, send: Connection) -> None:
     except MemoryError:
         send.send(("refused", _too_hungry()))
     send.close()
+
+
+def _text_or_nothing(path: Path) -> str:
+    try:
+        return numbered_text(path)
+    except Exception:  # the text is a help to the reviewer, never a reason to refuse the note
+        return ""
 
 
 def _limit_self(memory: int, seconds: float) -> None:

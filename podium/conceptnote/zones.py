@@ -15,7 +15,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from podium.conceptnote import stations
-from podium.conceptnote.dates import fold
+from podium.conceptnote.dates import LOOKED_AT, fold
 from podium.conceptnote.languages import LANGUAGES, words
 
 # Each abbreviation's offset in minutes and the zone UN notes mean by it.
@@ -156,7 +156,7 @@ def _abbreviation_stands(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 3) : start]
     after = text[end : end + 2]
     return bool(
-        not text[:start].strip(" \t:|")
+        not (text[:start].strip(" \t:|") or text[end:].strip(" \t.)|"))
         or re.search(r"[(\[:]\s?$", before)
         or re.search(r"(?:\d|m\.|[ap]m)\s?$", before, re.I)
         or after.startswith((")", "]"))
@@ -165,7 +165,7 @@ def _abbreviation_stands(text: str, start: int, end: int) -> bool:
 
 def find_zones(text: str) -> list[Zone]:
     """Every zone ``text`` names, surest first, then in the text's order."""
-    text = fold(text)
+    text = fold(text[:LOOKED_AT])
     found: list[Zone] = []
     if city := _city_time(text):
         found.append(city)
@@ -210,6 +210,7 @@ def find_zone(text: str) -> Zone | None:
 
 def unknown_zone(text: str) -> str | None:
     """Words like "Ruritania time" or "UTC+99" that name a zone Podium does not know."""
+    text = text[:LOOKED_AT]
     if offset := _OFFSET.search(text):
         return offset.group(0)
     match = _UNKNOWN.search(text)

@@ -17,7 +17,7 @@ from podium.meeting.state import (
     initial_state,
     replay,
 )
-from podium.meeting.timer import elapsed, light, remaining, segment_limits, warn_point
+from podium.meeting.timer import elapsed, light, remaining, warn_point
 
 __all__ = [
     "Intervention",
@@ -36,7 +36,6 @@ __all__ = [
     "light",
     "remaining",
     "replay",
-    "segment_limits",
     "snapshot",
     "warn_point",
 ]

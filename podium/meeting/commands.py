@@ -26,6 +26,8 @@ class CommandFormatError(ValueError):
 class OpenMeeting:
     type: ClassVar[str] = "open_meeting"
     class_order: tuple[FloorClass, ...] | None = None
+    # Within a class, hear the higher level of representation first (a meeting setting).
+    level_precedence: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,6 +67,10 @@ class RequestFloor:
     kind: RequestKind = "statement"
     participant_id: str | None = None
     channel: Channel | None = None
+    # A statement on behalf of a group (a key of ``groups.GROUPS``): heard first.
+    group: str | None = None
+    # A question names the panelist (participant id) it is for.
+    to: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -284,6 +290,41 @@ Amendment = (
 )
 AMENDMENTS: tuple[type[Amendment], ...] = typing.get_args(Amendment)
 
+
+@dataclass(frozen=True, kw_only=True)
+class OpenResponseRound:
+    """ "The panel will respond to questions": the panelists asked are called to respond.
+
+    Each response has ``limit_seconds`` (the round's own limit; none when None).
+    """
+
+    type: ClassVar[str] = "open_response_round"
+    limit_seconds: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CloseResponseRound:
+    """Ends the response round; responses still waiting leave the list."""
+
+    type: ClassVar[str] = "close_response_round"
+
+
+@dataclass(frozen=True, kw_only=True)
+class UndoRemoveRequest:
+    """Puts a request removed in the last 10 seconds back where it was."""
+
+    type: ClassVar[str] = "undo_remove_request"
+    request_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class UndoGiveFloor:
+    """Takes back the floor given in the last 10 seconds: the request returns to its place."""
+
+    type: ClassVar[str] = "undo_give_floor"
+    intervention_id: int
+
+
 Command = (
     OpenMeeting
     | RegisterParticipants
@@ -302,6 +343,10 @@ Command = (
     | ReopenList
     | TagIntervention
     | CloseMeeting
+    | OpenResponseRound
+    | CloseResponseRound
+    | UndoRemoveRequest
+    | UndoGiveFloor
     | Amendment
 )
 

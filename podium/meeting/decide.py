@@ -5,19 +5,20 @@ does not exist or carries a bad number gets a ``Refusal`` whose reason is a
 sentence the Chair would understand. Reasons are English; ``Refusal.translate``
 renders them in the reader's language at the edge (the core does no I/O).
 
-Who may do what: the Chair everything; the secretariat everything but giving
-the floor and closing or reopening the list of speakers; a participant only
-asks for the floor for themself and withdraws their own request; the big
-screen and the public nothing. A meeting is created before anything else,
-opened before the floor is asked for (participants may be registered before),
-and a closed meeting takes no more commands.
+Who may do what is one table, ``permissions.PERMISSIONS``. A meeting is
+created before anything else, opened before the floor is asked for
+(participants may be registered before), and a closed meeting takes no more
+commands.
 
 Choices where practice leaves room:
 
 - a closed list still admits a point of order and a right of reply, as in UN
   practice; the programme speakers of a segment are queued whatever the list;
 - a point of order gets no time limit (the Chair rules on it at once) unless
-  the Chair gives one; every other speech takes the segment's limit;
+  the Chair gives one; a response in a response round takes the round's
+  limit; every other speech takes the segment's limit for its speaker's class;
+- a statement may be made on behalf of a group of States, and a question
+  names the panelist it is for (a programme speaker);
 - the floor given to a participant by name takes their first request in the
   list, if they have one, so that nobody is heard twice for one request;
 - requests left in the list when a segment ends stay there: the Chair may give
@@ -30,12 +31,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from podium.meeting import timer
+from podium.meeting import floor, timer
 from podium.meeting.amending import amend
 from podium.meeting.commands import (
     AMENDMENTS,
     CloseList,
     CloseMeeting,
+    CloseResponseRound,
     Command,
     EndSegment,
     EndSpeech,
@@ -43,6 +45,7 @@ from podium.meeting.commands import (
     GiveFloor,
     MoveRequest,
     OpenMeeting,
+    OpenResponseRound,
     PauseSpeech,
     RegisterParticipants,
     RemoveRequest,
@@ -51,6 +54,8 @@ from podium.meeting.commands import (
     ResumeSpeech,
     StartSegment,
     TagIntervention,
+    UndoGiveFloor,
+    UndoRemoveRequest,
     WithdrawRequest,
 )
 from podium.meeting.events import (
@@ -73,10 +78,19 @@ from podium.meeting.events import (
     SpeechPaused,
     SpeechResumed,
 )
+from podium.meeting.groups import GROUPS
+from podium.meeting.limits import NO_LIMIT, SpeechLimit
+from podium.meeting.permissions import PERMISSIONS
+from podium.meeting.placing import placed
 from podium.meeting.plan import Plan
 from podium.meeting.refusal import N_, forbid, refuse
 from podium.meeting.refusal import Refusal as Refusal  # re-exported: callers know it from here
-from podium.meeting.registration import check_segment, is_whole_number, register_participants
+from podium.meeting.registration import (
+    check_segment,
+    is_whole_number,
+    programme_request,
+    register_participants,
+)
 from podium.meeting.state import MeetingState, Participant, Request
 from podium.meeting.words import (
     ACTOR_ROLES,
@@ -84,6 +98,7 @@ from podium.meeting.words import (
     FLOOR_CLASSES,
     REQUEST_KINDS,
     Actor,
+    FloorClass,
 )
 
 MAX_NOTE = 2000
@@ -101,30 +116,6 @@ def create_meeting(plan: Plan, now: datetime) -> tuple[Event, ...]:
     return (MeetingCreated(at=now, plan=plan.to_json()),)
 
 
-# What each command is, for a refusal to someone who may not send it.
-_SECRETARIAT_MAY: dict[type, str] = {
-    OpenMeeting: N_("Only the Chair or the secretariat may open the meeting."),
-    RegisterParticipants: N_("Only the Chair or the secretariat may register participants."),
-    StartSegment: N_("Only the Chair or the secretariat may start a segment."),
-    EndSegment: N_("Only the Chair or the secretariat may end a segment."),
-    PauseSpeech: N_("Only the Chair or the secretariat may pause a speech."),
-    ResumeSpeech: N_("Only the Chair or the secretariat may resume a speech."),
-    ExtendSpeech: N_("Only the Chair or the secretariat may give more time."),
-    EndSpeech: N_("Only the Chair or the secretariat may end a speech."),
-    MoveRequest: N_("Only the Chair or the secretariat may reorder the list of speakers."),
-    RemoveRequest: N_("Only the Chair or the secretariat may remove a request."),
-    TagIntervention: N_("Only the Chair or the secretariat may tag an intervention."),
-    CloseMeeting: N_("Only the Chair or the secretariat may close the meeting."),
-    **{
-        kind: N_("Only the Chair or the secretariat may amend the programme.")
-        for kind in AMENDMENTS
-    },
-}
-_CHAIR_ONLY = {
-    GiveFloor: N_("Only the Chair may give the floor."),
-    CloseList: N_("Only the Chair may close the list of speakers."),
-    ReopenList: N_("Only the Chair may reopen the list of speakers."),
-}
 _BEFORE_OPENING = (OpenMeeting, RegisterParticipants, CloseMeeting, *AMENDMENTS)
 _ALREADY_ASKED = {
     "statement": N_("{name} already has a request for the floor."),
@@ -193,6 +184,14 @@ def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> D
             return _tag(state, command, now)
         case command if isinstance(command, AMENDMENTS):
             return amend(state, command, by, now)
+        case OpenResponseRound():
+            return floor.open_response_round(state, command, now)
+        case CloseResponseRound():
+            return floor.close_response_round(state, now)
+        case UndoRemoveRequest():
+            return floor.undo_remove(state, command, now)
+        case UndoGiveFloor():
+            return floor.undo_give_floor(state, command, now)
         case CloseMeeting():
             ended: tuple[Event, ...] = ()
             if state.segment is not None:
@@ -205,29 +204,18 @@ def _check_allowed(state: MeetingState, command: object, by: Actor) -> Refusal |
     if state.plan is None:
         return refuse(N_("The meeting has not been created."))
     kind = type(command)
-    if (
-        kind not in _SECRETARIAT_MAY
-        and kind not in _CHAIR_ONLY
-        and kind
-        not in (
-            RequestFloor,
-            WithdrawRequest,
-        )
-    ):
+    allowed = PERMISSIONS.get(kind)  # type: ignore[arg-type]
+    if allowed is None:
         return refuse(N_("This command is unknown."))
     if by.role == "display":
         return forbid(N_("The big screen only shows the meeting; it cannot act on it."))
     if by.role == "public":
         return forbid(N_("The public may follow the meeting but not act on it."))
-    if by.role == "participant":
-        if kind in _CHAIR_ONLY:
-            return forbid(_CHAIR_ONLY[kind])
-        if kind in _SECRETARIAT_MAY:
-            return forbid(_SECRETARIAT_MAY[kind])
-        if state.participant(by.participant_id) is None:
-            return refuse(N_("You are not registered as a participant in this meeting."))
-    if by.role == "secretariat" and kind in _CHAIR_ONLY:
-        return forbid(_CHAIR_ONLY[kind])
+    roles, why_not = allowed
+    if by.role not in roles:
+        return forbid(why_not)
+    if by.role == "participant" and state.participant(by.participant_id) is None:
+        return refuse(N_("You are not registered as a participant in this meeting."))
     if state.status == "closed" and not isinstance(command, TagIntervention):
         # Only the record may still be corrected: tags and notes on past interventions.
         return refuse(N_("The meeting is closed."))
@@ -281,7 +269,11 @@ def _open(state: MeetingState, command: OpenMeeting, now: datetime) -> Decision:
             N_("The order of the floor must name each of {classes} once."),
             classes=", ".join(FLOOR_CLASSES),
         )
-    return (MeetingOpened(at=now, class_order=tuple(order)),)
+    return (
+        MeetingOpened(
+            at=now, class_order=tuple(order), level_precedence=command.level_precedence is True
+        ),
+    )
 
 
 def _start_segment(state: MeetingState, command: StartSegment, now: datetime) -> Decision:
@@ -299,24 +291,16 @@ def _start_segment(state: MeetingState, command: StartSegment, now: datetime) ->
     spoken = {i.participant_id for i in state.history if i.segment == index}
     if state.speech is not None and state.speech.segment == index:
         spoken.add(state.speech.participant_id)
-    request_id = state.next_request_id
-    for participant in state.participants.values():
-        if participant.segment != index or participant.id in waiting | spoken:
-            continue
-        events.append(
-            FloorRequested(
-                at=now,
-                request_id=request_id,
-                participant_id=participant.id,
-                kind="statement",
-                channel=participant.channel,
-                segment=index,
-                by="secretariat",
-                programme=True,
-            )
-        )
-        request_id += 1
-    return tuple(events)
+    called = [
+        participant
+        for participant in state.participants.values()
+        if participant.segment == index and participant.id not in waiting | spoken
+    ]
+    requests = (
+        programme_request(participant, index, state.next_request_id + number, now)
+        for number, participant in enumerate(called)
+    )
+    return (*events, *placed(state, requests))
 
 
 def _request_floor(
@@ -339,6 +323,9 @@ def _request_floor(
     participant = _find_participant(state, participant_id)
     if isinstance(participant, Refusal):
         return participant
+    refusal = _check_group_and_panelist(state, command)
+    if refusal is not None:
+        return refusal
     if state.list_closed and command.kind not in ALWAYS_ADMITTED:
         return refuse(N_("The list of speakers is closed."))
     for request in state.queue:
@@ -351,17 +338,37 @@ def _request_floor(
             channel=channel,
             channels=", ".join(CHANNELS),
         )
-    return (
-        FloorRequested(
-            at=now,
-            request_id=state.next_request_id,
-            participant_id=participant.id,
-            kind=command.kind,
-            channel=channel,
-            segment=state.segment,
-            by=by.role,
-        ),
+    asked = FloorRequested(
+        at=now,
+        request_id=state.next_request_id,
+        participant_id=participant.id,
+        kind=command.kind,
+        channel=channel,
+        segment=state.segment,
+        by=by.role,
+        group=command.group,
+        to=command.to,
     )
+    return placed(state, (asked,))
+
+
+def _check_group_and_panelist(state: MeetingState, command: RequestFloor) -> Refusal | None:
+    if command.group is not None:
+        if command.kind != "statement":
+            return refuse(N_("Only a statement is made on behalf of a group."))
+        if command.group not in GROUPS:
+            return refuse(
+                N_("'{group}' is not a group; the groups are {groups}."),
+                group=command.group,
+                groups=", ".join(GROUPS),
+            )
+    if command.to is not None:
+        if command.kind != "question":
+            return refuse(N_("Only a question names the panelist it is for."))
+        panelist = state.participant(command.to)
+        if panelist is None or not floor.can_be_asked(panelist):
+            return refuse(N_("There is no panelist {id}."), id=command.to)
+    return None
 
 
 def _give_floor(state: MeetingState, command: GiveFloor, now: datetime) -> Decision:
@@ -391,9 +398,13 @@ def _give_floor(state: MeetingState, command: GiveFloor, now: datetime) -> Decis
             return refuse(N_("The list of speakers is empty."))
         request = state.queue[0]
         participant_id, kind = request.participant_id, request.kind
-    limit, warn = timer.segment_limits(state.current_segment)
+    speaker = state.participant(participant_id)
+    planned = _speech_limit(state, speaker.floor_class if speaker else None)
+    limit, warn = planned.seconds, planned.warn_seconds
     if kind == "point-of-order":
         limit, warn = None, None
+    elif kind == "response" and state.response_round is not None:
+        limit, warn = state.response_round.limit_seconds, None
     if command.limit_seconds is not None:
         limit = command.limit_seconds
         warn = warn if warn is not None and warn < limit else None
@@ -410,6 +421,14 @@ def _give_floor(state: MeetingState, command: GiveFloor, now: datetime) -> Decis
             warn_seconds=warn,
         ),
     )
+
+
+def _speech_limit(state: MeetingState, floor_class: FloorClass | None) -> SpeechLimit:
+    """The limit of a speech now: the running segment's, as its programme plans it."""
+    programme = state.programme
+    if programme is None or state.segment is None:
+        return NO_LIMIT
+    return programme.segments[state.segment].limit(floor_class)
 
 
 def _timer(
@@ -436,7 +455,10 @@ def _timer(
                 return refuse(N_("This speech has no time limit to extend."))
             return (
                 SpeechExtended(
-                    at=now, intervention_id=speech.intervention_id, seconds=command.seconds
+                    at=now,
+                    intervention_id=speech.intervention_id,
+                    seconds=command.seconds,
+                    overrun_seconds=round(timer.overrun_until_now(speech, now), 3),
                 ),
             )
     return _end_speech(state, now)

@@ -16,7 +16,12 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar, Literal
 
 from podium.meeting.participants import ParticipantFields
-from podium.meeting.words import ActorRole, Channel, FloorClass, RequestKind
+from podium.meeting.words import (
+    ActorRole,
+    Channel,
+    FloorClass,
+    RequestKind,
+)
 
 
 class EventFormatError(ValueError):
@@ -39,6 +44,7 @@ class MeetingOpened:
     version: ClassVar[int] = 1
     at: datetime
     class_order: tuple[FloorClass, ...]
+    level_precedence: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,6 +87,11 @@ class FloorRequested:
     by: ActorRole
     # A programme speaker queued by the start of their segment (panelist, discussant).
     programme: bool = False
+    # Where the rules placed it in the list (0 is first), decided once: a later change of
+    # the rules never reorders a past meeting. None in logs written before it was stored.
+    position: int | None = None
+    group: str | None = None  # on behalf of this group (``groups.GROUPS``)
+    to: str | None = None  # the panelist a question is for
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -142,11 +153,18 @@ class SpeechResumed:
 
 @dataclass(frozen=True, kw_only=True)
 class SpeechExtended:
+    """More time; ``overrun_seconds`` is what the speech had run past its limit until then.
+
+    That overrun stays in the record: the extension gives time from now on, it
+    does not undo the time already run over.
+    """
+
     type: ClassVar[str] = "speech_extended"
     version: ClassVar[int] = 1
     at: datetime
     intervention_id: int
     seconds: int
+    overrun_seconds: float = 0.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -219,6 +237,44 @@ class ProgrammeAmended:
     value: Any = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class ResponseRoundOpened:
+    """The Chair calls the panel to respond; each response gets ``limit_seconds``."""
+
+    type: ClassVar[str] = "response_round_opened"
+    version: ClassVar[int] = 1
+    at: datetime
+    limit_seconds: int | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResponseRoundClosed:
+    type: ClassVar[str] = "response_round_closed"
+    version: ClassVar[int] = 1
+    at: datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestRestored:
+    """A request put back in the list at ``position`` (an undone removal or floor)."""
+
+    type: ClassVar[str] = "request_restored"
+    version: ClassVar[int] = 1
+    at: datetime
+    request_id: int
+    position: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class FloorTakenBack:
+    """The floor given by mistake taken back: the intervention never happened."""
+
+    type: ClassVar[str] = "floor_taken_back"
+    version: ClassVar[int] = 1
+    at: datetime
+    intervention_id: int
+
+
 Event = (
     MeetingCreated
     | MeetingOpened
@@ -239,6 +295,10 @@ Event = (
     | InterventionTagged
     | MeetingClosed
     | ProgrammeAmended
+    | ResponseRoundOpened
+    | ResponseRoundClosed
+    | RequestRestored
+    | FloorTakenBack
 )
 
 EVENTS: dict[str, type[Event]] = {cls.type: cls for cls in typing.get_args(Event)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from podium.meeting.words import Channel, Gender, Stakeholder
+from podium.meeting.words import Channel, Gender, Level, Stakeholder
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,6 +23,7 @@ class ParticipantFields:
     gender: Gender | None = None
     channel: Channel = "room"
     segment: int | None = None
+    level: Level | None = None  # level of representation (``words.LEVELS``)
 
 
 PARTICIPANT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ParticipantFields))

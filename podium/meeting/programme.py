@@ -20,18 +20,22 @@ scheduled segment says in ``notes`` what was assumed:
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
 from podium.i18n import _, ngettext
+from podium.meeting.limits import (
+    FLOOR_ROLE,
+    PRESENTER_ROLES,
+    SpeechLimit,
+    speech_limit,
+    speech_minutes,
+)
 from podium.meeting.plan import ROLES, Plan, Role, Segment
-
-# Segments whose speakers each get the stated minutes, even when the note does not say "each".
-PRESENTER_ROLES: frozenset[str] = frozenset({"panelist", "discussant"})
-# The floor: its segment takes what the slot leaves.
-FLOOR_ROLE = "participant"
+from podium.meeting.words import FloorClass
 
 
 class SpeakerCountError(ValueError):
@@ -60,8 +64,9 @@ class ScheduledSegment:
     """One segment placed on the clock.
 
     ``minutes_each`` is the limit of each speech (the timer's red light) and
-    ``warn_minutes`` the low end of a range (its amber light), when the note
-    gives them; ``minutes_total`` is the segment's share of the slot.
+    ``warn_minutes`` the low end of a range (its amber light), as
+    ``limits.speech_minutes`` reads them; ``minutes_total`` is the segment's
+    share of the slot.
     """
 
     index: int
@@ -75,6 +80,10 @@ class ScheduledSegment:
     is_floor: bool = False
     floor_interventions: int | None = None
     notes: tuple[str, ...] = ()
+
+    def limit(self, floor_class: FloorClass | None = None) -> SpeechLimit:
+        """The limit of one speech in this segment (by a speaker of ``floor_class``)."""
+        return speech_limit(self.minutes_each, self.warn_minutes, self.segment, floor_class)
 
 
 @dataclass(frozen=True)
@@ -174,15 +183,25 @@ def parse_speakers(values: Iterable[str]) -> dict[str, int]:
 
 
 def schedule(
-    plan: Plan, speakers: Mapping[str, int] | None = None, defaults: Defaults = DEFAULTS
+    plan: Plan,
+    speakers: Mapping[str, int] | None = None,
+    defaults: Defaults = DEFAULTS,
+    registered: Mapping[int, int] | None = None,
 ) -> Programme:
     """Lay the plan's segments on its slot and weigh the time budget.
 
-    ``speakers`` gives the number of speakers per role (``{"panelist": 4}``);
-    it overrides the note's own count.
+    ``speakers`` gives the number of speakers per role (``{"panelist": 4}``)
+    and ``registered`` per segment index (the programme speakers registered
+    there); either overrides the note's own count, ``registered`` first.
     """
     speakers = speakers or {}
-    sized = [_size(i, s, speakers, defaults) for i, s in enumerate(plan.segments)]
+    registered = registered or {}
+    sized = [
+        _size(
+            i, s, {**speakers, s.role: registered[i]} if registered.get(i) else speakers, defaults
+        )
+        for i, s in enumerate(plan.segments)
+    ]
     planned = sum(s.minutes_total for s in sized if not s.is_floor)
     slot = plan.minutes
     floors = [s for s in sized if s.is_floor]
@@ -210,6 +229,16 @@ def schedule(
         cuts=cuts,
     )
     return Programme(plan=plan, segments=tuple(timed), budget=budget)
+
+
+def planned(plan: Plan, speaker_segments: Iterable[int | None] = ()) -> Programme:
+    """The programme as planned for the programme speakers registered in each segment.
+
+    The one plan every page, the timer and the record read; ``speaker_segments``
+    holds the segment of each registered participant (None for the floor).
+    """
+    counts = Counter(index for index in speaker_segments if index is not None)
+    return schedule(plan, registered=counts)
 
 
 def _size(
@@ -246,10 +275,14 @@ def _size(
                     minutes=_show(limit)
                 )
             )
-        elif not segment.per_speaker:
-            # "The panel, 30 minutes": the stated minutes are the segment's, shared by its speakers.
             return ScheduledSegment(
-                index, segment, None, None, count, None, limit, None, notes=tuple(notes)
+                index, segment, None, None, count, limit, count * limit, warn, notes=tuple(notes)
+            )
+        if not segment.per_speaker:
+            # "The panel, 30 minutes": the stated minutes are the segment's, shared by its speakers.
+            each = speech_minutes(segment, limit, count)
+            return ScheduledSegment(
+                index, segment, None, None, count, each, limit, None, notes=tuple(notes)
             )
         return ScheduledSegment(
             index, segment, None, None, count, limit, count * limit, warn, notes=tuple(notes)
@@ -261,8 +294,9 @@ def _size(
         notes.append(
             _("no length in the note: {minutes} minutes assumed").format(minutes=_show(limit))
         )
+    each = speech_minutes(segment, limit, heads)
     return ScheduledSegment(
-        index, segment, None, None, heads, None, limit, None, notes=tuple(notes)
+        index, segment, None, None, heads, each, limit, None, notes=tuple(notes)
     )
 
 

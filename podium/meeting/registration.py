@@ -6,12 +6,13 @@ from dataclasses import replace
 from datetime import datetime
 
 from podium.meeting.commands import RegisterParticipants
-from podium.meeting.events import Event, ParticipantAdded
+from podium.meeting.events import Event, FloorRequested, ParticipantAdded
 from podium.meeting.participants import ParticipantFields, details
+from podium.meeting.placing import placed
 from podium.meeting.plan import ROLES
 from podium.meeting.refusal import N_, Refusal, refuse
-from podium.meeting.state import MeetingState
-from podium.meeting.words import CHANNELS, GENDERS, STAKEHOLDERS
+from podium.meeting.state import MeetingState, Participant, participant_of
+from podium.meeting.words import CHANNELS, GENDERS, LEVELS, STAKEHOLDERS
 
 MAX_NAME = 200
 MAX_BATCH = 5000
@@ -56,6 +57,7 @@ def register_participants(
     taken = set(state.participants)
     number = len(taken) + 1
     events: list[Event] = []
+    joining: list[Participant] = []  # programme speakers of the segment under way
     for item, person in enumerate(people):
         checked = _checked(state, person)
         if isinstance(checked, Refusal):
@@ -64,15 +66,24 @@ def register_participants(
             number += 1
         taken.add(f"p{number}")
         token_hash = hashes[item] if hashes else None
-        events.append(
-            ParticipantAdded(
-                at=now,
-                participant_id=f"p{number}",
-                token_hash=token_hash if isinstance(token_hash, str) else None,
-                **details(checked),
-            )
+        added = ParticipantAdded(
+            at=now,
+            participant_id=f"p{number}",
+            token_hash=token_hash if isinstance(token_hash, str) else None,
+            **details(checked),
         )
-    return tuple(events)
+        events.append(added)
+        if added.segment is not None and added.segment == state.segment:
+            joining.append(participant_of(added))
+    if not joining:
+        return tuple(events)
+    # Their segment is under way: they join its list as its other speakers did at its start.
+    requests = [
+        programme_request(speaker, speaker.segment, state.next_request_id + n, now)  # type: ignore[arg-type]
+        for n, speaker in enumerate(joining)
+    ]
+    everyone = {**state.participants, **{speaker.id: speaker for speaker in joining}}
+    return (*events, *placed(state, requests, everyone))
 
 
 def _wrong(field: str, template: str, **values: object) -> Refusal:
@@ -132,6 +143,13 @@ def _checked(state: MeetingState, person: object) -> ParticipantFields | Refusal
             channel=person.channel,
             channels=", ".join(CHANNELS),
         )
+    if person.level is not None and person.level not in LEVELS:
+        return _wrong(
+            "level",
+            N_("'{level}' is not a level of representation; the levels are {levels}."),
+            level=person.level,
+            levels=", ".join(LEVELS),
+        )
     if not isinstance(person.observer, bool):
         return _wrong("observer", N_("Say whether the participant is an observer: true or false."))
     if person.segment is not None:
@@ -144,6 +162,22 @@ def _checked(state: MeetingState, person: object) -> ParticipantFields | Refusal
         delegation=texts["delegation"],
         organisation=texts["organisation"],
         country=country,
+    )
+
+
+def programme_request(
+    participant: Participant, segment: int, request_id: int, now: datetime
+) -> FloorRequested:
+    """The request that puts a programme speaker in their segment's list."""
+    return FloorRequested(
+        at=now,
+        request_id=request_id,
+        participant_id=participant.id,
+        kind="statement",
+        channel=participant.channel,
+        segment=segment,
+        by="secretariat",
+        programme=True,
     )
 
 

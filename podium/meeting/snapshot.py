@@ -28,6 +28,17 @@ def snapshot(state: MeetingState, now: datetime) -> dict[str, Any]:
         "segment": state.segment,
         "class_order": list(state.class_order),
         "list_closed": state.list_closed,
+        "level_precedence": state.level_precedence,
+        "response_round": _round(state),
+        # The latest removals, for an undo within ``floor.UNDO_SECONDS`` of ``removed_at``.
+        "removed": [
+            {
+                "request_id": r.request.id,
+                **_who(state, r.request.participant_id),
+                "removed_at": _instant(r.at),
+            }
+            for r in list(state.removed.values())[-5:]
+        ],
         "speech": _speech(state, state.speech, now) if state.speech else None,
         "queue": [_request(state, r, i) for i, r in enumerate(state.queue)],
         "participants": [_participant(p) for p in state.participants.values()],
@@ -49,9 +60,12 @@ def _plan(state: MeetingState) -> dict[str, Any] | None:
     if plan is None:
         return None
     segments = []
+    programme = state.programme
+    assert programme is not None  # a plan has a programme
     for index, segment in enumerate(plan.segments):
         run = state.segment_run(index)
-        limit, warn = timer.segment_limits(segment)
+        planned = programme.segments[index]
+        limit = planned.limit()
         segments.append(
             {
                 "index": index,
@@ -61,8 +75,16 @@ def _plan(state: MeetingState) -> dict[str, Any] | None:
                 "minutes_min": segment.minutes_min,
                 "minutes_max": segment.minutes_max,
                 "per_speaker": segment.per_speaker,
-                "limit_seconds": limit,
-                "warn_seconds": warn,
+                "limit_seconds": limit.seconds,
+                "warn_seconds": limit.warn_seconds,
+                "minutes_total": planned.minutes_total,
+                "class_limits": [
+                    {
+                        "floor_class": rule.floor_class,
+                        "limit_seconds": planned.limit(rule.floor_class).seconds,
+                    }
+                    for rule in segment.class_limits
+                ],
                 "state": (
                     "running"
                     if state.segment == index
@@ -85,6 +107,13 @@ def _plan(state: MeetingState) -> dict[str, Any] | None:
         "questions": list(plan.questions),
         "segments": segments,
     }
+
+
+def _round(state: MeetingState) -> dict[str, Any] | None:
+    round_ = state.response_round
+    if round_ is None:
+        return None
+    return {"opened_at": _instant(round_.at), "limit_seconds": round_.limit_seconds}
 
 
 def _who(state: MeetingState, participant_id: str) -> dict[str, Any]:
@@ -111,6 +140,8 @@ def _request(state: MeetingState, request: Request, position: int) -> dict[str, 
         "channel": request.channel,
         "segment": request.segment,
         "programme": request.programme,
+        "group": request.group,
+        "to": request.to,
         "at": _instant(request.at),
     }
 
@@ -136,6 +167,8 @@ def _speech(state: MeetingState, speech: Speech, now: datetime) -> dict[str, Any
         "light": timer.light(speech, now),
         "questions": list(speech.questions),
         "note": speech.note,
+        "group": speech.request.group if speech.request else None,
+        "to": speech.request.to if speech.request else None,
     }
 
 
@@ -154,4 +187,6 @@ def _intervention(state: MeetingState, intervention: Intervention) -> dict[str, 
         "overrun_seconds": _seconds(intervention.overrun_seconds),
         "questions": list(intervention.questions),
         "note": intervention.note,
+        "group": intervention.group,
+        "to": intervention.to,
     }

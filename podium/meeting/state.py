@@ -15,10 +15,24 @@ from typing import Any, Literal, TypeVar
 
 from podium.meeting import speakers, timer
 from podium.meeting.amendments import amend_plan, moved_to
+from podium.meeting.entries import (
+    OBSERVER_STAKEHOLDERS,
+    Intervention,
+    Participant,
+    Removed,
+    Request,
+    ResponseRound,
+    SegmentRun,
+    Speech,
+    participant_of,
+    request_of,
+    unregistered,
+)
 from podium.meeting.events import (
     Event,
     FloorGiven,
     FloorRequested,
+    FloorTakenBack,
     InterventionTagged,
     ListClosed,
     ListReopened,
@@ -29,7 +43,10 @@ from podium.meeting.events import (
     ProgrammeAmended,
     RequestMoved,
     RequestRemoved,
+    RequestRestored,
     RequestWithdrawn,
+    ResponseRoundClosed,
+    ResponseRoundOpened,
     SegmentEnded,
     SegmentStarted,
     SpeechEnded,
@@ -38,95 +55,30 @@ from podium.meeting.events import (
     SpeechResumed,
 )
 from podium.meeting.ledger import Ledger
-from podium.meeting.participants import ParticipantFields, details
 from podium.meeting.plan import Plan, Segment
+from podium.meeting.programme import Programme, planned
 from podium.meeting.words import DEFAULT_CLASS_ORDER, FloorClass
 
+__all__ = [
+    "OBSERVER_STAKEHOLDERS",
+    "Intervention",
+    "MeetingState",
+    "Participant",
+    "Removed",
+    "Request",
+    "ResponseRound",
+    "SegmentRun",
+    "Speech",
+    "Status",
+    "evolve",
+    "initial_state",
+    "participant_of",
+    "replay",
+    "request_of",
+    "unregistered",
+]
+
 Status = Literal["new", "open", "closed"]
-
-OBSERVER_STAKEHOLDERS = frozenset({"un-entity", "intergovernmental"})
-
-
-@dataclass(frozen=True, kw_only=True)
-class Participant(ParticipantFields):
-    """A registered participant: their fields and the id the log knows them by."""
-
-    id: str
-
-    @property
-    def floor_class(self) -> FloorClass:
-        """Member States first; observer States, UN entities and IGOs next; then the others."""
-        if self.stakeholder == "government":
-            return "observer" if self.observer else "member-state"
-        if self.stakeholder in OBSERVER_STAKEHOLDERS:
-            return "observer"
-        return "stakeholder"
-
-
-def unregistered(participant_id: str) -> Participant:
-    """A stand-in for an id the log never registered: a log is never refused, and nothing
-    such a participant did goes uncounted."""
-    return Participant(id=participant_id, name=participant_id, stakeholder="other")
-
-
-@dataclass(frozen=True)
-class Request:
-    """A request for the floor waiting in the list of speakers."""
-
-    id: int
-    participant_id: str
-    kind: str
-    channel: str
-    segment: int | None
-    at: datetime
-    programme: bool = False
-
-
-@dataclass(frozen=True)
-class Speech:
-    """The speech under way: everything its timer needs, and its tags so far."""
-
-    intervention_id: int
-    participant_id: str
-    request_id: int | None
-    kind: str
-    segment: int | None
-    started_at: datetime
-    limit_seconds: int | None
-    warn_seconds: int | None
-    extended_seconds: int = 0
-    paused_at: datetime | None = None
-    paused_seconds: float = 0.0
-    questions: tuple[int, ...] = ()
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Intervention:
-    """One time someone had the floor; ``end`` is None while they still have it."""
-
-    id: int
-    participant_id: str
-    request_id: int | None
-    kind: str
-    segment: int | None
-    start: datetime
-    end: datetime | None
-    limit_seconds: int | None
-    extended_seconds: int
-    spoken_seconds: float | None
-    overrun_seconds: float | None
-    questions: tuple[int, ...] = ()
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class SegmentRun:
-    """A segment of the programme as it ran; ``end`` is None while it runs."""
-
-    index: int
-    start: datetime
-    end: datetime | None = None
 
 
 def _no_participants() -> Mapping[str, Participant]:
@@ -135,6 +87,10 @@ def _no_participants() -> Mapping[str, Participant]:
 
 def _no_interventions() -> Ledger[Intervention]:
     return Ledger()
+
+
+def _none_removed() -> Mapping[int, Removed]:
+    return MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -148,6 +104,12 @@ class MeetingState:
     segment_runs: tuple[SegmentRun, ...] = ()
     queue: tuple[Request, ...] = ()  # the list of speakers, in the order it will be heard
     list_closed: bool = False
+    level_precedence: bool = False  # within a class, a higher level of representation first
+    response_round: ResponseRound | None = None
+    # The first intervention after the latest response round opened: questions from it on
+    # call their panelists to the next round.
+    questions_from: int = 1
+    removed: Mapping[int, Removed] = field(default_factory=_none_removed)
     speech: Speech | None = None
     # Interventions that have ended; ``interventions`` adds the one under way.
     history: Ledger[Intervention] = field(default_factory=_no_interventions)
@@ -174,6 +136,13 @@ class MeetingState:
         if 0 <= self.segment < len(self.plan.segments):
             return self.plan.segments[self.segment]
         return None
+
+    @property
+    def programme(self) -> Programme | None:
+        """The programme as planned for the speakers registered (``programme.planned``)."""
+        if self.plan is None:
+            return None
+        return planned(self.plan, (p.segment for p in self.participants.values()))
 
     def participant(self, participant_id: str | None) -> Participant | None:
         if not isinstance(participant_id, str):
@@ -237,44 +206,85 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
                 seq=seq,
                 status="open",
                 class_order=tuple(event.class_order),
+                level_precedence=event.level_precedence,
                 opened_at=event.at,
             )
         case ParticipantAdded():
             participants = dict(state.participants)
-            participants[event.participant_id] = Participant(
-                id=event.participant_id, **details(event)
-            )
+            participants[event.participant_id] = participant_of(event)
             return replace(state, seq=seq, participants=MappingProxyType(participants))
         case SegmentStarted():
             state = _end_segment(state, event.at)
             return replace(
                 state,
                 seq=seq,
+                response_round=None,
                 segment=event.segment,
                 segment_runs=(*state.segment_runs, SegmentRun(event.segment, event.at)),
             )
         case SegmentEnded():
-            return replace(_end_segment(state, event.at), seq=seq)
+            return replace(_end_segment(state, event.at), seq=seq, response_round=None)
         case FloorRequested():
-            request = Request(
-                id=event.request_id,
-                participant_id=event.participant_id,
-                kind=event.kind,
-                channel=event.channel,
-                segment=event.segment,
-                at=event.at,
-                programme=event.programme,
-            )
+            request = request_of(event)
             queue = state.queue
-            at = speakers.insert_position(queue, request, state.participants, state.class_order)
+            if event.position is not None:
+                at = max(0, min(event.position, len(queue)))
+            else:
+                at = speakers.insert_position(queue, request, state.participants, state.class_order)
             return replace(
                 state,
                 seq=seq,
                 queue=(*queue[:at], request, *queue[at:]),
                 next_request_id=max(state.next_request_id, event.request_id + 1),
             )
-        case RequestWithdrawn() | RequestRemoved():
+        case RequestWithdrawn():
             return replace(state, seq=seq, queue=_without(state.queue, event.request_id))
+        case RequestRemoved():
+            removed = dict(state.removed)
+            for position, request in enumerate(state.queue):
+                if request.id == event.request_id:
+                    removed[request.id] = Removed(request, position, event.at)
+            return replace(
+                state,
+                seq=seq,
+                queue=_without(state.queue, event.request_id),
+                removed=MappingProxyType(removed),
+            )
+        case RequestRestored():
+            restored = dict(state.removed)
+            taken = restored.pop(event.request_id, None)
+            if taken is None or state.request(event.request_id) is not None:
+                return replace(state, seq=seq)
+            at = max(0, min(event.position, len(state.queue)))
+            queue = (*state.queue[:at], taken.request, *state.queue[at:])
+            return replace(state, seq=seq, queue=queue, removed=MappingProxyType(restored))
+        case FloorTakenBack():
+            speech = state.speech
+            if speech is None or speech.intervention_id != event.intervention_id:
+                return replace(state, seq=seq)
+            removed = dict(state.removed)
+            if speech.request is not None:
+                removed[speech.request.id] = Removed(
+                    speech.request, speech.request_position, event.at
+                )
+            return replace(
+                state,
+                seq=seq,
+                speech=None,
+                removed=MappingProxyType(removed),
+                # The intervention never happened: its number goes to the next one.
+                next_intervention_id=event.intervention_id,
+            )
+        case ResponseRoundOpened():
+            round_ = ResponseRound(event.at, event.limit_seconds)
+            return replace(
+                state,
+                seq=seq,
+                response_round=round_,
+                questions_from=state.next_intervention_id,
+            )
+        case ResponseRoundClosed():
+            return replace(state, seq=seq, response_round=None)
         case RequestMoved():
             moved = state.request(event.request_id)
             if moved is None:
@@ -286,6 +296,7 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
             if state.speech is not None:
                 spoken = timer.elapsed(state.speech, event.at)
                 state = _close_speech(state, event.at, spoken, timer.overrun(state.speech, spoken))
+            answered = None if event.request_id is None else state.request(event.request_id)
             given = Speech(
                 intervention_id=event.intervention_id,
                 participant_id=event.participant_id,
@@ -295,6 +306,8 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
                 started_at=event.at,
                 limit_seconds=event.limit_seconds,
                 warn_seconds=event.warn_seconds,
+                request=answered,
+                request_position=state.queue.index(answered) if answered else 0,
             )
             queue = state.queue
             if event.request_id is not None:
@@ -327,11 +340,13 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
             speech = state.speech
             if speech is None:
                 return replace(state, seq=seq)
-            return replace(
-                state,
-                seq=seq,
-                speech=replace(speech, extended_seconds=speech.extended_seconds + event.seconds),
+            extended = replace(
+                speech,
+                extended_seconds=speech.extended_seconds + event.seconds,
+                overrun_carried=speech.overrun_carried + event.overrun_seconds,
+                overrun_mark=max(speech.overrun_mark, timer.elapsed(speech, event.at)),
             )
+            return replace(state, seq=seq, speech=extended)
         case SpeechEnded():
             if state.speech is None:
                 return replace(state, seq=seq)
@@ -387,6 +402,8 @@ def _open_intervention(speech: Speech) -> Intervention:
         overrun_seconds=None,
         questions=speech.questions,
         note=speech.note,
+        group=speech.request.group if speech.request else None,
+        to=speech.request.to if speech.request else None,
     )
 
 

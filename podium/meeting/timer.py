@@ -16,17 +16,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from podium.meeting.plan import Segment
 from podium.meeting.words import Light
 
 if TYPE_CHECKING:
     from podium.meeting.state import Speech
 
 WARNING_BEFORE_LIMIT = 30.0
-# Speakers of these segments each get the stated minutes, even when the note does not say "each".
-PRESENTER_ROLES = frozenset({"panelist", "discussant"})
-# A segment of these roles is one person speaking: their speech gets the segment's minutes.
-SINGLE_SPEAKER_ROLES = frozenset({"secretariat", "keynote", "chair", "co-chair", "moderator"})
 
 
 def elapsed(speech: Speech, now: datetime) -> float:
@@ -52,11 +47,20 @@ def remaining(speech: Speech, now: datetime) -> float | None:
 
 
 def overrun(speech: Speech, spoken: float) -> float:
-    """Seconds spoken past the limit (with its extensions); 0 within it or without a limit."""
+    """Seconds spoken past the limit in force at each moment; 0 within it or without a limit.
+
+    An extension given after the limit was passed keeps the overrun until then
+    (-0:03, then +1 min: 3 seconds over) and counts again from its new limit.
+    """
     limit = allowed(speech)
     if limit is None:
         return 0.0
-    return max(0.0, spoken - limit)
+    return speech.overrun_carried + max(0.0, spoken - max(limit, speech.overrun_mark))
+
+
+def overrun_until_now(speech: Speech, now: datetime) -> float:
+    """The overrun not yet carried: what an extension given at ``now`` keeps."""
+    return overrun(speech, elapsed(speech, now)) - speech.overrun_carried
 
 
 def warn_point(speech: Speech) -> float | None:
@@ -80,28 +84,3 @@ def light(speech: Speech, now: datetime) -> Light:
     if spoken >= warn:
         return "amber"
     return "green"
-
-
-def segment_limits(segment: Segment | None) -> tuple[int | None, int | None]:
-    """A speech's ``(limit_seconds, warn_seconds)`` in a plan segment.
-
-    A per-speaker rule (``at most 3 minutes each``; panelists and discussants
-    always) limits each speech, a range warns at its low end; a segment that
-    is one person speaking (the secretariat's introduction, a keynote) gives
-    that speech the segment's minutes. Otherwise a speech has no limit.
-    """
-    if segment is None or segment.minutes_max is None or segment.minutes_max <= 0:
-        return (None, None)
-    per_speech = (
-        segment.per_speaker
-        or segment.role in PRESENTER_ROLES
-        or segment.speakers == 1
-        or (segment.role in SINGLE_SPEAKER_ROLES and segment.speakers is None)
-    )
-    if not per_speech:
-        return (None, None)
-    limit = round(segment.minutes_max * 60)
-    warn = None
-    if segment.minutes_min is not None and 0 < segment.minutes_min < segment.minutes_max:
-        warn = round(segment.minutes_min * 60)
-    return (limit, warn)

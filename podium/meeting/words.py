@@ -35,6 +35,12 @@ FloorClass = Literal["member-state", "observer", "stakeholder"]
 FLOOR_CLASSES: tuple[FloorClass, ...] = get_args(FloorClass)
 DEFAULT_CLASS_ORDER: tuple[FloorClass, ...] = ("member-state", "observer", "stakeholder")
 
+# Level of representation, highest first: where the meeting gives it precedence, a Head of
+# State or Government speaks before a minister, a minister before a vice-minister, and so on
+# (the General Assembly's practice in its general debate and high-level meetings).
+Level = Literal["head-of-state-or-government", "minister", "vice-minister", "ambassador", "other"]
+LEVELS: tuple[Level, ...] = get_args(Level)
+
 Light = Literal["none", "green", "amber", "red"]
 
 

@@ -21,14 +21,16 @@ from podium.meeting.events import (
     Event,
     FloorGiven,
     FloorRequested,
+    FloorTakenBack,
     ListClosed,
     MeetingCreated,
     ProgrammeAmended,
     RequestRemoved,
+    RequestRestored,
     RequestWithdrawn,
 )
 from podium.meeting.plan import Plan
-from podium.meeting.state import Request
+from podium.meeting.state import Request, request_of
 
 Outcome = Literal["heard", "withdrawn", "removed", "waiting"]
 
@@ -62,7 +64,11 @@ class History:
 
 
 def _settle(
-    history: History, request_id: int | None, outcome: Outcome, at: datetime, heard: int | None
+    history: History,
+    request_id: int | None,
+    outcome: Outcome,
+    at: datetime | None,
+    heard: int | None,
 ) -> Mapping[int, Asked]:
     found = history.of(request_id)
     if found is None:
@@ -77,21 +83,26 @@ def follow(history: History, event: Event) -> History:
     match event:
         case FloorRequested():
             asked = dict(history.asked)
-            asked[event.request_id] = Asked(
-                id=event.request_id,
-                participant_id=event.participant_id,
-                kind=event.kind,
-                channel=event.channel,
-                segment=event.segment,
-                at=event.at,
-                programme=event.programme,
-            )
+            asked[event.request_id] = Asked(**vars(request_of(event)))
             return copy(history, asked=MappingProxyType(asked), last_at=event.at)
         case RequestWithdrawn():
             settled = _settle(history, event.request_id, "withdrawn", event.at, None)
             return copy(history, asked=settled, last_at=event.at)
         case RequestRemoved():
             settled = _settle(history, event.request_id, "removed", event.at, None)
+            return copy(history, asked=settled, last_at=event.at)
+        case RequestRestored():
+            # An undone removal, or a floor taken back: the request waits again.
+            settled = _settle(history, event.request_id, "waiting", None, None)
+            return copy(history, asked=settled, last_at=event.at)
+        case FloorTakenBack():
+            taken = next(
+                (a for a in history.asked.values() if a.intervention_id == event.intervention_id),
+                None,
+            )
+            if taken is None:
+                return copy(history, last_at=event.at)
+            settled = _settle(history, taken.id, "waiting", None, None)
             return copy(history, asked=settled, last_at=event.at)
         case FloorGiven():
             settled = _settle(history, event.request_id, "heard", event.at, event.intervention_id)

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from podium.i18n import _
 from podium.meeting import timer
 from podium.meeting.events import Event, EventFormatError, decode_event
+from podium.meeting.groups import GROUPS
 from podium.meeting.participants import ParticipantFields, details
 from podium.meeting.plan import Plan, PlanFormatError
 from podium.meeting.state import Intervention as StateIntervention
@@ -78,6 +79,20 @@ class Intervention:
     questions: tuple[int, ...]
     note: str
     requested_at: datetime | None
+    # On behalf of this group of States (a key of ``meeting.groups.GROUPS``).
+    on_behalf_of: str | None = None
+    # The panelist a question was for (a participant id).
+    question_to: str | None = None
+
+    @property
+    def speaking_as(self) -> str:
+        """The speaker's label, and the group they spoke for: "Cuba, on behalf of the G77"."""
+        if self.on_behalf_of is None:
+            return self.speaker.label
+        group = _(GROUPS.get(self.on_behalf_of, self.on_behalf_of))
+        return _("{speaker}, on behalf of the {group}").format(
+            speaker=self.speaker.label, group=group
+        )
 
     @property
     def allowed_seconds(self) -> int | None:
@@ -211,6 +226,8 @@ def _intervention(
         questions=tuple(sorted(set(done.questions))),
         note=done.note,
         requested_at=request.at if request is not None else None,
+        on_behalf_of=done.group,
+        question_to=done.to,
     )
 
 

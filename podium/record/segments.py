@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from podium.meeting import programme as programmes
 from podium.meeting.plan import Plan
-from podium.meeting.programme import schedule
 from podium.meeting.state import SegmentRun
 
 if TYPE_CHECKING:
@@ -48,11 +47,7 @@ def segments_held(
     """Each planned segment with its runs as the state holds them (one still running has
     no end) and the interventions heard in it."""
     # The programme is planned for the speakers actually registered in each segment.
-    counts: Counter[str] = Counter()
-    for speaker in speakers:
-        if speaker.segment is not None and 0 <= speaker.segment < len(plan.segments):
-            counts[plan.segments[speaker.segment].role] += 1
-    programme = schedule(plan, dict(counts))
+    programme = programmes.planned(plan, (speaker.segment for speaker in speakers))
     by_segment: dict[int, list[SegmentRun]] = {}
     for run in runs:
         by_segment.setdefault(run.index, []).append(run)

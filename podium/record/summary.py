@@ -94,13 +94,13 @@ def meeting_date(record: Record, language: str = LANGUAGE) -> str | None:
 def _speakers(interventions: list[Intervention]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for i in interventions:
-        seen.setdefault(i.speaker.label, None)
+        seen.setdefault(i.speaking_as, None)
     return tuple(seen)
 
 
 def _points(interventions: list[Intervention]) -> tuple[Point, ...]:
     return tuple(
-        Point(i.speaker.label, i.note.strip(), i.id) for i in interventions if i.note.strip()
+        Point(i.speaking_as, i.note.strip(), i.id) for i in interventions if i.note.strip()
     )
 
 

@@ -7,15 +7,21 @@ the OpenAPI schema so that other tools can rely on them.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from podium.conceptnote.reader import NotAConceptNote
-from podium.conceptnote.worker import ReaderBusy, parse_bounded, read_bounded
+from podium.conceptnote.worker import (
+    ReaderBusy,
+    parse_bounded,
+    read_bounded,
+    read_bounded_with_text,
+)
 from podium.i18n import _
 from podium.meeting.commands import CommandFormatError, command_from_json
 from podium.meeting.participants import details
@@ -36,6 +42,7 @@ from podium.web.roster import Roster, RosterError, read_csv, read_json
 from podium.web.schemas import CommandBody, Error
 
 router = APIRouter(prefix="/api", tags=["api"])
+_Read = TypeVar("_Read")
 
 NOTE_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
 
@@ -160,6 +167,15 @@ def _plan_from_text(text: str) -> Plan:
 
 def plan_from_file(name: str, data: bytes) -> Plan:
     """The plan of an uploaded note (md, txt, docx, pdf); a 422 that names the file if not."""
+    return _from_upload(name, data, read_bounded)
+
+
+def plan_and_text_from_file(name: str, data: bytes) -> tuple[Plan, str]:
+    """As ``plan_from_file``, with the note's lines as read (numbered), for its review."""
+    return _from_upload(name, data, read_bounded_with_text)
+
+
+def _from_upload(name: str, data: bytes, read: Callable[..., _Read]) -> _Read:
     suffix = Path(name).suffix.lower()
     if suffix not in NOTE_SUFFIXES:
         raise HTTPException(
@@ -172,7 +188,7 @@ def plan_from_file(name: str, data: bytes) -> Plan:
         path = Path(folder) / f"note{suffix}"
         path.write_bytes(data)
         try:
-            return read_bounded(path, shown=name)
+            return read(path, shown=name)
         except NotAConceptNote as exc:
             raise HTTPException(422, str(exc)) from None
         except ReaderBusy as exc:

@@ -10,18 +10,14 @@ token or an unreadable note shows the upload form again with the reason.
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from podium.conceptnote import extract
 from podium.i18n import _
 from podium.meeting.plan import ROLES
-from podium.web.api import base_url, join_link, plan_from_file
+from podium.web.api import base_url, join_link, plan_and_text_from_file
 from podium.web.deps import service
 from podium.web.review import (
     LANGUAGES,
@@ -62,10 +58,9 @@ async def new_meeting(request: Request) -> HTMLResponse:
     if not name or not data:
         return _again(request, _("Choose the concept note to upload."), 422)
     try:
-        plan = await run_in_threadpool(plan_from_file, name, data)
+        plan, note = await run_in_threadpool(plan_and_text_from_file, name, data)
     except HTTPException as refused:
         return _again(request, str(refused.detail), refused.status_code)
-    note = await run_in_threadpool(note_text, name, data)
     return _show(request, form_from_plan(plan, note), token.strip(), 200)
 
 
@@ -123,29 +118,6 @@ def _show(
     # The page holds the administrator's token: no cache may keep it.
     response.headers["Cache-Control"] = "no-store"
     return response
-
-
-def note_text(name: str, data: bytes) -> str:
-    """The note's blocks as the reader saw them, each line with its number (the warnings
-    name lines), to show beside the plan; empty if the file cannot be shown.
-
-    Called only once the note has been read into a plan, so the file is known to be sound.
-    """
-    suffix = Path(name).suffix.lower()
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"note{suffix}"
-            path.write_bytes(data)
-            blocks = extract.file_blocks(path)
-    except Exception:  # the text is a help to the reviewer, never a reason to fail
-        return ""
-    shown = []
-    for block in blocks:
-        if block.kind == "table":
-            shown.append(f"{block.line:>4}  " + block.text.replace("\n", "\n      "))
-        else:
-            shown.append("\n".join(f"{number:>4}  {text}" for number, text in block.lines))
-    return "\n\n".join(shown)
 
 
 def _again(request: Request, message: str, status_code: int) -> HTMLResponse:

@@ -17,8 +17,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.datastructures import FormData, UploadFile
 
 from podium.i18n import _
+from podium.meeting import floor
 from podium.meeting.commands import CommandFormatError
 from podium.meeting.events import EVENTS
+from podium.meeting.groups import GROUPS
+from podium.meeting.programme import planned
 from podium.meeting.state import Participant
 from podium.meeting.subject import has_subject
 from podium.meeting.words import Actor
@@ -88,6 +91,16 @@ def _page(
     if page == "me" and actor.participant_id is not None:
         context["me"] = view.someone(state, actor.participant_id)
         context["mine"] = view.requests_of(live, actor.participant_id)
+        context["groups"] = [(key, _(name)) for key, name in GROUPS.items()]
+        context["panelists"] = [p for p in state.participants.values() if floor.can_be_asked(p)]
+    if page in ("chair", "secretariat"):
+        removed, given = floor.undoable(state, now)
+        context["undo_removed"] = [
+            (number, view.someone(state, state.removed[number].request.participant_id))
+            for number in removed
+        ]
+        context["undo_floor"] = given if page == "chair" else None
+        context["response_round"] = state.response_round
     if page == "secretariat":
         context["created"] = ()
         context["charts"] = tuple(CHARTS)
@@ -149,7 +162,7 @@ def public(request: Request, meeting_id: str) -> HTMLResponse:
         "plan": plan,
         "live": view.live(state, _now()),
         "event_types": " ".join(EVENTS),
-        "programme": programme_rows(plan),
+        "programme": programme_rows(state.programme or planned(plan)),
         "when": when(plan, language(request)),
         "json_ld": event_json_ld(plan, f"{_base(request)}/m/{meeting_id}"),
         "body_class": "page public",

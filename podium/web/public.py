@@ -12,17 +12,18 @@ from podium.conceptnote.html import json_ld
 from podium.conceptnote.layout import when as note_when
 from podium.conceptnote.localtime import local, meeting_zone
 from podium.meeting.plan import Plan
-from podium.meeting.programme import schedule
+from podium.meeting.programme import Programme
 
 
 def _local(moment: datetime | None, plan: Plan) -> datetime | None:
     return local(moment, meeting_zone(plan))
 
 
-def programme_rows(plan: Plan) -> list[dict[str, Any]]:
-    """The programme's rows: local times, title, and the minutes of its time rule."""
+def programme_rows(programme: Programme) -> list[dict[str, Any]]:
+    """The programme's rows (as planned for the speakers registered): local times, title, rule."""
+    plan = programme.plan
     rows = []
-    for s in schedule(plan).segments:
+    for s in programme.segments:
         start, end = _local(s.start, plan), _local(s.end, plan)
         time = f"{start:%H:%M}–{end:%H:%M}" if start and end else ""
         rows.append(

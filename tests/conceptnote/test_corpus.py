@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import subprocess
 import sys
 from collections import Counter
 from datetime import date, datetime
@@ -28,25 +29,25 @@ NOTES = ROOT / "tests/fixtures/concept-notes"
 CORPUS = NOTES / "corpus"
 
 # The reader's accuracy as measured by bench/importer_accuracy.py when the corpus was
-# built (33 notes); each is raised as the reader improves, towards 0.90 everywhere.
+# built (37 notes); each is raised as the reader improves, towards 0.90 everywhere.
 NOTES_RIGHT_FLOOR = 0.0
 FIELD_FLOORS = {
-    "start": 0.06,
-    "end": 0.18,
+    "start": 0.05,
+    "end": 0.16,
     "timezone": 0.00,
-    "venue": 0.09,
-    "kind": 0.30,
-    "title": 0.27,
-    "questions": 0.51,
-    "segments": 0.03,
-    "documents": 0.51,
-    "outcome": 0.45,
-    "sdgs": 0.60,
-    "language": 0.57,
+    "venue": 0.10,
+    "kind": 0.27,
+    "title": 0.24,
+    "questions": 0.48,
+    "segments": 0.02,
+    "documents": 0.48,
+    "outcome": 0.43,
+    "sdgs": 0.56,
+    "language": 0.54,
 }
-# Notes the reader still rejects as "not a concept note" (13 of 33: French, Spanish,
+# Notes the reader still rejects as "not a concept note" (16 of 37: French, Spanish,
 # Arabic, Chinese and Russian ones among them); lowered to 0 as it learns to read them.
-REJECTED_AT_MOST = 13
+REJECTED_AT_MOST = 16
 
 FIELDS = {
     "language",
@@ -262,6 +263,9 @@ def test_the_notes_rebuild_from_their_sources(tmp_path: Path) -> None:
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     sources = sorted(build.SOURCES.iterdir())
+    # The Chinese PDFs embed Noto CJK glyphs; without the fonts a rebuild differs.
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
+    assert "Noto" in fonts.stdout, "install Debian's fonts-noto-cjk to rebuild the corpus"
     built = 0
     for source in sources:
         if source.name.endswith(".docx.txt"):

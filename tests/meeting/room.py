@@ -23,8 +23,12 @@ PANEL = Plan(
     ),
     segments=(
         Segment("Introduction of the report", "secretariat", minutes_max=10),
-        Segment("Panelists' presentations", "panelist", speakers=2, minutes_max=15),
-        Segment("Discussants", "discussant", speakers=2, minutes_min=5, minutes_max=7),
+        Segment(
+            "Panelists' presentations", "panelist", speakers=2, minutes_max=15, per_speaker=True
+        ),
+        Segment(
+            "Discussants", "discussant", speakers=2, minutes_min=5, minutes_max=7, per_speaker=True
+        ),
         Segment("Interventions from the room", "participant", minutes_max=3, per_speaker=True),
         Segment("Interactive discussion", "participant"),
     ),

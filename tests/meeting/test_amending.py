@@ -56,6 +56,10 @@ def test_the_chair_or_the_secretariat_amends_a_segment_and_the_timer_follows() -
     room.ok(StartSegment(segment=FLOOR))
     room.ok(RequestFloor(participant_id=kenya))
     room.ok(GiveFloor())
+    # A member State speaks under its class's own limit, 3 minutes; the others under 2.
+    assert room.state.speech is not None and room.state.speech.limit_seconds == 180
+    unctad = room.add("UNCTAD", stakeholder="un-entity")
+    room.ok(GiveFloor(participant_id=unctad))
     assert room.state.speech is not None and room.state.speech.limit_seconds == 120
     assert segments(room)[FLOOR] == "Statements from the floor"
 

@@ -6,9 +6,11 @@ from datetime import datetime
 
 import pytest
 
+from podium.meeting import timer
 from podium.meeting.commands import (
     CloseList,
     CloseMeeting,
+    CloseResponseRound,
     Command,
     EndSegment,
     EndSpeech,
@@ -16,6 +18,7 @@ from podium.meeting.commands import (
     GiveFloor,
     MoveRequest,
     OpenMeeting,
+    OpenResponseRound,
     PauseSpeech,
     RegisterParticipants,
     RemoveRequest,
@@ -24,6 +27,8 @@ from podium.meeting.commands import (
     ResumeSpeech,
     StartSegment,
     TagIntervention,
+    UndoGiveFloor,
+    UndoRemoveRequest,
     WithdrawRequest,
     register,
 )
@@ -38,8 +43,9 @@ from podium.meeting.events import (
     SegmentEnded,
     SegmentStarted,
     SpeechEnded,
+    SpeechExtended,
 )
-from podium.meeting.state import initial_state
+from podium.meeting.state import initial_state, replay
 from podium.meeting.words import CHAIR, SECRETARIAT, Actor
 from tests.meeting.room import (
     DISCUSSANTS,
@@ -95,8 +101,9 @@ def test_open_meeting_with_a_class_order() -> None:
     ("command", "reason"),
     [
         (GiveFloor(), "Only the Chair may give the floor."),
-        (CloseList(), "Only the Chair may close the list of speakers."),
-        (ReopenList(), "Only the Chair may reopen the list of speakers."),
+        (UndoGiveFloor(intervention_id=1), "Only the Chair may take back the floor."),
+        (OpenResponseRound(), "Only the Chair may call the panel to respond."),
+        (CloseResponseRound(), "Only the Chair may end the panel's responses."),
     ],
 )
 def test_the_secretariat_may_not_chair(command: Command, reason: str) -> None:
@@ -117,6 +124,16 @@ def test_the_secretariat_runs_everything_else() -> None:
         room.ok(command, SECRETARIAT)
     room.ok(TagIntervention(questions=(1,)), SECRETARIAT)
     room.ok(EndSpeech(), SECRETARIAT)
+    # The secretariat keeps the list: move, remove and restore, close and reopen.
+    chile = room.add("Chile")
+    room.ok(RequestFloor(participant_id=kenya), SECRETARIAT)
+    (asked,) = room.ok(RequestFloor(participant_id=chile), SECRETARIAT)
+    room.ok(MoveRequest(request_id=asked.request_id, position=0), SECRETARIAT)  # type: ignore[union-attr]
+    room.ok(RemoveRequest(request_id=asked.request_id), SECRETARIAT)  # type: ignore[union-attr]
+    room.ok(UndoRemoveRequest(request_id=asked.request_id), SECRETARIAT)  # type: ignore[union-attr]
+    assert room.queue() == [("Chile", "statement"), ("Kenya", "statement")]
+    room.ok(CloseList(), SECRETARIAT)
+    room.ok(ReopenList(), SECRETARIAT)
     room.ok(EndSegment(), SECRETARIAT)
     room.ok(CloseMeeting(), SECRETARIAT)
 
@@ -417,6 +434,33 @@ def test_pause_resume_extend_end() -> None:
     assert (ended.spoken_seconds, ended.overrun_seconds) == (210, 0)
     (done,) = room.state.interventions
     assert (done.spoken_seconds, done.overrun_seconds, done.extended_seconds) == (210, 0, 60)
+
+
+def test_the_overrun_before_an_extension_is_kept() -> None:
+    room = Room()
+    kenya, chile = room.add("Kenya"), room.add("Chile")
+    room.ok(StartSegment(segment=FLOOR))
+    room.ok(GiveFloor(participant_id=kenya))  # 3 minutes
+    room.wait(183)
+    (extended,) = room.ok(ExtendSpeech(seconds=60))
+    assert isinstance(extended, SpeechExtended) and extended.overrun_seconds == 3
+    room.wait(17)
+    (ended,) = room.ok(EndSpeech())
+    assert isinstance(ended, SpeechEnded)
+    assert (ended.spoken_seconds, ended.overrun_seconds) == (200, 3)
+    # Past the new limit too: both overruns count.
+    room.ok(GiveFloor(participant_id=chile))
+    room.wait(200)
+    (extended,) = room.ok(ExtendSpeech(seconds=10))
+    assert isinstance(extended, SpeechExtended) and extended.overrun_seconds == 20
+    room.wait(5)
+    assert room.state.speech is not None
+    # Still past the new limit (190): every second past the limit in force counts.
+    assert timer.overrun(room.state.speech, 205) == 25
+    room.wait(15)
+    (ended,) = room.ok(EndSpeech())
+    assert isinstance(ended, SpeechEnded) and ended.overrun_seconds == 40
+    assert [i.overrun_seconds for i in replay(room.log).history] == [3, 40]
 
 
 def test_a_speech_without_limit_cannot_be_extended() -> None:

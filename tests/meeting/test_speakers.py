@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from podium.meeting.commands import MoveRequest, OpenMeeting, RequestFloor, StartSegment
+import dataclasses
+
+from pytest import MonkeyPatch
+
+from podium.meeting import speakers
+from podium.meeting.commands import (
+    MoveRequest,
+    OpenMeeting,
+    RequestFloor,
+    StartSegment,
+    register,
+)
+from podium.meeting.events import FloorRequested, ParticipantAdded
 from podium.meeting.speakers import insert_position
-from podium.meeting.state import Participant, Request
-from podium.meeting.words import DEFAULT_CLASS_ORDER
+from podium.meeting.state import Participant, Request, replay
+from podium.meeting.words import DEFAULT_CLASS_ORDER, SECRETARIAT
 from tests.meeting.room import PANELISTS, START, Room, participant
 
 
@@ -104,3 +116,44 @@ def test_insert_position_on_its_own() -> None:
     assert order == 0
     assert insert_position((member,), stakeholder, people, DEFAULT_CLASS_ORDER) == 1
     assert insert_position((), member, people, DEFAULT_CLASS_ORDER) == 0
+
+
+def test_the_place_is_decided_once_and_replayed_as_decided(monkeypatch: MonkeyPatch) -> None:
+    room, ids = room_with_the_world()
+    for name in ("ISOC", "Kenya", "UNCTAD", "Chile"):
+        (asked,) = room.ok(RequestFloor(), participant(ids[name]))
+        assert isinstance(asked, FloorRequested) and asked.position is not None
+    heard = room.queue()
+    assert [name for name, _ in heard] == ["Kenya", "Chile", "UNCTAD", "ISOC"]
+    # Whatever the ordering rules become, a past meeting's list replays as it was.
+    monkeypatch.setattr(speakers, "rank", lambda *args, **kwargs: (0, 0))
+    assert [(r.participant_id, r.kind) for r in replay(room.log).queue] == [
+        (r.participant_id, r.kind) for r in room.state.queue
+    ]
+
+
+def test_a_log_without_positions_is_placed_by_the_rules() -> None:
+    room, ids = room_with_the_world()
+    for name in ("ISOC", "Kenya", "UNCTAD"):
+        room.ok(RequestFloor(), participant(ids[name]))
+    old = [
+        dataclasses.replace(e, position=None) if isinstance(e, FloorRequested) else e
+        for e in room.log
+    ]
+    assert replay(old).queue == room.state.queue
+
+
+def test_a_programme_speaker_registered_late_joins_the_list() -> None:
+    room = Room()
+    kenya = room.add("Kenya")
+    room.ok(StartSegment(segment=PANELISTS))
+    room.ok(RequestFloor(), participant(kenya))
+    added, asked = room.ok(
+        register(name="Late Panelist", role="panelist", segment=PANELISTS), SECRETARIAT
+    )
+    assert isinstance(added, ParticipantAdded) and isinstance(asked, FloorRequested)
+    assert asked.programme and asked.position == 0
+    assert room.queue() == [("Late Panelist", "statement"), ("Kenya", "statement")]
+    # Registered for another segment: nothing is queued.
+    (only,) = room.ok(register(name="Discussant", role="discussant", segment=2), SECRETARIAT)
+    assert isinstance(only, ParticipantAdded)

@@ -6,9 +6,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from podium.meeting.plan import Segment
 from podium.meeting.state import Speech
-from podium.meeting.timer import elapsed, light, overrun, remaining, segment_limits, warn_point
+from podium.meeting.timer import elapsed, light, overrun, remaining, warn_point
 from tests.meeting.room import START
 
 
@@ -70,21 +69,3 @@ def test_extensions_add_to_the_limit() -> None:
     assert light(s, at(210)) == "amber"
     assert overrun(s, 250) == 10
     assert overrun(s, 230) == 0
-
-
-@pytest.mark.parametrize(
-    ("segment", "expected"),
-    [
-        (None, (None, None)),
-        (Segment("Floor", "participant", minutes_max=3, per_speaker=True), (180, None)),
-        (Segment("Discussants", "discussant", minutes_min=5, minutes_max=7), (420, 300)),
-        (Segment("Panel", "panelist", speakers=3, minutes_max=15), (900, None)),
-        (Segment("Intro", "secretariat", minutes_max=10), (600, None)),
-        (Segment("Remarks", "co-chair", speakers=1, minutes_max=5), (300, None)),
-        (Segment("Discussion", "participant", minutes_max=45), (None, None)),
-        (Segment("Discussion", "participant"), (None, None)),
-        (Segment("Odd", "panelist", minutes_min=9, minutes_max=7), (420, None)),
-    ],
-)
-def test_segment_limits(segment: Segment | None, expected: tuple[int | None, int | None]) -> None:
-    assert segment_limits(segment) == expected

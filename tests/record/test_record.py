@@ -6,6 +6,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from podium.meeting.commands import (
+    CloseMeeting,
+    GiveFloor,
+    RequestFloor,
+    StartSegment,
+    TagIntervention,
+    UndoGiveFloor,
+)
 from podium.meeting.events import (
     FloorGiven,
     FloorRequested,
@@ -20,6 +28,7 @@ from podium.meeting.events import (
     encode_event,
 )
 from podium.meeting.plan import Plan, Segment
+from podium.meeting.words import SECRETARIAT
 from podium.record.exports import load_record
 from podium.record.groups import NO_COUNTRY
 from podium.record.interventions import (
@@ -30,7 +39,9 @@ from podium.record.interventions import (
 )
 from podium.record.report import Report
 from podium.record.statistics import statistics
+from podium.record.summary import chair_summary
 from podium.store import open_store
+from tests.meeting.room import FLOOR, PANELISTS, Room
 from tests.support.panel import DELEGATIONS, NOTES, Panel
 
 
@@ -272,3 +283,28 @@ def test_the_summary_names_the_panelists_and_the_moderator(report: Report) -> No
     # Registered people are named with whom they speak for; else the note's own names.
     assert "The discussion was moderated by Mr. K. Lee (KAIST)." in paragraphs
     assert "The lead discussants were Dr. A and Dr. B." in paragraphs
+
+
+def test_the_record_names_the_group_and_forgets_a_floor_taken_back() -> None:
+    room = Room()
+    cuba, chile = room.add("Cuba", delegation="Cuba"), room.add("Chile", delegation="Chile")
+    bo = room.add("Bo", role="panelist", segment=PANELISTS)
+    room.ok(StartSegment(segment=FLOOR))
+    room.ok(RequestFloor(group="g77", participant_id=cuba), SECRETARIAT)
+    room.ok(RequestFloor(kind="question", to=bo, participant_id=chile), SECRETARIAT)
+    room.ok(GiveFloor())
+    room.wait(2)
+    room.ok(UndoGiveFloor(intervention_id=1))
+    room.ok(GiveFloor())
+    room.wait(60)
+    room.ok(TagIntervention(append_note="Calls for technology transfer."))
+    room.ok(GiveFloor())
+    room.wait(30)
+    room.ok(CloseMeeting())
+    record = record_from_events("m", room.log)
+    first, second = record.interventions
+    assert first.on_behalf_of == "g77" and second.question_to == bo
+    assert first.speaking_as == "Cuba, on behalf of the Group of 77 and China"
+    assert [r.outcome for r in record.requests] == ["heard", "heard"]
+    summary = chair_summary(record)
+    assert "Cuba, on behalf of the Group of 77 and China" in str(summary)

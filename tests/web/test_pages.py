@@ -19,6 +19,7 @@ from podium.meeting.commands import OpenMeeting, RequestFloor, StartSegment
 from podium.meeting.participants import ParticipantFields
 from podium.meeting.words import CHAIR, Actor
 from podium.meetings import MeetingService
+from podium.record.exports import load_record
 from podium.web.app import create_app
 from podium.web.templating import direction
 from tests.conftest import PANEL_2024
@@ -204,6 +205,43 @@ def test_the_chairs_tag_form_adds_to_what_the_intervention_holds(site: Site) -> 
     assert speech is not None and speech.questions == () and speech.note == "On data\nAnd skills"
 
 
+def test_forms_for_groups_questions_to_panelists_responses_and_undo(site: Site) -> None:
+    chair = site.client("chair")
+    post(chair, site, "chair", type="open_meeting")
+    panelist, _ = site.register("Ada Panel", role="panelist", segment=1)
+    who, token = site.register("Ana Gomez", delegation="Cuba", country="CU")
+    phone = site.client(token=token)
+    page = phone.get(f"/m/{site.meeting}/me").text
+    assert f'<option value="{panelist}">Ada Panel</option>' in page
+    assert '<option value="g77">Group of 77 and China</option>' in page
+    post(phone, site, "me", type="request_floor", kind="statement", group="g77")
+    post(phone, site, "me", type="request_floor", kind="question", to=panelist)
+    queue = site.service.state(site.meeting).queue
+    assert [(r.group, r.to) for r in queue] == [("g77", None), (None, panelist)]
+    post(chair, site, "chair", type="remove_request", request_id=queue[0].id)
+    page = chair.get(f"/m/{site.meeting}/chair").text
+    assert "Undo: put Ana Gomez back in the list" in page
+    post(chair, site, "chair", type="undo_remove_request", request_id=queue[0].id)
+    assert site.service.state(site.meeting).queue == queue
+    post(chair, site, "chair", type="give_floor")
+    assert "Undo: take back the floor" in chair.get(f"/m/{site.meeting}/chair").text
+    post(chair, site, "chair", type="undo_give_floor", intervention_id=1)
+    state = site.service.state(site.meeting)
+    assert state.speech is None and state.queue == queue
+    post(chair, site, "chair", type="give_floor")
+    post(chair, site, "chair", type="give_floor")  # the question, for Ada
+    post(chair, site, "chair", type="open_response_round", limit_seconds="120")
+    state = site.service.state(site.meeting)
+    assert state.response_round is not None and state.response_round.limit_seconds == 120
+    assert [(r.participant_id, r.kind) for r in state.queue] == [(panelist, "response")]
+    page = chair.get(f"/m/{site.meeting}/chair").text
+    assert "End the panel's responses" in page
+    post(chair, site, "chair", type="give_floor")
+    speech = site.service.state(site.meeting).speech
+    assert speech is not None and speech.limit_seconds == 120 and speech.kind == "response"
+    assert who != panelist
+
+
 def test_the_big_screen_shows_speaker_country_timer_and_next_three(site: Site) -> None:
     site.service.execute(site.meeting, OpenMeeting(), CHAIR)
     names = ["Ana Gomez", "Bikash Rai", "Chen Li", "Dana Ivanova"]
@@ -344,6 +382,20 @@ def test_the_public_page_has_the_note_programme_and_event_data(site: Site) -> No
     assert "15:00" in page  # the programme in Geneva time
     for segment in plan.segments:
         assert segment.title.replace("'", "&#39;") in page
+
+
+def test_the_public_page_and_the_record_plan_the_same_programme(site: Site) -> None:
+    for name in ("A. Diallo", "B. Rossi", "C. Wang", "D. Okafor"):
+        site.register(name, role="panelist", segment=1)
+    page = site.client().get(f"/m/{site.meeting}").text
+    # Four panelists of 15 minutes each, after the secretariat's 10: 15:10-16:10 in Geneva.
+    assert "15:10–16:10" in page
+    record = load_record(site.service.store, site.meeting)
+    panel = record.segments[1]
+    assert panel.planned_start is not None and panel.planned_end is not None
+    zone = site.service.plan(site.meeting).start.tzinfo  # type: ignore[union-attr]
+    times = (panel.planned_start.astimezone(zone), panel.planned_end.astimezone(zone))
+    assert [f"{t:%H:%M}" for t in times] == ["15:10", "16:10"]
 
 
 def test_the_participant_page_weighs_under_30_kb_compressed(site: Site) -> None:

@@ -10,8 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from podium.web.app import create_app
+from podium.web.review import form_from_post, plan_from_form
 from tests.conftest import PANEL_2024
 from tests.support.forms import FORM_TYPE, changed, encoded, form_fields
 
@@ -193,3 +196,48 @@ def test_a_tampered_or_odd_form_is_answered_never_a_500(
     got, page = send(client, list(fields.items()), "create")
     assert got == status
     assert words in page
+
+
+field_text = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["", "12", "2.5", "-1", "nan", "inf", "1e9", "15:00", "2024-04-15", "+02:00"]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "title",
+                "date",
+                "start",
+                "end",
+                "timezone",
+                "language",
+                "kept",
+                "segments-count",
+                "segments-0-title",
+                "segments-0-role",
+                "segments-0-speakers",
+                "segments-0-minutes_min",
+                "segments-0-minutes_max",
+                "segments-0-member_state",
+                "segments-0-order",
+                "questions-count",
+                "questions-0-text",
+                "documents-count",
+                "documents-0-url",
+                "action",
+            ]
+        ),
+        field_text,
+    )
+)
+def test_any_posted_form_gives_a_plan_or_sentences_never_an_exception(
+    values: dict[str, str],
+) -> None:
+    form, _action = form_from_post({key: [value] for key, value in values.items()})
+    plan = plan_from_form(form)
+    assert (plan is None) == bool(form.errors)
+    assert all(isinstance(text, str) and text for text in form.errors.values())
