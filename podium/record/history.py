@@ -10,12 +10,11 @@ read from the state itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from dataclasses import replace as copy
 from datetime import datetime
-from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 from podium.meeting.events import (
     Event,
@@ -29,6 +28,7 @@ from podium.meeting.events import (
     RequestRestored,
     RequestWithdrawn,
 )
+from podium.meeting.ledger import Ledger
 from podium.meeting.plan import Plan
 from podium.meeting.state import Request, request_of
 
@@ -44,69 +44,84 @@ class Asked(Request):
     intervention_id: int | None = None
 
 
-def _none_asked() -> Mapping[int, Asked]:
-    return MappingProxyType({})
+@dataclass(frozen=True)
+class Fate:
+    """Something that became of a request: heard (by ``intervention_id``), withdrawn,
+    removed, or waiting again; a floor taken back names only its intervention."""
+
+    request_id: int | None
+    outcome: Outcome
+    at: datetime | None
+    intervention_id: int | None = None
+
+
+def _nothing() -> Ledger[Any]:
+    return Ledger()
 
 
 @dataclass(frozen=True)
 class History:
-    """Every request by number; when the list was last closed; the last event's instant;
-    the plan the meeting was created with and the amendments made to it since."""
+    """Every request as made and each thing that became of one, in log order (append-only,
+    so that following a long meeting stays linear); when the list was last closed; the last
+    event's instant; the plan the meeting was created with and its amendments since."""
 
-    asked: Mapping[int, Asked] = field(default_factory=_none_asked)
+    asked: Ledger[Request] = field(default_factory=_nothing)
+    fates: Ledger[Fate] = field(default_factory=_nothing)
     list_closed_at: datetime | None = None
     last_at: datetime | None = None
     planned: Plan | None = None
     amendments: tuple[ProgrammeAmended, ...] = ()
 
-    def of(self, request_id: int | None) -> Asked | None:
-        return None if request_id is None else self.asked.get(request_id)
-
-
-def _settle(
-    history: History,
-    request_id: int | None,
-    outcome: Outcome,
-    at: datetime | None,
-    heard: int | None,
-) -> Mapping[int, Asked]:
-    found = history.of(request_id)
-    if found is None:
-        return history.asked
-    asked = dict(history.asked)
-    asked[found.id] = copy(found, outcome=outcome, outcome_at=at, intervention_id=heard)
-    return MappingProxyType(asked)
+    def requests(self) -> tuple[Asked, ...]:
+        """Every request with its latest fate, by number."""
+        latest: dict[int, Fate] = {}
+        heard_by: dict[int, int] = {}
+        for fate in self.fates:
+            request_id = fate.request_id
+            if request_id is None and fate.intervention_id is not None:
+                request_id = heard_by.get(fate.intervention_id)
+            if request_id is None:
+                continue
+            if fate.outcome == "heard" and fate.intervention_id is not None:
+                heard_by[fate.intervention_id] = request_id
+            latest[request_id] = fate
+        asked = []
+        for request in sorted(self.asked, key=lambda r: r.id):
+            became = latest.get(request.id)
+            if became is None or became.outcome == "waiting":
+                asked.append(Asked(**vars(request)))
+            else:
+                asked.append(
+                    Asked(
+                        **vars(request),
+                        outcome=became.outcome,
+                        outcome_at=became.at,
+                        intervention_id=became.intervention_id,
+                    )
+                )
+        return tuple(asked)
 
 
 def follow(history: History, event: Event) -> History:
     """The projection after ``event``; events it does not concern only move ``last_at``."""
     match event:
         case FloorRequested():
-            asked = dict(history.asked)
-            asked[event.request_id] = Asked(**vars(request_of(event)))
-            return copy(history, asked=MappingProxyType(asked), last_at=event.at)
+            return copy(history, asked=history.asked.append(request_of(event)), last_at=event.at)
         case RequestWithdrawn():
-            settled = _settle(history, event.request_id, "withdrawn", event.at, None)
-            return copy(history, asked=settled, last_at=event.at)
+            return _befell(history, Fate(event.request_id, "withdrawn", event.at), event.at)
         case RequestRemoved():
-            settled = _settle(history, event.request_id, "removed", event.at, None)
-            return copy(history, asked=settled, last_at=event.at)
+            return _befell(history, Fate(event.request_id, "removed", event.at), event.at)
         case RequestRestored():
             # An undone removal, or a floor taken back: the request waits again.
-            settled = _settle(history, event.request_id, "waiting", None, None)
-            return copy(history, asked=settled, last_at=event.at)
+            return _befell(history, Fate(event.request_id, "waiting", None), event.at)
         case FloorTakenBack():
-            taken = next(
-                (a for a in history.asked.values() if a.intervention_id == event.intervention_id),
-                None,
-            )
-            if taken is None:
-                return copy(history, last_at=event.at)
-            settled = _settle(history, taken.id, "waiting", None, None)
-            return copy(history, asked=settled, last_at=event.at)
+            fate = Fate(None, "waiting", None, event.intervention_id)
+            return _befell(history, fate, event.at)
         case FloorGiven():
-            settled = _settle(history, event.request_id, "heard", event.at, event.intervention_id)
-            return copy(history, asked=settled, last_at=event.at)
+            if event.request_id is None:
+                return copy(history, last_at=event.at)
+            fate = Fate(event.request_id, "heard", event.at, event.intervention_id)
+            return _befell(history, fate, event.at)
         case ListClosed():
             return copy(history, list_closed_at=event.at, last_at=event.at)
         case MeetingCreated():
@@ -114,6 +129,10 @@ def follow(history: History, event: Event) -> History:
         case ProgrammeAmended():
             return copy(history, amendments=(*history.amendments, event), last_at=event.at)
     return copy(history, last_at=event.at)
+
+
+def _befell(history: History, fate: Fate, at: datetime) -> History:
+    return copy(history, fates=history.fates.append(fate), last_at=at)
 
 
 NO_HISTORY = History()

@@ -190,13 +190,17 @@ def _meeting_day(state: MeetingState) -> date | None:
 
 
 def _intervention(
-    state: MeetingState, history: History, speakers: dict[str, Speaker], done: StateIntervention
+    state: MeetingState,
+    history: History,
+    asked: dict[int, Asked],
+    speakers: dict[str, Speaker],
+    done: StateIntervention,
 ) -> Intervention:
     plan = state.plan
     speaker = speakers.get(done.participant_id) or speaker_from(
         unregistered(done.participant_id), _meeting_day(state)
     )
-    request = history.of(done.request_id)
+    request = asked.get(done.request_id) if done.request_id is not None else None
     if done.end is not None and done.spoken_seconds is not None:
         end: datetime | None = done.end
         spoken, overrun = done.spoken_seconds, done.overrun_seconds or 0.0
@@ -256,8 +260,10 @@ def read_record(
         raise RecordError(_("Meeting {meeting} has no plan in its log.").format(meeting=meeting_id))
     day = _meeting_day(state)
     speakers = {pid: speaker_from(p, day) for pid, p in state.participants.items()}
+    requests = history.requests()
+    by_id = {request.id: request for request in requests}
     interventions = tuple(
-        _intervention(state, history, speakers, done) for done in state.interventions
+        _intervention(state, history, by_id, speakers, done) for done in state.interventions
     )
     return Record(
         meeting_id=meeting_id,
@@ -269,10 +275,7 @@ def read_record(
         list_closed_at=history.list_closed_at,
         speakers=tuple(speakers.values()),
         interventions=interventions,
-        requests=tuple(
-            _request(state, speakers, asked)
-            for asked in sorted(history.asked.values(), key=lambda a: a.id)
-        ),
+        requests=tuple(_request(state, speakers, asked) for asked in requests),
         segments=segments_held(plan, state.segment_runs, speakers.values(), interventions),
         planned=history.planned,
         amendments=_amendments(history),
