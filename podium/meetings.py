@@ -166,11 +166,12 @@ class MeetingService:
         )
 
         def keep_tokens(events: Sequence[Event]) -> None:
-            for event in events:
-                if isinstance(event, ParticipantAdded) and event.token_hash is not None:
-                    self.store.put_token(
-                        event.token_hash, meeting_id, "participant", event.participant_id
-                    )
+            kept = [
+                (event.token_hash, event.participant_id)
+                for event in events
+                if isinstance(event, ParticipantAdded) and event.token_hash is not None
+            ]
+            self.store.put_tokens(meeting_id, "participant", kept)
 
         done = self.execute(meeting_id, command, actor, before_append=keep_tokens)
         added = [
