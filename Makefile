@@ -21,9 +21,10 @@ system-deps:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation; fi
 
+# `make run PORT=8080` (or PODIUM_PORT=8080) chooses the port; 8000 otherwise.
 run: $(STAMP)
 	@if ! ldconfig -p | grep -q libpangoft2-1.0; then $(MAKE) --no-print-directory system-deps; fi
-	$(BIN)/podium demo
+	$(BIN)/podium demo $(if $(PORT),--port $(PORT))
 
 lint: $(STAMP)
 	$(BIN)/ruff check podium tests bench

@@ -31,11 +31,12 @@ from podium.meeting.commands import (
     register,
 )
 from podium.meeting.decide import Refusal, create_meeting, decide
-from podium.meeting.events import Event, FloorGiven, decode_event, encode_event
+from podium.meeting.events import Event, FloorGiven
 from podium.meeting.plan import Plan, Segment
 from podium.meeting.snapshot import snapshot
 from podium.meeting.state import MeetingState, evolve, initial_state
 from podium.meeting.words import CHAIR, SECRETARIAT, Actor
+from podium.wire import decode_event, encode_event
 
 PLAN = Plan(
     title="A long meeting",

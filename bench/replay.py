@@ -17,10 +17,10 @@ from typing import Any
 
 from store_append import Rehearsal
 
-from podium.meeting.events import decode_event
 from podium.meeting.state import evolve, initial_state
 from podium.store import StoredEvent
 from podium.store.sqlite import SQLiteStore, connect
+from podium.wire import decode_event
 
 MEETING = "replay"
 

@@ -32,13 +32,13 @@ from podium.meeting.commands import (
     register,
 )
 from podium.meeting.decide import Refusal, create_meeting, decide
-from podium.meeting.events import encode_event
 from podium.meeting.plan import Plan, Segment
 from podium.meeting.state import evolve, initial_state
 from podium.meeting.words import CHAIR
 from podium.store import Conflict, EventStore
 from podium.store.postgres import PostgresStore
 from podium.store.sqlite import SQLiteStore, connect
+from podium.wire import encode_event
 
 EVENT = json.dumps({"type": "floor_requested", "v": 1, "participant": "kenya", "class": "member"})
 

@@ -23,16 +23,18 @@ from typing import TYPE_CHECKING, Any
 from podium.i18n import _
 from podium.meeting.commands import Command, RegisterParticipants, RequestFloor
 from podium.meeting.decide import Refusal, create_meeting, decide
-from podium.meeting.events import Event, ParticipantAdded, decode_event, encode_event
+from podium.meeting.events import Event, ParticipantAdded
 from podium.meeting.participants import ParticipantFields
 from podium.meeting.plan import Plan
+from podium.meeting.privacy import Audience, visible_snapshot
 from podium.meeting.snapshot import snapshot
 from podium.meeting.state import MeetingState, Participant, evolve, initial_state
 from podium.meeting.subject import changed_message, has_subject, subject
 from podium.meeting.timer import elapsed, light, remaining
 from podium.meeting.words import Actor
 from podium.store.base import Conflict, EventStore, StoredEvent, TokenRecord
-from podium.web.auth import hash_token, new_token
+from podium.tokens import hash_token, new_token
+from podium.wire import decode_event, encode_event
 
 if TYPE_CHECKING:
     from podium.live.hub import Hub
@@ -46,8 +48,6 @@ APPEND_ATTEMPTS = 5
 # The states kept after each event, so that a press can be checked against the page it
 # came from; an older page is stale for a command with a subject.
 STATES_KEPT = 256
-
-# Who may send what; ``decide`` says why not, this says it is a 403 and not a 422.
 
 
 def utc_now() -> datetime:
@@ -106,9 +106,8 @@ class _Meeting:
 
     state: MeetingState = field(default_factory=initial_state)
     lock: threading.Lock = field(default_factory=threading.Lock)
-    snapshot_seq: int = -1
-    snapshot_body: bytes = b""
-    speech: dict[str, Any] | None = None
+    # Each audience's snapshot (``privacy.Audience``): its seq, its JSON, its speech.
+    snapshots: dict[str, tuple[int, bytes, dict[str, Any] | None]] = field(default_factory=dict)
     recent: deque[MeetingState] = field(default_factory=lambda: deque(maxlen=STATES_KEPT))
 
     def at(self, seq: int) -> MeetingState | None:
@@ -206,23 +205,25 @@ class MeetingService:
         with meeting.lock:
             return self._catch_up(meeting_id, meeting)
 
-    def snapshot_body(self, meeting_id: str) -> bytes:
-        """The snapshot as JSON bytes, with ``server_time`` and the speech's clock as of now.
+    def snapshot_body(self, meeting_id: str, viewer: Audience = "staff") -> bytes:
+        """The snapshot as ``viewer`` may see it, as JSON bytes, with ``server_time`` and the
+        speech's clock as of now.
 
-        The rest is serialised once per seq; only the speech's counters change with time.
+        The rest is serialised once per seq and audience; only the speech's counters
+        change with time.
         """
         meeting = self._meeting(meeting_id)
         with meeting.lock:
             state = self._catch_up(meeting_id, meeting)
-            if meeting.snapshot_seq != state.seq:
-                data = snapshot(state, self.clock())
+            cached = meeting.snapshots.get(viewer)
+            if cached is None or cached[0] != state.seq:
+                data = visible_snapshot(snapshot(state, self.clock()), viewer)
                 data.pop("now", None)
-                meeting.speech = data.pop("speech", None)
-                meeting.snapshot_body = json.dumps(
-                    data, separators=(",", ":"), ensure_ascii=False
-                ).encode()
-                meeting.snapshot_seq = state.seq
-            body, speech = meeting.snapshot_body, meeting.speech
+                speech = data.pop("speech", None)
+                body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+                cached = (state.seq, body, speech)
+                meeting.snapshots[viewer] = cached
+            _seq, body, speech = cached
         now = self.clock()
         stamp = now.isoformat()
         head = {"server_time": stamp, "now": stamp, "speech": _speech_now(state, speech, now)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from podium.cli.planning import fail, load_plan
 from podium.i18n import _
 from podium.meeting.participants import ParticipantFields
 from podium.meeting.plan import Plan
+from podium.meeting.state import Participant
 from podium.meeting.words import SECRETARIAT
 from podium.meetings import MeetingService, ServiceError
 from podium.store import DATABASE_URL
@@ -36,7 +38,13 @@ DataOption = Annotated[
     typer.Option("--data", help="Data directory (default: $PODIUM_DATA or ./data)."),
 ]
 HostOption = Annotated[str, typer.Option("--host", help="Address to listen on.")]
-PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")]
+PORT_VARIABLE = "PODIUM_PORT"
+PortOption = Annotated[
+    int,
+    typer.Option(
+        "--port", min=1, max=65535, envvar=PORT_VARIABLE, help="Port to listen on ($PODIUM_PORT)."
+    ),
+]
 BaseOption = Annotated[
     str | None,
     typer.Option("--base-url", help="The address people use to reach the server, for links."),
@@ -282,6 +290,53 @@ def _register(
     return [(participant.name, token) for participant, token in registered]
 
 
+def demo_title(plan: Plan) -> str:
+    """``CSTD, Twenty-seventh annual session, 2024: Global Cooperation …``: which meeting."""
+    short = re.search(r"\(([A-Z][A-Za-z-]{1,14})\)", plan.body or "")
+    body = short.group(1) if short else (plan.body or "")
+    when = str(plan.start.year) if plan.start else ""
+    heading = ", ".join(part for part in (body, plan.session_title, when) if part)
+    return f"{heading}: {plan.title}" if heading else plan.title
+
+
+def taking_part(person: Participant) -> str:
+    """How a participant takes part: their role, online or in the room, observer."""
+    roles = {
+        "panelist": _("panelist"),
+        "discussant": _("discussant"),
+        "keynote": _("keynote speaker"),
+        "moderator": _("moderator"),
+        "co-chair": _("Co-Chair"),
+        "secretariat": _("secretariat"),
+    }
+    parts = [roles.get(person.role, _("delegate") if person.delegation else _("participant"))]
+    if person.observer:
+        parts.append(_("observer"))
+    parts.append(_("online") if person.channel == "online" else _("in the room"))
+    return ", ".join(parts)
+
+
+def _demo_table(meetings: MeetingService, meeting: DemoMeeting, base: str) -> Table:
+    state = meetings.state(meeting.id)
+    plan = state.plan or meetings.plan(meeting.id)
+    table = Table(title=demo_title(plan), title_justify="left", show_lines=False)
+    table.add_column(_("Who"))
+    table.add_column(_("Taking part as"))
+    table.add_column(_("Link"), no_wrap=True, overflow="ignore")
+    table.add_row(_("Public page"), _("anyone"), f"{base}/m/{meeting.id}")
+    for role, label in (
+        ("chair", _("Chair")),
+        ("secretariat", _("Secretariat")),
+        ("display", _("Big screen")),
+    ):
+        table.add_row(label, _("the meeting's staff"), f"{base}/join/{meeting.tokens[role]}")
+    by_name = {p.name: p for p in state.participants.values()}
+    for name, person_token in meeting.participants:
+        person = by_name.get(name)
+        table.add_row(name, taking_part(person) if person else "", f"{base}/join/{person_token}")
+    return table
+
+
 @app.command("demo")
 def demo_command(
     host: HostOption = "127.0.0.1",
@@ -293,26 +348,13 @@ def demo_command(
     folder = data_dir(data)
     sock = listen(host, port)
     token, _new = admin_token(folder)
+    base = _base(host, port, base_url)
     meetings = _service(folder)
     try:
-        made = demo_meetings(meetings, folder)
+        for meeting in demo_meetings(meetings, folder):
+            console.print(_demo_table(meetings, meeting, base))
     finally:
         meetings.store.close()
-    base = _base(host, port, base_url)
-    for meeting in made:
-        table = Table(title=meeting.title, title_justify="left", show_lines=False)
-        table.add_column(_("Who"))
-        table.add_column(_("Link"), no_wrap=True, overflow="ignore")
-        table.add_row(_("Public page"), f"{base}/m/{meeting.id}")
-        for role, label in (
-            ("chair", _("Chair")),
-            ("secretariat", _("Secretariat")),
-            ("display", _("Big screen")),
-        ):
-            table.add_row(label, f"{base}/join/{meeting.tokens[role]}")
-        for name, person_token in meeting.participants:
-            table.add_row(name, f"{base}/join/{person_token}")
-        console.print(table)
     console.print(_("Admin token (to create meetings): {token}").format(token=token))
     console.print(_("Podium is serving at {url}").format(url=base))
     _run(log_target(folder), token, sock, base_url, False)

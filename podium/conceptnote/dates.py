@@ -325,7 +325,11 @@ def _time_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             rf"(?:\s?(?P<ap{tag}>{meridiem}))?)"
         )
 
-    to = rf"{_S0}(?:[-–—~]|(?:{_alternation(_all_words('dates', 'range'))})(?![^\W\d_])){_S0}"
+    before_clock = _alternation(_all_words("dates", "clock_before"))
+    to = (
+        rf"{_S0}(?:[-–—~]|(?:{_alternation(_all_words('dates', 'range'))})(?![^\W\d_])){_S0}"
+        rf"(?:(?:{before_clock}){_S})?"
+    )
     return (
         re.compile(rf"(?<![\d.:/-]){clock('1')}{to}{clock('2')}", re.I),
         re.compile(rf"(?<![\d.:/-]){clock('1')}", re.I),

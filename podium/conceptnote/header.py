@@ -41,21 +41,31 @@ class Block(Protocol):
     def line(self) -> int: ...
 
 
-_BODY_WORDS = re.compile(
-    r"\b(?:United Nations|Commission|Council|Committee|Assembly|Conference|Board|Organization|"
-    r"Programme|Forum|Secretariat|Nations Unies|Conseil|Comité|Assemblée|Naciones Unidas|Consejo|"
-    r"Comisi[óo]n|Asamblea|Организаци\w{0,3}|Совет\w{0,2}|Комисси\w{0,2}|Комитет\w{0,2}|Ассамбле\w{0,2})"
-    r"|الأمم المتحدة|المجلس|اللجنة|الجمعية|联合国|理事会|委员会|大会",
-    re.I,
-)
-_VENUE_WORDS = re.compile(
-    r"\b(?:Palais|Conference Room|Room|Headquarters|Centre|Center|Hall|Building|Chamber|"
-    r"Salle|Sala|Зал|online|virtual|hybrid|en ligne|en línea|híbrid[oa]|hybride)\b"
-    r"|قاعة|会议室|会议厅",
-    re.I,
-)
+@cache
+def _body_words() -> re.Pattern[str]:
+    found = {w for table in titles().values() for w in table.get("bodies", [])}
+    ordered = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{ordered})(?![^\W\d_])", re.I)
+
+
+@cache
+def _venue_words() -> re.Pattern[str]:
+    found: set[str] = set()
+    for language in LANGUAGES:
+        places = words(language).get("places", {})
+        for key in ("rooms", "online", "buildings"):
+            found.update(places.get(key, []))
+    spaced = sorted((w for w in found if w[0] < "\u3000"), key=len, reverse=True)
+    # Chinese words stand inside longer runs of characters, with no spaces around them.
+    unspaced = sorted((w for w in found if w[0] >= "\u3000"), key=len, reverse=True)
+    return re.compile(
+        rf"(?<![^\W\d_])(?:{'|'.join(re.escape(w) for w in spaced)})(?![^\W\d_])"
+        rf"|{'|'.join(re.escape(w) for w in unspaced)}",
+        re.I,
+    )
+
+
 _NOT_TITLES = {"concept note", "draft concept note", "concept paper", "information note"}
-_THEME_HEADINGS = {"theme", "thème", "tema", "тема", "الموضوع", "主题", "overall theme"}
 
 
 @dataclass
@@ -76,7 +86,8 @@ def _lines(block: Block) -> list[tuple[int, str]]:
     """A block's lines with their numbers: a paragraph's own lines, a table's rows."""
     own = getattr(block, "lines", None)
     if own:
-        return [(int(n), str(t)) for n, t in own]
+        # A PDF table's rows may carry no line of their own (0): they are on the block's.
+        return [(int(n) or max(1, block.line), str(t)) for n, t in own]
     return [(block.line + i, row) for i, row in enumerate(block.text.split("\n")) if row.strip()]
 
 
@@ -136,6 +147,11 @@ def _connector_at_end() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<![^\W\d_])(?:{ordered})|[:：])\s{{0,2}}$", re.I)
 
 
+@cache
+def _theme_headings() -> frozenset[str]:
+    return frozenset(w.lower() for table in titles().values() for w in table.get("theme", []))
+
+
 def _theme(blocks: list[list[tuple[int, str]]]) -> tuple[int, str] | None:
     """ "Theme: “X”" on a line, or a "Theme" heading with the theme below it."""
     for b, block in enumerate(blocks):
@@ -144,8 +160,19 @@ def _theme(blocks: list[list[tuple[int, str]]]) -> tuple[int, str] | None:
             return block[0][0], said
         if block and b + 1 < len(blocks) and blocks[b + 1] and find_theme(f"{text}: x"):
             below = " ".join(t for _n, t in blocks[b + 1])
-            if text.rstrip(" :：").lower() in _THEME_HEADINGS and not dates.find_dates(below):
+            heading = text.rstrip(" :：").lower()
+            if heading in _theme_headings() and not dates.find_dates(below):
                 return blocks[b + 1][0][0], unquote(below)
+    for block in blocks:
+        # A block that is one quotation ("«Esfuerzos regionales …»") is the theme.
+        text = " ".join(t for _n, t in block).strip()
+        if (
+            len(text) > 2
+            and text[0] in '“"«„「'
+            and text[-1] in '”"»」'
+            and not dates.find_dates(text)
+        ):
+            return block[0][0], unquote(text)
     return None
 
 
@@ -229,7 +256,9 @@ def _fallback_title(header: Header, blocks: list[list[tuple[int, str]]], used: s
 
 
 def _venue_like(text: str) -> bool:
-    return bool(_VENUE_WORDS.search(text) or stations.place_zone(text)) and len(text) < 120
+    if len(text) >= 120:
+        return False  # a venue is a short line, and a long one is not worth searching
+    return bool(_venue_words().search(text) or stations.place_zone(text))
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -293,8 +322,8 @@ def _near_date(
         if _only_when(line.text):
             continue
         same_block = line.block == choice.line.block and not found
-        if _spans(line.text) and not _venue_like(line.text):
-            break  # "Morning, 9.00 - 12.00 (1st meeting)"
+        if line is choice.time_line or (_spans(line.text) and not _tail(line.text)):
+            continue  # "Morning, 9.00 - 12.00 (1st meeting)", "15:00–18:00 (по венскому времени)"
         if not (_venue_like(line.text) or (same_block and _titled(line.text))):
             break
         found.append(line)
@@ -321,7 +350,7 @@ def _venue(header: Header, lines: list[Line], choice: DateChoice | None, used: s
         return
     for line in lines:
         head_venue = line.head and line.number not in used and _venue_like(line.text)
-        if head_venue and not dates.find_dates(line.text) and (part := _venue_part(line.text)):
+        if head_venue and not dates.find_dates(line.text) and (part := _tail(line.text)):
             header.venue = part
             used.add(line.number)
             return
@@ -342,7 +371,8 @@ def _body(header: Header, blocks: list[list[tuple[int, str]]], used: set[int]) -
     for number, text in _block_lines(blocks):
         if (
             number not in used
-            and _BODY_WORDS.search(text)
+            and len(text) < dates.LOOKED_AT
+            and _body_words().search(text)
             and not text.endswith(".")
             and not dates.find_date(text)
         ):

@@ -7,8 +7,6 @@ layer can build it from JSON with ``command_from_json``.
 
 from __future__ import annotations
 
-import dataclasses
-import types
 import typing
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -18,12 +16,15 @@ from podium.meeting.plan import Role
 from podium.meeting.words import Channel, FloorClass, RequestKind
 
 
-class CommandFormatError(ValueError):
-    """A command's JSON is not of a known shape; the message says what is wrong."""
+class OnTheWire:
+    """A command read from JSON at the edge (``podium.wire``): only its own fields, each of its
+    exact type (no "3" for 3). The setting is pydantic's, named here without importing it."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = {"extra": "forbid", "strict": True}
 
 
 @dataclass(frozen=True, kw_only=True)
-class OpenMeeting:
+class OpenMeeting(OnTheWire):
     type: ClassVar[str] = "open_meeting"
     class_order: tuple[FloorClass, ...] | None = None
     # Within a class, hear the higher level of representation first (a meeting setting).
@@ -31,7 +32,7 @@ class OpenMeeting:
 
 
 @dataclass(frozen=True, kw_only=True)
-class RegisterParticipants:
+class RegisterParticipants(OnTheWire):
     """Registers a batch of participants, all or none.
 
     ``token_hashes`` holds the hash of each one's link, in order; the service
@@ -49,18 +50,18 @@ def register(name: str, **fields: Any) -> RegisterParticipants:
 
 
 @dataclass(frozen=True, kw_only=True)
-class StartSegment:
+class StartSegment(OnTheWire):
     type: ClassVar[str] = "start_segment"
     segment: int
 
 
 @dataclass(frozen=True, kw_only=True)
-class EndSegment:
+class EndSegment(OnTheWire):
     type: ClassVar[str] = "end_segment"
 
 
 @dataclass(frozen=True, kw_only=True)
-class RequestFloor:
+class RequestFloor(OnTheWire):
     """A request to speak; ``participant_id`` is for the secretariat acting on someone's behalf."""
 
     type: ClassVar[str] = "request_floor"
@@ -74,13 +75,13 @@ class RequestFloor:
 
 
 @dataclass(frozen=True, kw_only=True)
-class WithdrawRequest:
+class WithdrawRequest(OnTheWire):
     type: ClassVar[str] = "withdraw_request"
     request_id: int
 
 
 @dataclass(frozen=True, kw_only=True)
-class GiveFloor:
+class GiveFloor(OnTheWire):
     """Gives the floor: to the next in the list, to a given request, or to anyone named."""
 
     type: ClassVar[str] = "give_floor"
@@ -90,28 +91,28 @@ class GiveFloor:
 
 
 @dataclass(frozen=True, kw_only=True)
-class PauseSpeech:
+class PauseSpeech(OnTheWire):
     type: ClassVar[str] = "pause_speech"
 
 
 @dataclass(frozen=True, kw_only=True)
-class ResumeSpeech:
+class ResumeSpeech(OnTheWire):
     type: ClassVar[str] = "resume_speech"
 
 
 @dataclass(frozen=True, kw_only=True)
-class ExtendSpeech:
+class ExtendSpeech(OnTheWire):
     type: ClassVar[str] = "extend_speech"
     seconds: int = 60
 
 
 @dataclass(frozen=True, kw_only=True)
-class EndSpeech:
+class EndSpeech(OnTheWire):
     type: ClassVar[str] = "end_speech"
 
 
 @dataclass(frozen=True, kw_only=True)
-class MoveRequest:
+class MoveRequest(OnTheWire):
     """Moves a request to ``position`` (0 is first) in the list of speakers."""
 
     type: ClassVar[str] = "move_request"
@@ -120,23 +121,23 @@ class MoveRequest:
 
 
 @dataclass(frozen=True, kw_only=True)
-class RemoveRequest:
+class RemoveRequest(OnTheWire):
     type: ClassVar[str] = "remove_request"
     request_id: int
 
 
 @dataclass(frozen=True, kw_only=True)
-class CloseList:
+class CloseList(OnTheWire):
     type: ClassVar[str] = "close_list"
 
 
 @dataclass(frozen=True, kw_only=True)
-class ReopenList:
+class ReopenList(OnTheWire):
     type: ClassVar[str] = "reopen_list"
 
 
 @dataclass(frozen=True, kw_only=True)
-class TagIntervention:
+class TagIntervention(OnTheWire):
     """Tags an intervention (the current one when ``intervention_id`` is None).
 
     Each field says what it does, and what it leaves out stays as it was:
@@ -155,7 +156,7 @@ class TagIntervention:
 
 
 @dataclass(frozen=True, kw_only=True)
-class CloseMeeting:
+class CloseMeeting(OnTheWire):
     type: ClassVar[str] = "close_meeting"
 
 
@@ -163,7 +164,7 @@ class CloseMeeting:
 
 
 @dataclass(frozen=True, kw_only=True)
-class _SegmentFields:
+class _SegmentFields(OnTheWire):
     """A segment as the programme will hold it; minutes may be fractions (2.5)."""
 
     title: str
@@ -196,7 +197,7 @@ class AddSegment(_SegmentFields):
 
 
 @dataclass(frozen=True, kw_only=True)
-class RemoveSegment:
+class RemoveSegment(OnTheWire):
     """Removes a segment not yet started; its programme speakers then speak from the floor."""
 
     type: ClassVar[str] = "remove_segment"
@@ -204,7 +205,7 @@ class RemoveSegment:
 
 
 @dataclass(frozen=True, kw_only=True)
-class MoveSegment:
+class MoveSegment(OnTheWire):
     """Moves a segment not yet started to ``position`` (0 is first), after any started one."""
 
     type: ClassVar[str] = "move_segment"
@@ -213,7 +214,7 @@ class MoveSegment:
 
 
 @dataclass(frozen=True, kw_only=True)
-class AmendQuestion:
+class AmendQuestion(OnTheWire):
     """Rewords guiding question ``question`` (1 is the first)."""
 
     type: ClassVar[str] = "amend_question"
@@ -222,7 +223,7 @@ class AmendQuestion:
 
 
 @dataclass(frozen=True, kw_only=True)
-class AddQuestion:
+class AddQuestion(OnTheWire):
     """Adds a guiding question as number ``position`` (none: the last)."""
 
     type: ClassVar[str] = "add_question"
@@ -231,7 +232,7 @@ class AddQuestion:
 
 
 @dataclass(frozen=True, kw_only=True)
-class RemoveQuestion:
+class RemoveQuestion(OnTheWire):
     """Removes a guiding question; refused when it would renumber one used in a tag."""
 
     type: ClassVar[str] = "remove_question"
@@ -239,7 +240,7 @@ class RemoveQuestion:
 
 
 @dataclass(frozen=True, kw_only=True)
-class MoveQuestion:
+class MoveQuestion(OnTheWire):
     """Renumbers a guiding question to ``position``; refused when a tag would change meaning."""
 
     type: ClassVar[str] = "move_question"
@@ -248,7 +249,7 @@ class MoveQuestion:
 
 
 @dataclass(frozen=True, kw_only=True)
-class _DocumentFields:
+class _DocumentFields(OnTheWire):
     title: str
     symbol: str | None = None
     url: str | None = None
@@ -270,7 +271,7 @@ class AddDocument(_DocumentFields):
 
 
 @dataclass(frozen=True, kw_only=True)
-class RemoveDocument:
+class RemoveDocument(OnTheWire):
     type: ClassVar[str] = "remove_document"
     document: int
 
@@ -292,7 +293,7 @@ AMENDMENTS: tuple[type[Amendment], ...] = typing.get_args(Amendment)
 
 
 @dataclass(frozen=True, kw_only=True)
-class OpenResponseRound:
+class OpenResponseRound(OnTheWire):
     """ "The panel will respond to questions": the panelists asked are called to respond.
 
     Each response has ``limit_seconds`` (the round's own limit; none when None).
@@ -303,14 +304,14 @@ class OpenResponseRound:
 
 
 @dataclass(frozen=True, kw_only=True)
-class CloseResponseRound:
+class CloseResponseRound(OnTheWire):
     """Ends the response round; responses still waiting leave the list."""
 
     type: ClassVar[str] = "close_response_round"
 
 
 @dataclass(frozen=True, kw_only=True)
-class UndoRemoveRequest:
+class UndoRemoveRequest(OnTheWire):
     """Puts a request removed in the last 10 seconds back where it was."""
 
     type: ClassVar[str] = "undo_remove_request"
@@ -318,7 +319,7 @@ class UndoRemoveRequest:
 
 
 @dataclass(frozen=True, kw_only=True)
-class UndoGiveFloor:
+class UndoGiveFloor(OnTheWire):
     """Takes back the floor given in the last 10 seconds: the request returns to its place."""
 
     type: ClassVar[str] = "undo_give_floor"
@@ -351,75 +352,3 @@ Command = (
 )
 
 COMMANDS: dict[str, type[Command]] = {cls.type: cls for cls in typing.get_args(Command)}
-
-
-def command_from_json(data: Any) -> Command:
-    """Builds a command from its JSON form; a wrong shape raises CommandFormatError."""
-    if not isinstance(data, dict):
-        raise CommandFormatError("A command must be a JSON object.")
-    name = data.get("type")
-    cls = COMMANDS.get(name) if isinstance(name, str) else None
-    if cls is None or not isinstance(name, str):
-        raise CommandFormatError(
-            f"Unknown command type {name!r}; expected one of: {', '.join(sorted(COMMANDS))}."
-        )
-    hints = typing.get_type_hints(cls)
-    values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in data:
-            if f.default is dataclasses.MISSING:
-                raise CommandFormatError(f"{name}: the field '{f.name}' is required.")
-            continue
-        values[f.name] = _check(name, f.name, hints[f.name], data[f.name])
-    unknown = set(data) - {f.name for f in dataclasses.fields(cls)} - {"type", "expected_seq"}
-    if unknown:
-        raise CommandFormatError(f"{name}: unknown field(s) {', '.join(sorted(unknown))}.")
-    return cls(**values)
-
-
-def _check(command: str, field: str, hint: Any, value: Any) -> Any:
-    """Checks a JSON value against a field's type: str, int, bool, Literal, tuple, Optional."""
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(hint)
-        if value is None and type(None) in options:
-            return None
-        errors = []
-        for option in options:
-            if option is type(None):
-                continue
-            try:
-                return _check(command, field, option, value)
-            except CommandFormatError as exc:
-                errors.append(str(exc))
-        raise CommandFormatError(errors[0] if errors else f"{command}: bad '{field}'.")
-    if origin is typing.Literal:
-        allowed = typing.get_args(hint)
-        if value not in allowed:
-            raise CommandFormatError(
-                f"{command}: '{field}' must be one of {', '.join(map(str, allowed))}, "
-                f"not {value!r}."
-            )
-        return value
-    if origin is tuple:
-        (item,) = typing.get_args(hint)[:1]
-        if not isinstance(value, list | tuple):
-            raise CommandFormatError(f"{command}: '{field}' must be a list.")
-        return tuple(_check(command, field, item, v) for v in value)
-    if hint is bool:
-        if not isinstance(value, bool):
-            raise CommandFormatError(f"{command}: '{field}' must be true or false.")
-        return value
-    if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise CommandFormatError(f"{command}: '{field}' must be a whole number.")
-        return value
-    if hint is float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise CommandFormatError(f"{command}: '{field}' must be a number.")
-        return float(value)
-    if hint is str:
-        if not isinstance(value, str):
-            raise CommandFormatError(f"{command}: '{field}' must be text.")
-        return value
-    raise CommandFormatError(f"{command}: cannot read '{field}'.")

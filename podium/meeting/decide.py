@@ -87,7 +87,6 @@ from podium.meeting.refusal import N_, forbid, refuse
 from podium.meeting.refusal import Refusal as Refusal  # re-exported: callers know it from here
 from podium.meeting.registration import (
     check_segment,
-    is_whole_number,
     programme_request,
     register_participants,
 )
@@ -163,7 +162,7 @@ def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> D
             request = _find_request(state, command.request_id)
             if isinstance(request, Refusal):
                 return request
-            if not is_whole_number(command.position) or command.position < 0:
+            if command.position < 0:
                 return refuse(N_("A place in the list of speakers must be 0 or more."))
             position = min(command.position, len(state.queue) - 1)
             return (RequestMoved(at=now, request_id=request.id, position=position),)
@@ -224,15 +223,15 @@ def _check_allowed(state: MeetingState, command: object, by: Actor) -> Refusal |
     return None
 
 
-def _find_request(state: MeetingState, request_id: object) -> Request | Refusal:
-    request = state.request(request_id) if is_whole_number(request_id) else None  # type: ignore[arg-type]
+def _find_request(state: MeetingState, request_id: int) -> Request | Refusal:
+    request = state.request(request_id)
     if request is None:
         return refuse(N_("There is no request number {number}."), number=request_id)
     return request
 
 
-def _find_participant(state: MeetingState, participant_id: object) -> Participant | Refusal:
-    found = state.participant(participant_id) if isinstance(participant_id, str) else None
+def _find_participant(state: MeetingState, participant_id: str | None) -> Participant | Refusal:
+    found = state.participant(participant_id)
     if found is None:
         return refuse(N_("There is no participant {id}."), id=participant_id)
     return found
@@ -259,12 +258,7 @@ def _open(state: MeetingState, command: OpenMeeting, now: datetime) -> Decision:
     order = command.class_order
     if order is None:
         order = state.class_order
-    elif (
-        not isinstance(order, tuple | list)
-        or not all(isinstance(name, str) for name in order)
-        or len(order) != len(FLOOR_CLASSES)
-        or set(order) != set(FLOOR_CLASSES)
-    ):
+    elif len(order) != len(FLOOR_CLASSES) or set(order) != set(FLOOR_CLASSES):
         return refuse(
             N_("The order of the floor must name each of {classes} once."),
             classes=", ".join(FLOOR_CLASSES),
@@ -374,9 +368,7 @@ def _check_group_and_panelist(state: MeetingState, command: RequestFloor) -> Ref
 def _give_floor(state: MeetingState, command: GiveFloor, now: datetime) -> Decision:
     if command.request_id is not None and command.participant_id is not None:
         return refuse(N_("Give the floor either to a request or to a participant, not both."))
-    if command.limit_seconds is not None and (
-        not is_whole_number(command.limit_seconds) or not 0 < command.limit_seconds <= MAX_LIMIT
-    ):
+    if command.limit_seconds is not None and (not 0 < command.limit_seconds <= MAX_LIMIT):
         return refuse(N_("A time limit must be between 1 second and 3 hours."))
     request: Request | None
     if command.request_id is not None:
@@ -449,7 +441,7 @@ def _timer(
                 return refuse(N_("The speech is not paused."))
             return (SpeechResumed(at=now, intervention_id=speech.intervention_id),)
         case ExtendSpeech():
-            if not is_whole_number(command.seconds) or not 0 < command.seconds <= MAX_EXTENSION:
+            if not 0 < command.seconds <= MAX_EXTENSION:
                 return refuse(N_("An extension must be between 1 second and 1 hour."))
             if speech.limit_seconds is None:
                 return refuse(N_("This speech has no time limit to extend."))
@@ -470,11 +462,7 @@ def _tag(state: MeetingState, command: TagIntervention, now: datetime) -> Decisi
             return refuse(N_("Nobody has the floor."))
         intervention_id = state.speech.intervention_id
     else:
-        found = (
-            state.intervention(command.intervention_id)
-            if is_whole_number(command.intervention_id)
-            else None
-        )
+        found = state.intervention(command.intervention_id)
         if found is None:
             return refuse(
                 N_("There is no intervention number {number}."), number=command.intervention_id
@@ -485,11 +473,9 @@ def _tag(state: MeetingState, command: TagIntervention, now: datetime) -> Decisi
     count = len(state.plan.questions) if state.plan else 0
     listed: list[int] = []
     for given in (command.questions or (), command.add_questions, command.remove_questions):
-        if not isinstance(given, tuple | list):
-            return refuse(N_("Give the guiding questions as a list of numbers."))
         listed.extend(given)
     for number in listed:
-        if not is_whole_number(number) or not 1 <= number <= count:
+        if not 1 <= number <= count:
             if count == 0:
                 return refuse(N_("The concept note has no guiding questions."))
             return refuse(
@@ -501,11 +487,6 @@ def _tag(state: MeetingState, command: TagIntervention, now: datetime) -> Decisi
     questions.extend(command.add_questions)
     removed = set(command.remove_questions)
     kept = tuple(dict.fromkeys(q for q in questions if q not in removed))
-    if any(
-        text is not None and not isinstance(text, str)
-        for text in (command.note, command.append_note)
-    ):
-        return refuse(N_("A note must be text."))
     note = tagged.note if command.note is None else command.note
     added = (command.append_note or "").strip()
     if added:

@@ -8,11 +8,9 @@ needs nothing but the log.
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import typing
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, ClassVar, Literal
 
 from podium.meeting.participants import ParticipantFields
@@ -24,12 +22,14 @@ from podium.meeting.words import (
 )
 
 
-class EventFormatError(ValueError):
-    """An event in the log is unknown or malformed; the message says which and why."""
+class InTheLog:
+    """An event read from the log at the edge (``podium.wire``): only its own fields."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = {"extra": "forbid"}
 
 
 @dataclass(frozen=True, kw_only=True)
-class MeetingCreated:
+class MeetingCreated(InTheLog):
     """The first event of every meeting: the plan it runs on (``Plan.to_json()``)."""
 
     type: ClassVar[str] = "meeting_created"
@@ -39,7 +39,7 @@ class MeetingCreated:
 
 
 @dataclass(frozen=True, kw_only=True)
-class MeetingOpened:
+class MeetingOpened(InTheLog):
     type: ClassVar[str] = "meeting_opened"
     version: ClassVar[int] = 1
     at: datetime
@@ -48,7 +48,7 @@ class MeetingOpened:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ParticipantAdded(ParticipantFields):
+class ParticipantAdded(ParticipantFields, InTheLog):
     """A participant registered, with the hash of their link's token (None in older logs)."""
 
     type: ClassVar[str] = "participant_added"
@@ -59,7 +59,7 @@ class ParticipantAdded(ParticipantFields):
 
 
 @dataclass(frozen=True, kw_only=True)
-class SegmentStarted:
+class SegmentStarted(InTheLog):
     type: ClassVar[str] = "segment_started"
     version: ClassVar[int] = 1
     at: datetime
@@ -67,7 +67,7 @@ class SegmentStarted:
 
 
 @dataclass(frozen=True, kw_only=True)
-class SegmentEnded:
+class SegmentEnded(InTheLog):
     type: ClassVar[str] = "segment_ended"
     version: ClassVar[int] = 1
     at: datetime
@@ -75,7 +75,7 @@ class SegmentEnded:
 
 
 @dataclass(frozen=True, kw_only=True)
-class FloorRequested:
+class FloorRequested(InTheLog):
     type: ClassVar[str] = "floor_requested"
     version: ClassVar[int] = 1
     at: datetime
@@ -95,7 +95,7 @@ class FloorRequested:
 
 
 @dataclass(frozen=True, kw_only=True)
-class RequestWithdrawn:
+class RequestWithdrawn(InTheLog):
     type: ClassVar[str] = "request_withdrawn"
     version: ClassVar[int] = 1
     at: datetime
@@ -103,7 +103,7 @@ class RequestWithdrawn:
 
 
 @dataclass(frozen=True, kw_only=True)
-class RequestRemoved:
+class RequestRemoved(InTheLog):
     type: ClassVar[str] = "request_removed"
     version: ClassVar[int] = 1
     at: datetime
@@ -111,7 +111,7 @@ class RequestRemoved:
 
 
 @dataclass(frozen=True, kw_only=True)
-class RequestMoved:
+class RequestMoved(InTheLog):
     type: ClassVar[str] = "request_moved"
     version: ClassVar[int] = 1
     at: datetime
@@ -120,7 +120,7 @@ class RequestMoved:
 
 
 @dataclass(frozen=True, kw_only=True)
-class FloorGiven:
+class FloorGiven(InTheLog):
     """The floor given: opens intervention ``intervention_id`` and starts its timer."""
 
     type: ClassVar[str] = "floor_given"
@@ -136,7 +136,7 @@ class FloorGiven:
 
 
 @dataclass(frozen=True, kw_only=True)
-class SpeechPaused:
+class SpeechPaused(InTheLog):
     type: ClassVar[str] = "speech_paused"
     version: ClassVar[int] = 1
     at: datetime
@@ -144,7 +144,7 @@ class SpeechPaused:
 
 
 @dataclass(frozen=True, kw_only=True)
-class SpeechResumed:
+class SpeechResumed(InTheLog):
     type: ClassVar[str] = "speech_resumed"
     version: ClassVar[int] = 1
     at: datetime
@@ -152,7 +152,7 @@ class SpeechResumed:
 
 
 @dataclass(frozen=True, kw_only=True)
-class SpeechExtended:
+class SpeechExtended(InTheLog):
     """More time; ``overrun_seconds`` is what the speech had run past its limit until then.
 
     That overrun stays in the record: the extension gives time from now on, it
@@ -168,7 +168,7 @@ class SpeechExtended:
 
 
 @dataclass(frozen=True, kw_only=True)
-class SpeechEnded:
+class SpeechEnded(InTheLog):
     """Closes an intervention: time spoken (pauses excluded) and overrun past its limit."""
 
     type: ClassVar[str] = "speech_ended"
@@ -180,21 +180,21 @@ class SpeechEnded:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ListClosed:
+class ListClosed(InTheLog):
     type: ClassVar[str] = "list_closed"
     version: ClassVar[int] = 1
     at: datetime
 
 
 @dataclass(frozen=True, kw_only=True)
-class ListReopened:
+class ListReopened(InTheLog):
     type: ClassVar[str] = "list_reopened"
     version: ClassVar[int] = 1
     at: datetime
 
 
 @dataclass(frozen=True, kw_only=True)
-class InterventionTagged:
+class InterventionTagged(InTheLog):
     """Sets an intervention's guiding questions (1-based numbers) and note."""
 
     type: ClassVar[str] = "intervention_tagged"
@@ -206,7 +206,7 @@ class InterventionTagged:
 
 
 @dataclass(frozen=True, kw_only=True)
-class MeetingClosed:
+class MeetingClosed(InTheLog):
     type: ClassVar[str] = "meeting_closed"
     version: ClassVar[int] = 1
     at: datetime
@@ -217,7 +217,7 @@ AmendmentAction = Literal["amend", "add", "remove", "move"]
 
 
 @dataclass(frozen=True, kw_only=True)
-class ProgrammeAmended:
+class ProgrammeAmended(InTheLog):
     """A change to the programme, which the plan in the state then holds.
 
     ``index`` is the item changed (0 is the first; a question's number less
@@ -238,7 +238,7 @@ class ProgrammeAmended:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ResponseRoundOpened:
+class ResponseRoundOpened(InTheLog):
     """The Chair calls the panel to respond; each response gets ``limit_seconds``."""
 
     type: ClassVar[str] = "response_round_opened"
@@ -248,14 +248,14 @@ class ResponseRoundOpened:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ResponseRoundClosed:
+class ResponseRoundClosed(InTheLog):
     type: ClassVar[str] = "response_round_closed"
     version: ClassVar[int] = 1
     at: datetime
 
 
 @dataclass(frozen=True, kw_only=True)
-class RequestRestored:
+class RequestRestored(InTheLog):
     """A request put back in the list at ``position`` (an undone removal or floor)."""
 
     type: ClassVar[str] = "request_restored"
@@ -266,7 +266,7 @@ class RequestRestored:
 
 
 @dataclass(frozen=True, kw_only=True)
-class FloorTakenBack:
+class FloorTakenBack(InTheLog):
     """The floor given by mistake taken back: the intervention never happened."""
 
     type: ClassVar[str] = "floor_taken_back"
@@ -302,61 +302,3 @@ Event = (
 )
 
 EVENTS: dict[str, type[Event]] = {cls.type: cls for cls in typing.get_args(Event)}
-
-
-def event_to_json(event: Event) -> dict[str, Any]:
-    data: dict[str, Any] = {"type": event.type, "v": event.version}
-    for f in dataclasses.fields(event):
-        value = getattr(event, f.name)
-        if isinstance(value, datetime):
-            value = value.astimezone(UTC).isoformat()
-        elif isinstance(value, tuple):
-            value = list(value)
-        data[f.name] = value
-    return data
-
-
-def encode_event(event: Event) -> str:
-    """The event as compact JSON text: serialised once, stored and sent as is."""
-    return json.dumps(event_to_json(event), separators=(",", ":"), ensure_ascii=False)
-
-
-def event_from_json(data: Any) -> Event:
-    if not isinstance(data, dict):
-        raise EventFormatError("an event must be a JSON object")
-    name = data.get("type")
-    cls = EVENTS.get(name) if isinstance(name, str) else None
-    if cls is None:
-        raise EventFormatError(f"unknown event type {name!r}")
-    if data.get("v") != cls.version:
-        raise EventFormatError(f"{name}: unsupported version {data.get('v')!r}")
-    values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in data:
-            if f.default is dataclasses.MISSING:
-                raise EventFormatError(f"{name}: missing field '{f.name}'")
-            continue
-        value = data[f.name]
-        if f.name == "at":
-            try:
-                value = datetime.fromisoformat(value)
-            except (TypeError, ValueError):
-                raise EventFormatError(f"{name}: 'at' is not an ISO 8601 instant") from None
-            if value.tzinfo is None:
-                raise EventFormatError(f"{name}: 'at' has no UTC offset")
-        elif isinstance(value, list):
-            value = tuple(value)
-        values[f.name] = value
-    try:
-        return cls(**values)
-    except TypeError as exc:
-        raise EventFormatError(f"{name}: {exc}") from None
-
-
-def decode_event(text: str) -> Event:
-    """Reads an event from its JSON text; an unknown or malformed one raises EventFormatError."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise EventFormatError(f"not JSON: {exc.msg}") from None
-    return event_from_json(data)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -440,3 +440,59 @@ def _number(value: float | None) -> int | float | None:
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+@dataclass(frozen=True)
+class ListFit:
+    """Whether the list of speakers fits the time left.
+
+    ``needed_minutes`` is the waiting requests each at its own limit (``minutes_each``
+    when they share one); ``over_minutes`` is how far that runs past ``left_minutes``
+    (negative: it fits with that much to spare). Either is None when a request has
+    no limit or the time left is unknown.
+    """
+
+    requests: int
+    minutes_each: float | None
+    needed_minutes: float | None
+    left_minutes: float | None
+    over_minutes: float | None
+
+
+def list_fit(limits: Sequence[int | None], left_seconds: float | None) -> ListFit:
+    """Requests with these limits (seconds; None: no limit), against ``left_seconds``."""
+    known = [limit for limit in limits if limit]
+    needed = sum(known) / 60 if limits and len(known) == len(limits) else None
+    each = known[0] / 60 if needed is not None and len(set(known)) == 1 else None
+    left = max(left_seconds, 0.0) / 60 if left_seconds is not None else None
+    over = needed - left if needed is not None and left is not None else None
+    return ListFit(len(limits), each, needed, left, over)
+
+
+def segment_seconds_left(
+    programme: Programme, segment: int, started: datetime, now: datetime
+) -> float | None:
+    """Seconds left of a running segment's planned share of the slot (negative: overrun)."""
+    segments = programme.segments
+    if not 0 <= segment < len(segments) or not segments[segment].minutes_total:
+        return None
+    planned = segments[segment].minutes_total * 60
+    return planned - (now - started).total_seconds()
+
+
+def meeting_seconds_left(plan: Plan, opened: datetime | None, now: datetime) -> float | None:
+    """Seconds until the slot's end (negative: past it); None without a slot in the note.
+
+    A meeting opened on the day the note gives ends when the note says (the room is
+    booked); one run on another day (a rehearsal, a postponement) has its slot's
+    length from the moment it opened.
+    """
+    if plan.end is None:
+        return None
+    end = plan.end
+    if plan.start is not None and opened is not None and abs(opened - plan.start) > _SAME_DAY:
+        end = opened + (plan.end - plan.start)
+    return (end - now).total_seconds()
+
+
+_SAME_DAY = timedelta(hours=12)

@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from podium.i18n import _
 from podium.meeting import timer
-from podium.meeting.events import Event, EventFormatError, decode_event
+from podium.meeting.events import Event
 from podium.meeting.groups import GROUPS
 from podium.meeting.participants import ParticipantFields, details
 from podium.meeting.plan import Plan, PlanFormatError
@@ -27,6 +27,7 @@ from podium.record.groups import NOT_STATED, stakeholder_group, without_country
 from podium.record.history import NO_HISTORY, Asked, History, Outcome, follow
 from podium.record.segments import SegmentHeld, segments_held
 from podium.reference import development_group, find_country, reporting_region, speaks_for
+from podium.wire import EventFormatError, decode_event
 
 
 class RecordError(ValueError):

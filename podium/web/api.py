@@ -23,9 +23,9 @@ from podium.conceptnote.worker import (
     read_bounded_with_text,
 )
 from podium.i18n import _
-from podium.meeting.commands import CommandFormatError, command_from_json
 from podium.meeting.participants import details
 from podium.meeting.plan import Plan
+from podium.meeting.privacy import audience
 from podium.meeting.registration import MAX_BATCH
 from podium.meeting.words import Actor
 from podium.meetings import (
@@ -37,9 +37,10 @@ from podium.meetings import (
     StaleSeq,
 )
 from podium.web import schemas
-from podium.web.deps import require, require_admin, service
+from podium.web.deps import actor_for, require, require_admin, service
 from podium.web.roster import Roster, RosterError, read_csv, read_json
 from podium.web.schemas import CommandBody, Error
+from podium.wire import CommandFormatError, command_from_json
 
 router = APIRouter(prefix="/api", tags=["api"])
 _Read = TypeVar("_Read")
@@ -214,8 +215,12 @@ def get_plan(meeting_id: str, request: Request) -> dict[str, Any]:
     summary="The live state, with seq and server_time",
 )
 def get_state(meeting_id: str, request: Request) -> Response:
+    """Gender, stakeholder group, organisation and notes only with the Chair's or the
+    secretariat's token; anyone else sees what the hall sees."""
     try:
-        body = service(request).snapshot_body(meeting_id)
+        actor = actor_for(request, meeting_id)
+        viewer = audience(actor.role if actor else None)
+        body = service(request).snapshot_body(meeting_id, viewer)
     except ServiceError as error:
         raise _http_error(error) from None
     return Response(body, media_type="application/json", headers={"Cache-Control": "no-store"})
@@ -305,7 +310,8 @@ def send_command(meeting_id: str, command: CommandBody, request: Request) -> sch
         done = service(request).execute(meeting_id, parsed, actor, expected)
     except ServiceError as error:
         raise _http_error(error) from None
-    return schemas.Executed(seq=done.seq, events=[_json(event.data) for event in done.events])
+    events = [_json(event.data) for event in done.events]
+    return schemas.Executed.model_validate({"seq": done.seq, "events": events})
 
 
 def _json(text: str) -> dict[str, Any]:

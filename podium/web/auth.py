@@ -10,21 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 
 from fastapi import HTTPException, Request
 
 from podium.i18n import _
+from podium.tokens import hash_token as hash_token
+from podium.tokens import new_token as new_token
 
 COOKIE_PREFIX = "podium_"
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(24)
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def cookie_name(meeting_id: str) -> str:

@@ -11,7 +11,7 @@ token or an unreadable note shows the upload form again with the reason.
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
@@ -19,6 +19,7 @@ from podium.i18n import _
 from podium.meeting.plan import ROLES
 from podium.web.api import base_url, join_link, plan_and_text_from_file
 from podium.web.deps import service
+from podium.web.handoff import handoffs
 from podium.web.review import (
     LANGUAGES,
     ReviewForm,
@@ -39,8 +40,8 @@ def new_meeting_form(request: Request) -> HTMLResponse:
     return render(request, "new.html", {})
 
 
-@router.post("/new", response_class=HTMLResponse)
-async def new_meeting(request: Request) -> HTMLResponse:
+@router.post("/new", response_model=None)
+async def new_meeting(request: Request) -> HTMLResponse | RedirectResponse:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/x-www-form-urlencoded":
         return await _review(request)
@@ -64,7 +65,7 @@ async def new_meeting(request: Request) -> HTMLResponse:
     return _show(request, form_from_plan(plan, note), token.strip(), 200)
 
 
-async def _review(request: Request) -> HTMLResponse:
+async def _review(request: Request) -> HTMLResponse | RedirectResponse:
     try:
         async with request.form(max_files=0, max_fields=MAX_REVIEW_FIELDS) as posted:
             values: dict[str, list[str]] = {}
@@ -92,8 +93,20 @@ async def _review(request: Request) -> HTMLResponse:
         (_("Big screen"), join_link(request, created.tokens["display"])),
         (_("Public page"), f"{base_url(request)}/m/{created.id}"),
     ]
-    context = {"plan": plan, "links": links, "secretariat": links[1][1]}
-    return render(request, "created.html", context, 201)
+    # Post, redirect, get: reloading the page of links creates no second meeting.
+    key = handoffs(request).put(created.id, {"plan": plan, "links": links})
+    return RedirectResponse(f"/new/{created.id}?created={key}", status_code=303)
+
+
+@router.get("/new/{meeting_id}", response_class=HTMLResponse)
+def new_meeting_links(request: Request, meeting_id: str, created: str = "") -> HTMLResponse:
+    """The links of a meeting just created, shown once."""
+    kept = handoffs(request).take(meeting_id, created)
+    if not isinstance(kept, dict):
+        gone = _("These links were shown once already, to whoever created the meeting.")
+        return render(request, "message.html", {"heading": gone}, 404)
+    context = {**kept, "secretariat": kept["links"][1][1]}
+    return render(request, "created.html", context)
 
 
 def _show(

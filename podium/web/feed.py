@@ -24,8 +24,9 @@ from starlette.types import Receive, Scope, Send
 
 from podium.i18n import _
 from podium.live.hub import Hub, Snapshot
+from podium.meeting.privacy import Audience, audience, has_private_fields, visible_event
 from podium.store.base import StoredEvent
-from podium.web.deps import service
+from podium.web.deps import actor_for, service
 from podium.web.schemas import Error
 
 log = logging.getLogger(__name__)
@@ -34,21 +35,25 @@ router = APIRouter(prefix="/api", tags=["feed"])
 
 HEARTBEAT_SECONDS = 15.0
 PING = b": ping\n\n"
-_FRAMES: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+_FRAMES: OrderedDict[tuple[str, int, str], bytes] = OrderedDict()
 _FRAMES_KEPT = 4096
 
 
-def frame(event: StoredEvent) -> bytes:
-    """The SSE frame of an event, built once and shared."""
-    key = (event.meeting, event.seq)
+def frame(event: StoredEvent, viewer: Audience = "staff") -> bytes:
+    """The SSE frame of an event as ``viewer`` may see it, built once and shared."""
+    key = (event.meeting, event.seq, viewer)
     built = _FRAMES.get(key)
     if built is not None and _FRAMES_KEPT:
         return built
+    data = event.data
     try:
-        kind = str(json.loads(event.data).get("type", "message"))
+        parsed = json.loads(data)
+        kind = str(parsed.get("type", "message"))
     except (ValueError, AttributeError):
-        kind = "message"
-    lines = "".join(f"data: {line}\n" for line in event.data.split("\n"))
+        parsed, kind = None, "message"
+    if viewer != "staff" and isinstance(parsed, dict) and has_private_fields(kind):
+        data = json.dumps(visible_event(parsed, viewer), separators=(",", ":"), ensure_ascii=False)
+    lines = "".join(f"data: {line}\n" for line in data.split("\n"))
     built = f"id: {event.seq}\nevent: {kind}\n{lines}\n".encode()
     _FRAMES[key] = built
     if len(_FRAMES) > _FRAMES_KEPT:
@@ -65,7 +70,7 @@ class EventStream(Response):
 
     media_type = "text/event-stream"
 
-    def __init__(self, hub: Hub, meeting_id: str, after: int) -> None:
+    def __init__(self, hub: Hub, meeting_id: str, after: int, viewer: Audience = "hall") -> None:
         # No Content-Length: the body goes on for as long as the client listens.
         self.status_code = 200
         self.background = None
@@ -77,6 +82,7 @@ class EventStream(Response):
         self.hub = hub
         self.meeting_id = meeting_id
         self.after = after
+        self.viewer: Audience = viewer
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
@@ -118,7 +124,11 @@ class EventStream(Response):
         items = self.hub.follow(self.meeting_id, self.after)
         try:
             async for item in items:
-                body = snapshot_frame(item.seq) if isinstance(item, Snapshot) else frame(item)
+                body = (
+                    snapshot_frame(item.seq)
+                    if isinstance(item, Snapshot)
+                    else frame(item, self.viewer)
+                )
                 await send({"type": "http.response.body", "body": body, "more_body": True})
         finally:
             await items.aclose()  # type: ignore[attr-defined]
@@ -157,4 +167,6 @@ async def feed(
     if not await run_in_threadpool(meetings.exists, meeting_id):
         raise HTTPException(404, _("There is no meeting {id}.").format(id=meeting_id))
     hub: Hub = request.app.state.hub
-    return EventStream(hub, meeting_id, start)
+    actor = await run_in_threadpool(actor_for, request, meeting_id)
+    # The Chair and the secretariat get every event whole; everyone else what the hall sees.
+    return EventStream(hub, meeting_id, start, audience(actor.role if actor else None))

@@ -7,13 +7,15 @@ so a form and the JSON API accept exactly the same commands.
 from __future__ import annotations
 
 import dataclasses
+import math
 import types
 import typing
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from podium.i18n import _
-from podium.meeting.commands import COMMANDS, Command, CommandFormatError, command_from_json
+from podium.meeting.commands import COMMANDS, Command
+from podium.wire import CommandFormatError, command_from_json
 
 TRUE = frozenset({"true", "on", "1", "yes"})
 
@@ -47,11 +49,44 @@ def command_from_form(values: Mapping[str, Sequence[str]]) -> Command:
                 data[f.name] = [_read(f.name, item, v) for v in items]
             continue
         text = _first(values, f.name)
+        if f.name.endswith("_seconds") and not (text or "").strip():
+            # People type limits in minutes ("3" or "2:30"); the command counts seconds.
+            typed = _first(values, f.name.removesuffix("_seconds") + "_minutes")
+            if typed is not None and typed.strip():
+                data[f.name] = seconds_from_minutes(typed)
+                continue
         if hint is bool:
             data[f.name] = (text or "").lower() in TRUE
         elif text is not None and text.strip() != "":
             data[f.name] = _read(f.name, hint, text.strip())
     return command_from_json(data)
+
+
+def seconds_from_minutes(text: str) -> int:
+    """``3`` → 180, ``2:30`` → 150, ``2.5`` or ``2,5`` → 150: minutes as people type them."""
+    value = text.strip()
+    minutes, colon, seconds = value.partition(":")
+    try:
+        if colon:
+            if not (minutes.isdigit() and seconds.isdigit() and len(seconds) == 2):
+                raise ValueError(value)
+            if int(seconds) >= 60:
+                raise ValueError(value)
+            return int(minutes) * 60 + int(seconds)
+        number = float(value.replace(",", "."))
+    except ValueError:
+        raise CommandFormatError(
+            _("'{value}' is not a time limit: write minutes, as 3 or 2:30.").format(
+                value=value[:20]
+            )
+        ) from None
+    if not math.isfinite(number) or number < 0:
+        raise CommandFormatError(
+            _("'{value}' is not a time limit: write minutes, as 3 or 2:30.").format(
+                value=value[:20]
+            )
+        )
+    return round(number * 60)
 
 
 def _first(values: Mapping[str, Sequence[str]], key: str) -> str | None:

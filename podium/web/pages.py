@@ -9,7 +9,7 @@ status. ``live.js`` only adds live updates, the local timer and shortcuts.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
@@ -18,9 +18,9 @@ from starlette.datastructures import FormData, UploadFile
 
 from podium.i18n import _
 from podium.meeting import floor
-from podium.meeting.commands import CommandFormatError
 from podium.meeting.events import EVENTS
 from podium.meeting.groups import GROUPS
+from podium.meeting.privacy import audience
 from podium.meeting.programme import planned
 from podium.meeting.state import Participant
 from podium.meeting.subject import has_subject
@@ -32,9 +32,11 @@ from podium.web.amending import amending_view
 from podium.web.auth import check_csrf, csrf_token
 from podium.web.deps import actor_for, service
 from podium.web.forms import command_from_form
+from podium.web.handoff import handoffs
 from podium.web.public import event_json_ld, programme_rows, when
 from podium.web.roster import RosterError, read_csv, read_form
 from podium.web.templating import language, render
+from podium.wire import CommandFormatError
 
 router = APIRouter(include_in_schema=False)
 
@@ -54,8 +56,9 @@ def _notice(request: Request, heading: str, status_code: int) -> HTMLResponse:
     return render(request, "message.html", {"heading": heading}, status_code)
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
+def _now(request: Request) -> datetime:
+    """The service's clock: the pages count time as the meeting's log does."""
+    return service(request).clock()
 
 
 def _base(request: Request) -> str:
@@ -76,8 +79,8 @@ def _page(
     meetings = service(request)
     state = meetings.state(meeting_id)
     plan = state.plan or meetings.plan(meeting_id)
-    now = _now()
-    live = view.live(state, now)
+    now = _now(request)
+    live = view.live(state, now, audience(actor.role))
     context: dict[str, Any] = {
         "meeting_id": meeting_id,
         "plan": plan,
@@ -101,6 +104,12 @@ def _page(
         ]
         context["undo_floor"] = given if page == "chair" else None
         context["response_round"] = state.response_round
+        # When each undo button goes: the page's script hides it then, as the core refuses it.
+        window = timedelta(seconds=floor.UNDO_SECONDS)
+        context["undo_until"] = {
+            **{n: (state.removed[n].at + window).isoformat() for n in removed},
+            "floor": (state.speech.started_at + window).isoformat() if state.speech else "",
+        }
     if page == "secretariat":
         context["created"] = ()
         context["charts"] = tuple(CHARTS)
@@ -160,7 +169,7 @@ def public(request: Request, meeting_id: str) -> HTMLResponse:
     context = {
         "meeting_id": meeting_id,
         "plan": plan,
-        "live": view.live(state, _now()),
+        "live": view.live(state, _now(request), "hall"),
         "event_types": " ".join(EVENTS),
         "programme": programme_rows(state.programme or planned(plan)),
         "when": when(plan, language(request)),
@@ -197,8 +206,33 @@ def me(request: Request, meeting_id: str) -> HTMLResponse:
 
 
 @router.get("/m/{meeting_id}/secretariat", response_class=HTMLResponse)
-def secretariat(request: Request, meeting_id: str) -> HTMLResponse:
-    return _role_page(request, meeting_id, "secretariat")
+def secretariat(request: Request, meeting_id: str, created: str = "") -> HTMLResponse:
+    """The secretariat's page; after a registration, the new links, shown once."""
+    actor = _allowed(request, meeting_id, "secretariat")
+    if isinstance(actor, HTMLResponse):
+        return actor
+    if not created:
+        return _page(request, meeting_id, "secretariat", actor)
+    links = handoffs(request).take(meeting_id, created)
+    if not isinstance(links, list | tuple):
+        gone = _("These links were shown once already. A lost link can be issued again.")
+        return _page(request, meeting_id, "secretariat", actor, message=gone)
+    return _page(request, meeting_id, "secretariat", actor, extra={"created": links})
+
+
+@router.get("/m/{meeting_id}/close", response_class=HTMLResponse)
+def confirm_close(request: Request, meeting_id: str) -> HTMLResponse:
+    """Asks the Chair to confirm closing the meeting (the console's script asks by itself)."""
+    actor = _allowed(request, meeting_id, "chair")
+    if isinstance(actor, HTMLResponse):
+        return actor
+    context = {
+        "meeting_id": meeting_id,
+        "plan": service(request).plan(meeting_id),
+        "csrf": csrf_token(request, meeting_id),
+        "closed": service(request).state(meeting_id).status == "closed",
+    }
+    return render(request, "close.html", context)
 
 
 @router.post("/m/{meeting_id}/act", response_model=None)
@@ -226,6 +260,9 @@ async def act(request: Request, meeting_id: str) -> Response:
             message=_("This form has expired. Please try again."),
             status_code=403,
         )
+    if (values.get("type") or [""])[0] == "close_meeting" and values.get("confirmed") != ["yes"]:
+        # Closing cannot be undone: without the page's script to ask, a page asks.
+        return RedirectResponse(f"/m/{meeting_id}/close", status_code=303)
     problem, status_code = _carry_out(service(request), meeting_id, values, actor)
     if problem is None:
         return RedirectResponse(f"/m/{meeting_id}/{back}", status_code=303)
@@ -317,14 +354,17 @@ async def _register(request: Request, meeting_id: str, actor: Actor, form: FormD
         problem, status_code = roster.locate(exc.item, exc.field) + str(exc), 422
     except Forbidden as exc:
         problem, status_code = str(exc), 403
-    else:
-        created = [(who, f"{_base(request)}/join/{token}") for who, token in registered]
-    return _page(
-        request,
-        meeting_id,
-        "secretariat",
-        actor,
-        message=problem,
-        status_code=status_code,
-        extra={"created": created},
-    )
+    if problem is not None:
+        return _page(
+            request,
+            meeting_id,
+            "secretariat",
+            actor,
+            message=problem,
+            status_code=status_code,
+            extra={"created": created},
+        )
+    created = [(who, f"{_base(request)}/join/{token}") for who, token in registered]
+    # Post, redirect, get: reloading the page that shows the links registers no one again.
+    key = handoffs(request).put(meeting_id, created)
+    return RedirectResponse(f"/m/{meeting_id}/secretariat?created={key}", status_code=303)

@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, 
 
 from podium.meeting.commands import COMMANDS, Command, RegisterParticipants
 from podium.meeting.participants import ParticipantFields
+from podium.web.live_schemas import EventBody, State
 
 MAX_NUMBER = 1_000_000_000
 
@@ -100,7 +101,7 @@ def command_data(body: BaseModel) -> dict[str, Any]:
 
 class Executed(BaseModel):
     seq: int = Field(description="The meeting's seq after the command.")
-    events: list[dict[str, Any]] = Field(description="The events appended, as stored.")
+    events: list[EventBody] = Field(description="The events appended, as stored.")
 
 
 class Links(BaseModel):
@@ -138,10 +139,4 @@ class Registered(BaseModel):
     participants: list[Participant]
 
 
-class State(BaseModel):
-    """The live state (``podium.meeting.snapshot``) with the server's clock."""
-
-    model_config = ConfigDict(extra="allow")
-
-    seq: int
-    server_time: str
+__all__ = ["State"]

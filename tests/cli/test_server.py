@@ -77,6 +77,9 @@ def test_the_demo_is_made_once_and_reused(tmp_path: Path) -> None:
             p for p in service.state(roundtable.id).participants.values() if p.role == "discussant"
         ]
         assert discussants and all(p.segment == 2 for p in discussants)
+        # The secretariat's introduction has its speaker, in the programme's first segment.
+        (introduces,) = [p for p in state.participants.values() if p.role == "secretariat"]
+        assert introduces.segment == 0
         _name, token = panel.participants[-1]
         actor = service.actor(panel.id, token)
         assert actor is not None and actor.role == "participant"
@@ -87,13 +90,13 @@ def test_the_demo_is_made_once_and_reused(tmp_path: Path) -> None:
 def test_podium_demo_serves_and_prints_working_links(tmp_path: Path) -> None:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PODIUM_")}
+    env["PODIUM_PORT"] = str(port)  # the port from the environment, as `make run PORT=…` does
+    env["COLUMNS"] = "250"
     command = [
         sys.executable,
         "-c",
         "from podium.cli import main; main()",
         "demo",
-        "--port",
-        str(port),
         "--data",
         str(tmp_path),
     ]
@@ -106,8 +109,15 @@ def test_podium_demo_serves_and_prints_working_links(tmp_path: Path) -> None:
             assert line, output
             output += line
         links = re.findall(rf"http://127\.0\.0\.1:{port}/join/[\w-]+", output)
-        assert len(links) == 2 * 3 + 22
+        assert len(links) == 2 * 3 + 24
         assert "Admin token" in output
+        # Each table says which meeting it is, and how each person takes part.
+        assert "CSTD, Twenty-seventh annual session, 2024: Global Cooperation" in output
+        assert "CSTD, Twenty-fourth annual session, 2021:" in output
+        assert re.search(r"Dr\. Amara Okafor\s+│?\s*panelist, in the room", output)
+        assert re.search(r"Ms\. Mei Tanaka\s+│?\s*panelist, online", output)
+        assert re.search(r"Mr\. Omar Haddad\s+│?\s*delegate, observer, in the room", output)
+        assert re.search(r"Mr\. Anders Lindqvist\s+│?\s*secretariat, in the room", output)
         deadline = time.monotonic() + 20
         while True:
             try:

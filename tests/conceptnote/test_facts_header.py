@@ -171,3 +171,55 @@ def test_a_theme_line_is_the_title_when_the_kind_line_has_none_quoted() -> None:
     assert header.title == "The death penalty and the prohibition of torture"
     assert header.venue == "Room XX, Palais des Nations, Geneva"
     assert header.start is not None and header.start.isoformat() == "2017-03-01T15:00:00+01:00"
+
+
+def test_a_kind_named_alone_takes_its_title_from_a_quoted_line_and_two_ranges_are_one_meeting() -> (
+    None
+):
+    header = _header(
+        "**Consejo de Derechos Humanos – 28.º período de sesiones**\n\n"
+        "**Sesión de apertura**\n\n"
+        "«Esfuerzos regionales encaminados a la abolición»\n\n"
+        "Miércoles 4 de marzo de 2015, de las 10:00 a las 13:00 y de 15:00 a 18:00 horas\n\n"
+        "(hora de Ginebra)\n\n"
+        "Sala XX, Palacio de las Naciones\n",
+        6,
+        "es",
+    )
+    assert (header.kind, header.title) == (
+        "sesión de apertura",
+        "Esfuerzos regionales encaminados a la abolición",
+    )
+    assert header.start is not None and header.start.isoformat() == "2015-03-04T10:00:00+01:00"
+    assert header.end is not None and header.end.isoformat() == "2015-03-04T18:00:00+01:00"
+    assert header.venue == "Sala XX, Palacio de las Naciones"
+
+
+def test_a_where_row_and_a_theme_heading() -> None:
+    header = _header(
+        "**Economic and Social Council – 2020 session**\n\n"
+        "**Meeting of the Council with the Chairs of the Functional Commissions**\n\n"
+        "Theme\n\n“Accelerated action and transformative pathways”\n\n"
+        "| When | Where |\n|---|---|\n| Friday, 31 January 2020, 10 a.m. to 12 p.m. | "
+        "ECOSOC Chamber, United Nations Headquarters |\n",
+        5,
+    )
+    assert (header.kind, header.title) == (
+        "meeting",
+        "Accelerated action and transformative pathways",
+    )
+    assert header.start is not None and header.start.isoformat() == "2020-01-31T10:00:00-05:00"
+    assert header.timezone == "America/New_York"
+    assert header.venue == "ECOSOC Chamber, United Nations Headquarters"
+
+
+def test_the_facts_do_not_hang_on_the_language_said() -> None:
+    note = (
+        "**Commission de la science, vingt-deuxième session**\n\n"
+        "**Réunion de haut niveau : « Donner des moyens d’action »**\n\n"
+        "Lundi 13 mai 2019, de 10 h à 13 h, salle XX, Palais des Nations\n"
+    )
+    read = {language: _header(note, 3, language) for language in ("fr", "en", "es", "ru")}
+    assert {(h.kind, h.title, h.session_number, h.venue) for h in read.values()} == {
+        ("réunion de haut niveau", "Donner des moyens d’action", 22, "salle XX, Palais des Nations")
+    }

@@ -24,10 +24,10 @@ from podium.meeting.commands import (
     register,
 )
 from podium.meeting.decide import Refusal
-from podium.meeting.events import decode_event, encode_event
 from podium.meeting.snapshot import snapshot
 from podium.meeting.state import evolve, replay
 from podium.meeting.words import CHAIR, SECRETARIAT, Actor
+from podium.wire import decode_event, encode_event
 from tests.meeting.room import DISCUSSANTS, FLOOR, Room, participant
 
 

@@ -11,16 +11,11 @@ from podium.meeting.commands import (
     StartSegment,
     TagIntervention,
 )
-from podium.meeting.events import (
-    FloorRequested,
-    RequestMoved,
-    SpeechEnded,
-    decode_event,
-    encode_event,
-)
+from podium.meeting.events import FloorRequested, RequestMoved, SpeechEnded
 from podium.meeting.ledger import Ledger
 from podium.meeting.plan import Plan
 from podium.meeting.state import evolve, initial_state, replay
+from podium.wire import decode_event, encode_event
 from tests.meeting.room import FLOOR, PANEL, START, Room, participant
 
 

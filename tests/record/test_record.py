@@ -25,7 +25,6 @@ from podium.meeting.events import (
     SegmentStarted,
     SpeechPaused,
     SpeechResumed,
-    encode_event,
 )
 from podium.meeting.plan import Plan, Segment
 from podium.meeting.words import SECRETARIAT
@@ -41,6 +40,7 @@ from podium.record.report import Report
 from podium.record.statistics import statistics
 from podium.record.summary import chair_summary
 from podium.store import open_store
+from podium.wire import encode_event
 from tests.meeting.room import FLOOR, PANELISTS, Room
 from tests.support.panel import DELEGATIONS, NOTES, Panel
 

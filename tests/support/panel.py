@@ -38,11 +38,12 @@ from podium.meeting.commands import (
     register,
 )
 from podium.meeting.decide import Refusal, create_meeting, decide
-from podium.meeting.events import Event, FloorGiven, FloorRequested, encode_event
+from podium.meeting.events import Event, FloorGiven, FloorRequested
 from podium.meeting.plan import Plan
 from podium.meeting.state import MeetingState, evolve, initial_state
 from podium.meeting.words import CHAIR, SECRETARIAT, Actor
 from podium.store import EventStore
+from podium.wire import encode_event
 from tests.conftest import PANEL_2024
 
 START = datetime(2024, 4, 15, 13, 0, tzinfo=UTC)  # 15.00 in Geneva

@@ -4,6 +4,7 @@
   var body = document.body, id = body.dataset.meeting;
   if (!id) return;
   var seq = +body.dataset.seq || 0, offset = 0, timer = null, busy = false, again = false, source;
+  var sending = false, waiting = null;
   // A page shown after a refused form sits at the form's address: put the page's own back.
   var page = body.dataset.page || location.pathname;
   if (page !== location.pathname && history.replaceState) history.replaceState(null, "", page + location.search);
@@ -13,27 +14,33 @@
     if (t) offset = t - Date.now();
   }
 
+  // The links of a registration are shown once: a reload must not ask for them again.
+  if (/[?&]created=/.test(location.search) && history.replaceState) history.replaceState(null, "", page);
+
+  function apply(html) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var s = +doc.body.dataset.seq || 0;
+    if (s > seq) seq = s;
+    clockOffset(doc.body);
+    document.querySelectorAll("[data-live]").forEach(function (old) {
+      var fresh = old.id && doc.getElementById(old.id);
+      var focus = document.activeElement;
+      if (!fresh || old.innerHTML === fresh.innerHTML) return;
+      if (focus && old.contains(focus) && /INPUT|SELECT|TEXTAREA/.test(focus.tagName)) return;
+      old.replaceWith(document.importNode(fresh, true));
+    });
+    // Every form now acts on the page as shown: the seq it was made from goes with it.
+    document.querySelectorAll("input[data-seq]").forEach(function (input) { input.value = s; });
+    tick();
+    return doc;
+  }
+
   function refresh() {
     if (busy) { again = true; return; }
     busy = true;
     fetch(page + location.search, { credentials: "same-origin" })
       .then(function (r) { return r.text(); })
-      .then(function (html) {
-        var doc = new DOMParser().parseFromString(html, "text/html");
-        var s = +doc.body.dataset.seq || 0;
-        if (s > seq) seq = s;
-        clockOffset(doc.body);
-        document.querySelectorAll("[data-live]").forEach(function (old) {
-          var fresh = old.id && doc.getElementById(old.id);
-          var focus = document.activeElement;
-          if (!fresh || old.innerHTML === fresh.innerHTML) return;
-          if (focus && old.contains(focus) && /INPUT|SELECT|TEXTAREA/.test(focus.tagName)) return;
-          old.replaceWith(document.importNode(fresh, true));
-        });
-        // Every form now acts on the page as shown: the seq it was made from goes with it.
-        document.querySelectorAll("input[data-seq]").forEach(function (input) { input.value = s; });
-        tick();
-      })
+      .then(apply)
       .then(null, function () { again = "failed"; })
       .then(function () {
         busy = false;
@@ -83,13 +90,75 @@
       digits.textContent = show(left);
     });
     body.className = body.className.replace(/\blight-\w+/, "light-" + light);
+    // An undo is offered for 10 seconds only: its button goes when the core would refuse it.
+    document.querySelectorAll("[data-until]").forEach(function (el) {
+      var until = Date.parse(el.dataset.until);
+      if (until && until <= Date.now() + offset) el.hidden = true;
+    });
   }
 
   function key(e) {
-    if (e.ctrlKey || e.metaKey || e.altKey || /INPUT|SELECT|TEXTAREA|BUTTON/.test(e.target.tagName)) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || /INPUT|SELECT|TEXTAREA/.test(e.target.tagName)) return;
+    // Space and Enter on a focused button press that button; letters stay shortcuts.
+    if (e.target.tagName === "BUTTON" && (e.key === " " || e.key === "Enter")) return;
     var k = e.key === " " ? "p" : e.key.toLowerCase();
-    var button = document.querySelector('[data-key="' + k + '"]');
+    // A key pressed while the last press is on its way acts on the page that press makes:
+    // "E" then "N" ends the speech, then gives the floor, each on the state it was meant for.
+    if (sending && /^[a-z0-9]$/.test(k)) { e.preventDefault(); waiting = k; return; }
+    var field = document.querySelector('[data-focus-key="' + k + '"]');
+    if (field) { e.preventDefault(); field.focus(); return; }
+    var button = document.querySelector('[data-key="' + k + '"]:not([disabled])');
     if (button) { e.preventDefault(); button.click(); }
+  }
+
+  // A form sent from a console changes the meeting in place: no reload, the focus kept,
+  // the refusal's sentence shown. Without this script the same form posts and redirects.
+  function message(text) {
+    var old = document.getElementById("message");
+    if (!text) { if (old) old.remove(); return; }
+    if (!old) {
+      old = document.createElement("p");
+      old.id = "message"; old.className = "message"; old.setAttribute("role", "alert");
+      body.insertBefore(old, body.firstChild);
+    }
+    old.textContent = text;
+  }
+
+  function send(e) {
+    var form = e.target;
+    if (!form.matches || !form.matches('form[method="post"][action$="/act"]')) return;
+    if (form.dataset.confirm) {
+      if (!window.confirm(form.dataset.confirm)) { e.preventDefault(); return; }
+      var yes = document.createElement("input");
+      yes.type = "hidden"; yes.name = "confirmed"; yes.value = "yes";
+      form.appendChild(yes);
+    }
+    // Only a form whose result shows in a live region is sent in place; others post and reload.
+    if (!window.fetch || !window.FormData || !form.closest("[data-live]")) return;
+    e.preventDefault();
+    var data = new URLSearchParams(new FormData(form));
+    sending = true;
+    var place = form.closest("[data-request]");
+    fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var doc = apply(html), said = doc.getElementById("message");
+        message(said ? said.textContent : "");
+        // As after a reload, the shortcuts act on the page, not on the button just pressed;
+        // an entry moved in the list keeps the keyboard on its row.
+        var name = form.querySelector("button").getAttribute("aria-label");
+        var again = place && name && document.querySelector('[data-request="' + place.dataset.request + '"] button[aria-label="' + name + '"]');
+        if (again) again.focus();
+        else if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+      })
+      .then(null, function () { message(body.dataset.offline); })
+      .then(function () {
+        sending = false;
+        var k = waiting;
+        waiting = null;
+        var next = k && document.querySelector('[data-key="' + k + '"]:not([disabled])');
+        if (next) next.click();
+      });
   }
 
   var full = document.querySelector("[data-fullscreen]");
@@ -98,6 +167,7 @@
     full.onclick = function () { document.documentElement.requestFullscreen(); };
   }
   if (body.classList.contains("chair")) document.addEventListener("keydown", key);
+  if (document.querySelector("form[data-confirm], .chair, .secretariat")) document.addEventListener("submit", send);
   clockOffset(body);
   tick();
   setInterval(tick, 250);
