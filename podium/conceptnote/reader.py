@@ -132,7 +132,7 @@ def _read_section(kind: str, heading: Element, found: list[Element], body: _Body
 
 def _lists_people(heading: Element, found: list[Element], language: str) -> bool:
     """Whether a section is a short list of people under a label ("Moderator", "Panellists")."""
-    if not found or len(found) > 12 or any(len(e.text) > 400 for e in found):
+    if not found or len(found) > 16 or any(len(e.text) > 1500 for e in found):
         return False
     return people_role(heading.text, language) is not None or bool(
         vocabulary.pattern(language, "roles", "words.people_sections").fullmatch(

@@ -12,6 +12,7 @@ from podium.meeting.placing import placed
 from podium.meeting.plan import ROLES
 from podium.meeting.refusal import N_, Refusal, refuse
 from podium.meeting.state import MeetingState, Participant, participant_of
+from podium.meeting.text import forbidden_character
 from podium.meeting.words import CHANNELS, GENDERS, LEVELS, STAKEHOLDERS
 
 MAX_NAME = 200
@@ -23,18 +24,18 @@ def is_whole_number(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _has_surrogate(value: str) -> bool:
-    # A lone surrogate cannot be stored as UTF-8; JSON escapes can smuggle one in.
-    return any("\ud800" <= ch <= "\udfff" for ch in value)
-
-
 def _optional_text(value: object, what: str) -> str | Refusal | None:
     if value is None:
         return None
     if not isinstance(value, str):
         return refuse(N_("The {what} must be text."), what=what)
-    if _has_surrogate(value):
-        return refuse(N_("The {what} holds a character that is not text."), what=what)
+    bad = forbidden_character(value)
+    if bad is not None:
+        return refuse(
+            N_("The {what} holds a control character (U+{code}): only tab and new line may."),
+            what=what,
+            code=f"{ord(bad):04X}",
+        )
     value = value.strip()
     if len(value) > MAX_NAME:
         return refuse(

@@ -195,6 +195,10 @@ class EventStore(Protocol):
 
     def find_token(self, token_hash: str) -> TokenRecord | None: ...
 
+    def drop_token(self, token_hash: str) -> None:
+        """Forget the token with this hash: it admits nobody from now on."""
+        ...
+
     def tokens(self, meeting: str) -> list[TokenRecord]:
         """The meeting's tokens, oldest first."""
         ...

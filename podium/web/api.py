@@ -6,6 +6,7 @@ the OpenAPI schema so that other tools can rely on them.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -216,11 +217,18 @@ def get_plan(meeting_id: str, request: Request) -> dict[str, Any]:
 )
 def get_state(meeting_id: str, request: Request) -> Response:
     """Gender, stakeholder group, organisation and notes only with the Chair's or the
-    secretariat's token; anyone else sees what the hall sees."""
+    secretariat's token; anyone else sees what the hall sees, and a participant, as ``me``,
+    its own registration whole."""
     try:
         actor = actor_for(request, meeting_id)
         viewer = audience(actor.role if actor else None)
         body = service(request).snapshot_body(meeting_id, viewer)
+        if actor is not None and actor.participant_id is not None:
+            me = service(request).state(meeting_id).participant(actor.participant_id)
+            if me is not None:
+                whole = {"id": me.id, **details(me), "floor_class": me.floor_class}
+                mine = json.dumps({"me": whole}, separators=(",", ":"), ensure_ascii=False)
+                body = body[:-1] + b"," + mine[1:].encode()
     except ServiceError as error:
         raise _http_error(error) from None
     return Response(body, media_type="application/json", headers={"Cache-Control": "no-store"})

@@ -29,7 +29,7 @@ from podium.meetings import Forbidden, MeetingService, NotFound, RateLimited, Re
 from podium.record.charts import CHARTS
 from podium.web import view
 from podium.web.amending import amending_view
-from podium.web.auth import check_csrf, csrf_token
+from podium.web.auth import check_csrf, cookie_seconds, csrf_token
 from podium.web.deps import actor_for, service
 from podium.web.forms import command_from_form
 from podium.web.handoff import handoffs
@@ -49,7 +49,6 @@ PAGES: dict[str, tuple[frozenset[str], str]] = {
 }
 # Where a role's link leads.
 HOME = {"chair": "chair", "secretariat": "secretariat", "display": "screen", "participant": "me"}
-COOKIE_DAYS = 90
 
 
 def _notice(request: Request, heading: str, status_code: int) -> HTMLResponse:
@@ -146,10 +145,15 @@ def join(request: Request, token: str) -> Response:
     home = HOME.get(found.role)
     target = f"/m/{found.meeting}/{home}" if home else f"/m/{found.meeting}"
     response = RedirectResponse(target, status_code=303)
+    response.headers["Referrer-Policy"] = "no-referrer"  # the address holds the token
+    try:
+        plan = service(request).plan(found.meeting)
+    except NotFound:
+        return _notice(request, _("There is no such meeting."), 404)
     response.set_cookie(
         f"podium_{found.meeting}",
         token,
-        max_age=COOKIE_DAYS * 86400,
+        max_age=cookie_seconds(plan, _now(request)),
         httponly=True,
         samesite="lax",
         secure=request.url.scheme == "https",

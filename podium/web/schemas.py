@@ -15,19 +15,22 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, 
 
 from podium.meeting.commands import COMMANDS, Command, RegisterParticipants
 from podium.meeting.participants import ParticipantFields
+from podium.meeting.text import typed_text
 from podium.web.live_schemas import EventBody, State
 
 MAX_NUMBER = 1_000_000_000
 
 
-def _no_surrogates(value: str) -> str:
-    # A lone surrogate cannot be stored as UTF-8; JSON escapes can smuggle one in.
-    if any("\ud800" <= ch <= "\udfff" for ch in value):
-        raise ValueError("the text holds an invalid character")
-    return value
+def _plain(value: str) -> str:
+    # A lone surrogate cannot be stored as UTF-8 (JSON escapes can smuggle one in), and a
+    # control character cannot be written in every export.
+    try:
+        return typed_text(value)
+    except ValueError as exc:
+        raise ValueError(f"the text {exc}") from None
 
 
-Text = Annotated[str, AfterValidator(_no_surrogates)]
+Text = Annotated[str, AfterValidator(_plain)]
 Number = Annotated[int, Field(ge=0, le=MAX_NUMBER)]
 Minutes = Annotated[float, Field(ge=0, le=MAX_NUMBER)]
 

@@ -46,6 +46,7 @@ from podium.meeting.words import CHAIR, Actor
 from podium.meetings import MeetingService
 from podium.web.app import create_app
 from podium.web.feed import frame
+from podium.web.live_schemas import State
 from tests.conftest import PANEL_2024
 from tests.support.server import LiveServer, token_of
 from tests.support.sse import frames, take
@@ -159,6 +160,10 @@ def test_the_state_gives_each_role_only_what_it_may_see(
     participant = tokens["participant"]
     body = client.get(url, headers={"Authorization": f"Bearer {participant}"}).text
     assert ORGANISATION not in body and NOTE not in body
+    # A participant sees itself whole, and no one else's private data.
+    assert json.loads(body)["me"]["name"] == "Dee Nwosu"
+    State.model_validate_json(body)  # as the published schema says
+    assert "me" not in client.get(url).json()
     for role in ("chair", "secretariat"):
         state = client.get(url, headers={"Authorization": f"Bearer {tokens[role]}"}).json()
         assert state["participants"][0]["organisation"] == ORGANISATION
