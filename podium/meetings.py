@@ -16,16 +16,17 @@ import string
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from podium.i18n import _
 from podium.meeting import rates
-from podium.meeting.commands import AddParticipant, Command
+from podium.meeting.commands import Command, RegisterParticipants
 from podium.meeting.decide import Refusal, create_meeting, decide
-from podium.meeting.events import ParticipantAdded
+from podium.meeting.events import Event, ParticipantAdded
+from podium.meeting.participants import ParticipantFields
 from podium.meeting.plan import Plan
 from podium.meeting.privacy import Audience, visible_snapshot
 from podium.meeting.snapshot import snapshot
@@ -65,7 +66,13 @@ class NotFound(ServiceError):
 
 
 class Refused(ServiceError):
-    """The meeting's rules refuse the command (HTTP 422)."""
+    """The meeting's rules refuse the command (HTTP 422); in a batch, ``item`` is the place
+    of the one refused (from 0) and ``field`` its field at fault, when known."""
+
+    def __init__(self, message: str, item: int | None = None, field: str | None = None) -> None:
+        super().__init__(message)
+        self.item = item
+        self.field = field
 
 
 class Forbidden(ServiceError):
@@ -145,21 +152,39 @@ class MeetingService:
             tokens[role] = token
         return Created(meeting_id, tokens)
 
-    def add_participant(
-        self, meeting_id: str, command: AddParticipant, actor: Actor
-    ) -> tuple[Participant, str]:
-        """Registers a participant; returns them and the token of their link."""
-        done = self.execute(meeting_id, command, actor)
-        added = next(
-            ev
-            for ev in (decode_event(e.data) for e in done.events)
-            if isinstance(ev, ParticipantAdded)
+    def register(
+        self, meeting_id: str, people: Sequence[ParticipantFields], actor: Actor
+    ) -> list[tuple[Participant, str]]:
+        """Registers ``people`` all or none, in one append; returns each with their link's token.
+
+        The log keeps each link's hash in its participant's event. The tokens are
+        kept for look-up before the events are appended: should the append fail,
+        they stand for ids no one was registered as, and no one ever saw them.
+        """
+        tokens = [new_token() for _person in people]
+        command = RegisterParticipants(
+            participants=tuple(people), token_hashes=tuple(hash_token(t) for t in tokens)
         )
-        token = new_token()
-        self.store.put_token(hash_token(token), meeting_id, "participant", added.participant_id)
-        participant = self.state(meeting_id).participant(added.participant_id)
-        assert participant is not None  # just folded in by execute
-        return participant, token
+
+        def keep_tokens(events: Sequence[Event]) -> None:
+            kept = [
+                (event.token_hash, event.participant_id)
+                for event in events
+                if isinstance(event, ParticipantAdded) and event.token_hash is not None
+            ]
+            self.store.put_tokens(meeting_id, "participant", kept)
+
+        done = self.execute(meeting_id, command, actor, before_append=keep_tokens)
+        added = [
+            event
+            for event in (decode_event(stored.data) for stored in done.events)
+            if isinstance(event, ParticipantAdded)
+        ]
+        state = self.state(meeting_id)
+        return [
+            (state.participants[event.participant_id], token)
+            for event, token in zip(added, tokens, strict=True)
+        ]
 
     # -- reading ---------------------------------------------------------------
 
@@ -275,6 +300,8 @@ class MeetingService:
         command: Command,
         actor: Actor,
         expected_seq: int | None = None,
+        *,
+        before_append: Callable[[Sequence[Event]], None] | None = None,
     ) -> Executed:
         """Carries out ``command``: the events appended and the meeting's new seq.
 
@@ -294,7 +321,9 @@ class MeetingService:
                 if isinstance(decision, Refusal):
                     if decision.forbidden:
                         raise Forbidden(decision.translate(_))
-                    raise Refused(decision.translate(_))
+                    raise Refused(decision.translate(_), decision.item, decision.field)
+                if before_append is not None:
+                    before_append(decision)
                 try:
                     stored = self.store.append(
                         meeting_id, state.seq, [encode_event(event) for event in decision]

@@ -20,7 +20,7 @@ from rich.table import Table
 from podium.cli import app
 from podium.cli.planning import fail, load_plan
 from podium.i18n import _
-from podium.meeting.commands import AddParticipant
+from podium.meeting.participants import ParticipantFields
 from podium.meeting.plan import Plan
 from podium.meeting.state import Participant
 from podium.meeting.words import SECRETARIAT
@@ -318,7 +318,7 @@ def demo_meetings(meetings: MeetingService, folder: Path) -> list[DemoMeeting]:
 def _register(
     meetings: MeetingService, meeting_id: str, plan: Plan, people: list[dict[str, Any]]
 ) -> list[tuple[str, str]]:
-    registered = []
+    batch = []
     for person in people:
         fields = dict(person)
         role = fields.pop("segment_role", None)
@@ -326,16 +326,12 @@ def _register(
             fields["segment"] = next(
                 (i for i, s in enumerate(plan.segments) if s.role == role), None
             )
-        try:
-            participant, token = meetings.add_participant(
-                meeting_id, AddParticipant(**fields), SECRETARIAT
-            )
-        except ServiceError as error:
-            fail(
-                _("demo participant {name}: {reason}").format(name=fields.get("name"), reason=error)
-            )
-        registered.append((participant.name, token))
-    return registered
+        batch.append(ParticipantFields(**fields))
+    try:
+        registered = meetings.register(meeting_id, batch, SECRETARIAT)
+    except ServiceError as error:
+        fail(_("demo participants: {reason}").format(reason=error))
+    return [(participant.name, token) for participant, token in registered]
 
 
 def demo_title(plan: Plan) -> str:

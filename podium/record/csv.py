@@ -55,7 +55,7 @@ def _who(speaker: Speaker) -> dict[str, str]:
         "subregion": speaker.subregion or "",
         "development_group": speaker.development_group,
         "stakeholder_group": speaker.stakeholder_group,
-        "gender": speaker.gender,
+        "gender": speaker.group("gender"),
     }
 
 

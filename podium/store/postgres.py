@@ -151,6 +151,14 @@ class PostgresStore:
             )
         return record
 
+    def put_tokens(self, meeting: str, role: str, tokens: Sequence[tuple[str, str | None]]) -> None:
+        at = utc_now()
+        rows = [(token_hash, meeting, role, participant, at) for token_hash, participant in tokens]
+        if not rows:
+            return
+        with self._connection() as conn, conn.cursor() as cursor:
+            cursor.executemany(self._sql.put_token, rows)
+
     def drop_token(self, token_hash: str) -> None:
         with self._connection() as conn:
             conn.execute(self._sql.drop_token, (token_hash,))

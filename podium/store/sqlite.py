@@ -165,6 +165,22 @@ class SQLiteStore:
         result: TokenRecord = self._submit(apply)
         return result
 
+    def put_tokens(self, meeting: str, role: str, tokens: Sequence[tuple[str, str | None]]) -> None:
+        stamp = utc_now().isoformat()
+        rows = [(token, meeting, role, participant, stamp) for token, participant in tokens]
+
+        def apply(conn: sqlite3.Connection, heads: Heads) -> None:
+            conn.executemany(
+                "INSERT INTO tokens (token_hash, meeting, role, participant, created_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (token_hash) DO UPDATE SET"
+                " meeting = excluded.meeting, role = excluded.role,"
+                " participant = excluded.participant, created_at = excluded.created_at",
+                rows,
+            )
+
+        if rows:
+            self._submit(apply)
+
     def drop_token(self, token_hash: str) -> None:
         def apply(conn: sqlite3.Connection, heads: Heads) -> None:
             conn.execute("DELETE FROM tokens WHERE token_hash = ?", (token_hash,))

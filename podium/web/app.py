@@ -20,10 +20,11 @@ from podium.meetings import ADMIN_MEETING, MeetingService
 from podium.store import open_store
 from podium.store.base import EventStore
 from podium.store.errors import STORAGE_ERRORS
-from podium.web import api, creating, feed, links, pages, reports
+from podium.web import api, creating, feed, icon, links, pages, reports
 from podium.web.auth import hash_token
 from podium.web.connections import FeedCaps
 from podium.web.failures import LogHealth, WatchLog, unavailable
+from podium.web.head import HeadAsGet
 from podium.web.headers import SecurityHeaders
 from podium.web.limits import BodyLimit
 
@@ -77,6 +78,7 @@ def create_app(
     app.state.base_url = base_url.rstrip("/") if base_url else None
     app.state.feed_caps = feed_caps or FeedCaps.configured()
     app.add_middleware(BodyLimit)
+    app.add_middleware(HeadAsGet)
     app.state.log_health = LogHealth()
     app.add_middleware(WatchLog, health=app.state.log_health)
     app.add_middleware(SecurityHeaders)
@@ -87,7 +89,7 @@ def create_app(
     for storage_error in STORAGE_ERRORS:
         app.add_exception_handler(storage_error, unavailable)
     app.add_exception_handler(Exception, _failed)
-    for part in (api, links, feed, pages, creating, reports):
+    for part in (api, links, feed, pages, creating, reports, icon):
         app.include_router(part.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -11,13 +11,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pycountry
 from babel import Locale, UnknownLocaleError
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from podium.i18n import DOMAIN, LOCALE_DIR, translations
+from podium.reference import speaks_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 SOURCE_LANGUAGE = "en"
@@ -55,16 +55,9 @@ def direction(lang: str) -> str:
     return "rtl" if rtl else "ltr"
 
 
-def country_name(code: str | None) -> str:
-    """The country's name for an ISO code pycountry knows; the code itself otherwise."""
-    if not code:
-        return ""
-    found = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
-    if found is None and len(code) == 3:
-        found = pycountry.countries.get(alpha_3=code.upper())
-    if found is None:
-        return code
-    return str(getattr(found, "common_name", None) or found.name)
+def speaking_for(person: Any) -> tuple[str, str | None]:
+    """Whom a participant speaks for and the country beside it, as the record says it."""
+    return speaks_for(person.delegation, person.organisation, person.country)
 
 
 def clock(seconds: float | None) -> str:
@@ -93,7 +86,7 @@ def environment(lang: str) -> Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.filters["country"] = country_name
+    env.filters["speaks_for"] = speaking_for
     env.filters["clock"] = clock
     env.filters["safe_url"] = safe_url
     return env
