@@ -42,8 +42,12 @@ bench: $(STAMP)
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 # The template of the translation catalogues, from every gettext call and template.
+# Refreshes the template, brings each language's catalogue up to it (keeping what is
+# translated) and compiles them; the compiled .mo files are committed, so a clean clone runs.
 messages: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg --project Podium --no-location -o podium/locale/podium.pot podium
+	$(BIN)/pybabel update -i podium/locale/podium.pot -d podium/locale -D podium --width 100 --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel compile -d podium/locale -D podium --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -18,7 +18,7 @@ from podium.live.hub import Hub
 from podium.meetings import ADMIN_MEETING, MeetingService
 from podium.store import open_store
 from podium.store.base import EventStore
-from podium.web import api, creating, feed, pages, reports
+from podium.web import api, creating, feed, locale, pages, reports
 from podium.web.auth import hash_token
 from podium.web.limits import BodyLimit
 
@@ -63,9 +63,11 @@ def create_app(
     app.state.service = MeetingService(store, hub)
     app.state.base_url = base_url.rstrip("/") if base_url else None
     app.add_middleware(BodyLimit)
+    # Outermost of ours: refusals and errors of every layer speak the request's language.
+    app.add_middleware(locale.Locale)
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _failed)
-    for part in (api, feed, pages, creating, reports):
+    for part in (api, feed, pages, creating, reports, locale):
         app.include_router(part.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
