@@ -79,7 +79,10 @@ def _glossary() -> list[tuple[str, dict[str, list[str]]]]:
     return [
         (
             row[0],
-            {lang: [t.strip() for t in cell.split(";")] for lang, cell in zip(header[1:], row[1:])},
+            {
+                lang: [t.strip() for t in cell.split(";")]
+                for lang, cell in zip(header[1:], row[1:], strict=True)
+            },
         )
         for row in terms
     ]
