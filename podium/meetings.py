@@ -48,8 +48,6 @@ APPEND_ATTEMPTS = 5
 # came from; an older page is stale for a command with a subject.
 STATES_KEPT = 256
 
-# Who may send what; ``decide`` says why not, this says it is a 403 and not a 422.
-
 
 def utc_now() -> datetime:
     return datetime.now(UTC)

@@ -14,11 +14,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Literal
 
 Kind = Literal["heading", "paragraph", "item", "table"]
 
 _SPACES = re.compile(r"\s+")
+# Full-width forms of ASCII signs (as Chinese text writes "（", "１０", "／") made narrow, but for
+# the sentence punctuation ("，", "：", "？") that is the text's own; invisible spaces dropped.
+_NARROW = {
+    code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code) not in "！，：；？"
+} | {
+    0x3000: " ",
+    0x00A0: " ",
+    0x200B: None,
+    0x00AD: None,
+}
 # A list mark at the start of a line: a bullet glyph, "(a)", "a)", "iv)", "(iv)", "1)", "I.", "A.".
 _MARK = re.compile(
     r"(?P<indent>[ \t]*)(?P<mark>[-*+•·▪●◦‣○■□➢➤►–]|\(?[a-z]\)|\(?[ivx]{1,5}\)|"
@@ -40,17 +51,17 @@ class Element:
     bold: bool = False
     # The list numbering as written ("1.", "(a)", "II."); empty for a bullet.
     number: str = ""
-    # A table's rows of cells, the header row first.
+    # A table's rows of cells, the header row first; a cell keeps its lines.
     rows: tuple[tuple[str, ...], ...] = ()
 
     @property
     def line(self) -> int:
         return self.lines[0][0] if self.lines else 1
 
-    @property
+    @cached_property
     def text(self) -> str:
         if self.kind == "table":
-            return "\n".join(" | ".join(row) for row in self.rows)
+            return "\n".join(" | ".join(clean(cell) for cell in row) for row in self.rows)
         return clean(" ".join(text for _, text in self.lines))
 
 
@@ -65,8 +76,8 @@ class Line:
 
 
 def clean(text: str) -> str:
-    """The words of a line with its spacing made plain."""
-    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\u00ad", "")
+    """The words of a line with its spacing made plain and full-width signs ("（") narrow."""
+    text = text.translate(_NARROW)
     return _SPACES.sub(" ", text).strip()
 
 

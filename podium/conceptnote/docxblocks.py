@@ -10,7 +10,7 @@ where they are, a merged cell counted once. Lines are paragraph ordinals.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from podium.conceptnote.blocks import Element, Line, clean, heading_words, numbered_headings, shape
@@ -181,13 +181,15 @@ def _table(table: Any, ordinal: int) -> Element | None:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            cells.append(clean(" ".join(p.text for p in cell.paragraphs)))
+            texts = (clean(p.text) for p in cell.paragraphs)
+            cells.append("\n".join(text for text in texts if text))
         if any(cells):
             rows.append(tuple(cells))
     if not rows:
         return None
-    lines = tuple((ordinal + n, " | ".join(r)) for n, r in enumerate(rows))
-    return Element("table", lines, rows=tuple(rows))
+    element = Element("table", (), rows=tuple(rows))
+    lines = tuple((ordinal + n, text) for n, text in enumerate(element.text.split("\n")))
+    return replace(element, lines=lines)
 
 
 def docx_elements(document: Any) -> list[Element]:

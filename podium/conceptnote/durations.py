@@ -1,66 +1,25 @@
-"""Speaking times as notes write them.
+"""Speaking times as notes write them, in the note's language.
 
 "maximum 15 minutes each", "up to 5 minutes", "5 to 7 minutes", "5-7 mins",
-"10 min.", "three minutes", "half an hour". A range has both ends; a plain
-limit has only a maximum.
+"10 min.", "three minutes", "half an hour", "3 minutes maximum chacun",
+"不超过3分钟". A range has both ends; a plain limit has only a maximum. The
+words come from the language tables (``[units]``, ``[numbers]``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-NUMBER_WORDS: dict[str, float] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "twenty-five": 25,
-    "thirty": 30,
-    "forty": 40,
-    "forty-five": 45,
-    "fifty": 50,
-    "sixty": 60,
-    "ninety": 90,
-}
-_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_NUM = rf"(\d+(?:[.,]\d+)?|{_WORDS})"
-_UNIT = r"(minutes?|mins?\b\.?|min\b\.?|hours?|hrs?\b\.?)"
-_RANGE = re.compile(
-    rf"(?<![\w.])(?:between\s+)?{_NUM}(?:\s*{_UNIT})?\s*(?:-|–|—|to|and)\s*{_NUM}\s*{_UNIT}", re.I
-)
-_LIMIT = re.compile(
-    r"(?:maximum(?:\s+of)?|max\.?|up\s+to|no\s+more\s+than|not\s+(?:to\s+)?exceed(?:ing)?|"
-    r"limited\s+to|at\s+most|not\s+longer\s+than|within)\s+(?:a\s+)?"
-    rf"(?:duration\s+of\s+)?{_NUM}\s*{_UNIT}",
-    re.I,
-)
-_FLOOR = re.compile(rf"(?:at\s+least|minimum(?:\s+of)?)\s+{_NUM}\s*{_UNIT}", re.I)
-_PLAIN = re.compile(rf"(?<![\w.]){_NUM}[\s-]*{_UNIT}", re.I)
-_HALF_HOUR = re.compile(r"\bhalf\s+an\s+hour\b|\ban\s+hour\b", re.I)
-_EACH = re.compile(
-    r"\beach\b|\bapiece\b|\bper\s+(?:speaker|intervention|delegation|panell?ist|discussant|person|"
-    r"statement|participant|country|member)\b",
-    re.I,
-)
-_TOTAL = re.compile(r"\bin\s+total\b|\baltogether\b|\boverall\b", re.I)
-_MENTION = re.compile(r"\b(?:minutes?|mins?|hours?)\b", re.I)
+from podium.conceptnote import vocabulary
+
+# English number words, for the writer and for callers that know no language.
+NUMBER_WORDS: dict[str, float] = vocabulary.numbers("en")
+# Speaking times are looked for this far into a text: a clause is never longer.
+_SCAN_MAX = 4000
+# A number stands alone: not the tail of a word, a symbol or a decimal.
+_ALONE = r"(?<![A-Za-z0-9./\u0400-\u04ff])"
 
 
 @dataclass(frozen=True)
@@ -70,47 +29,115 @@ class Duration:
     span: tuple[int, int]
 
 
-def _value(number: str, unit: str | None) -> float:
-    value = NUMBER_WORDS.get(number.lower())
+@dataclass(frozen=True)
+class _Patterns:
+    numbers: dict[str, float]
+    range: re.Pattern[str]
+    limit: re.Pattern[str]
+    floor: re.Pattern[str]
+    plain: re.Pattern[str]
+    half_hour: re.Pattern[str]
+    one_hour: re.Pattern[str]
+    each: re.Pattern[str]
+    total: re.Pattern[str]
+    mention: re.Pattern[str]
+    hour: re.Pattern[str]
+
+
+def _spelled(word: str) -> str:
+    body = r"\s+".join(map(re.escape, word.split()))
+    # Chinese numbers stand against the word they count; other scripts' stand apart.
+    return f"(?:{body})" if vocabulary.written_without_spaces(word) else rf"(?<!\w)(?:{body})(?!\w)"
+
+
+@cache
+def _patterns(language: str) -> _Patterns:
+    def words(key: str, **edges: bool) -> str:
+        return vocabulary.source(language, "units", key, **edges)
+
+    number_words = vocabulary.numbers(language)
+    spelled = "|".join(_spelled(word) for word in sorted(number_words, key=len, reverse=True))
+    number = rf"(\d{{1,4}}(?:[.,]\d{{1,2}})?|{spelled})"
+    unit = rf"({words('minute', start=False)}|{words('hour', start=False)})"
+    join = rf"(?:-|–|—|{words('range_join')})"
+    lead_in = words("duration", start=False, end=False)
+    return _Patterns(
+        numbers=number_words,
+        range=re.compile(
+            rf"{_ALONE}(?:{words('range_start')}\s+)?{number}(?:\s*{unit})?\s*{join}\s*{number}\s*{unit}",
+            re.I,
+        ),
+        limit=re.compile(rf"{words('maximum')}\s*{lead_in}\s*{number}\s*{unit}", re.I),
+        floor=re.compile(rf"{words('minimum')}\s*{number}\s*{unit}", re.I),
+        plain=re.compile(rf"{_ALONE}{number}[\s-]*{unit}", re.I),
+        half_hour=re.compile(words("half_hour"), re.I),
+        one_hour=re.compile(words("one_hour"), re.I),
+        each=re.compile(words("each"), re.I),
+        total=re.compile(words("total"), re.I),
+        mention=re.compile(rf"{words('minute', start=False)}|{words('hour', start=False)}", re.I),
+        hour=re.compile(words("hour", start=False), re.I),
+    )
+
+
+def _value(patterns: _Patterns, number: str, unit: str | None) -> float:
+    value = patterns.numbers.get(" ".join(number.lower().split()))
     if value is None:
         value = float(number.replace(",", "."))
-    if unit and unit.lower().startswith("h"):
+    if unit and patterns.hour.fullmatch(unit):
         value *= 60
     return value
 
 
-def find_duration(text: str) -> Duration | None:
-    """The first speaking time in ``text``."""
+def find_duration(text: str, language: str = "en") -> Duration | None:
+    """The first speaking time in ``text`` (in its first few thousand characters)."""
+    p = _patterns(language)
+    text = text[:_SCAN_MAX]
     candidates: list[Duration] = []
-    if m := _RANGE.search(text):
-        low, high = _value(m.group(1), m.group(2) or m.group(4)), _value(m.group(3), m.group(4))
+    if m := p.range.search(text):
+        low = _value(p, m.group(1), m.group(2) or m.group(4))
+        high = _value(p, m.group(3), m.group(4))
         if low < high:
             candidates.append(Duration(low, high, m.span()))
-    if m := _LIMIT.search(text):
-        candidates.append(Duration(None, _value(m.group(1), m.group(2)), m.span()))
-    if m := _FLOOR.search(text):
-        candidates.append(Duration(_value(m.group(1), m.group(2)), None, m.span()))
-    if m := _PLAIN.search(text):
-        candidates.append(Duration(None, _value(m.group(1), m.group(2)), m.span()))
-    if m := _HALF_HOUR.search(text):
-        candidates.append(Duration(None, 30 if "half" in m.group(0).lower() else 60, m.span()))
+    if m := p.limit.search(text):
+        candidates.append(Duration(None, _value(p, m.group(1), m.group(2)), m.span()))
+    if m := p.floor.search(text):
+        candidates.append(Duration(_value(p, m.group(1), m.group(2)), None, m.span()))
+    if m := p.plain.search(text):
+        candidates.append(Duration(None, _value(p, m.group(1), m.group(2)), m.span()))
+    if m := p.half_hour.search(text):
+        candidates.append(Duration(None, 30, m.span()))
+    elif m := p.one_hour.search(text):
+        candidates.append(Duration(None, 60, m.span()))
     if not candidates:
         return None
     # Where two readings overlap ("maximum 15 minutes" holds "15 minutes"), the wider one wins.
     return min(candidates, key=lambda d: (d.span[0], -(d.span[1] - d.span[0])))
 
 
-def mentions_time(text: str) -> bool:
+def find_durations(text: str, language: str = "en") -> list[Duration]:
+    """Every speaking time in ``text``, in order."""
+    found: list[Duration] = []
+    offset = 0
+    while len(found) < 20 and (duration := find_duration(text[offset:], language)):
+        start, end = duration.span
+        found.append(
+            Duration(duration.minutes_min, duration.minutes_max, (offset + start, offset + end))
+        )
+        offset += max(end, 1)
+    return found
+
+
+def mentions_time(text: str, language: str = "en") -> bool:
     """Whether ``text`` speaks of minutes or hours at all."""
-    return bool(_MENTION.search(text))
+    return bool(_patterns(language).mention.search(text))
 
 
-def says_each(text: str) -> bool:
-    return bool(_EACH.search(text))
+def says_each(text: str, language: str = "en") -> bool:
+    return bool(_patterns(language).each.search(text))
 
 
-def says_total(text: str) -> bool:
-    return bool(_TOTAL.search(text))
+def says_total(text: str, language: str = "en") -> bool:
+    return bool(_patterns(language).total.search(text))
 
 
 def format_duration(minutes_min: float | None, minutes_max: float | None) -> str:

@@ -37,11 +37,15 @@ def _inside(char: dict[str, Any], boxes: list[tuple[float, float, float, float]]
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
+def _cell(text: str) -> str:
+    return "\n".join(line for line in (clean(part) for part in text.split("\n")) if line)
+
+
 def _table(found: Any) -> Element | None:
     rows: list[tuple[str, ...]] = []
     for raw in found.extract():
         # A merged cell is given once, then None for each cell it covers.
-        cells = tuple(clean(c) for c in raw if c is not None)
+        cells = tuple(_cell(c) for c in raw if c is not None)
         if any(cells):
             rows.append(cells)
     if not rows:
@@ -119,7 +123,9 @@ def pdf_elements(pdf: Any) -> list[Element]:
             if row.table is not None:
                 flush()
                 rows = row.table.rows
-                lines = tuple((ordinal + n, " | ".join(r)) for n, r in enumerate(rows))
+                lines = tuple(
+                    (ordinal + n, text) for n, text in enumerate(row.table.text.split("\n"))
+                )
                 found.append(Element("table", lines, rows=rows))
                 ordinal += len(rows) - 1
                 previous = None

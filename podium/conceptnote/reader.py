@@ -10,12 +10,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from podium.conceptnote import extract
+from podium.conceptnote import extract, vocabulary
 from podium.conceptnote.blocks import Element
 from podium.conceptnote.documents import read_document
 from podium.conceptnote.header import read_header
 from podium.conceptnote.outcome import read_outcome, read_sdgs
-from podium.conceptnote.segments import Part, read_segments, sentences
+from podium.conceptnote.people import people_role
+from podium.conceptnote.programme import Source, is_timed_table, read_programme
+from podium.conceptnote.segments import is_question, sentences
 from podium.conceptnote.textblocks import elements
 from podium.i18n import _
 from podium.meeting.plan import Document, Outcome, Plan, Section, Segment, Warning
@@ -27,51 +29,39 @@ class NotAConceptNote(ValueError):
     """The file cannot be read, or holds no concept note at all; the message says why."""
 
 
-_VOCABULARY = re.compile(
-    r"\b(?:background|introduction|context|objectives?|aims?|purpose|questions?|format|"
-    r"programme|program|agenda|organi[sz]ation\s+of\s+work|modalities|documents?|readings?|"
-    r"references?|outcomes?|moderators?|keynotes?|discussants?|panell?ists|speakers|"
-    r"participation|structure|overview|rationale|contacts?|languages?|interpretation|"
-    r"registration|logistics|proceedings|resources|summary)\b",
-    re.I,
-)
-_LABELS = {"concept note", "draft concept note", "concept paper", "information note"}
-_QUESTIONS = re.compile(r"\bquestions?\b", re.I)
-_FORMAT = re.compile(
-    r"\b(?:format|programme|program|agenda|organi[sz]ation\s+of\s+work|modalities|structure|"
-    r"proceedings|order\s+of\s+business)\b",
-    re.I,
-)
-_DOCUMENTS = re.compile(r"\b(?:documents?|readings?|references?|resources)\b", re.I)
+# The kinds of section whose heading names what they hold, in the order they are tried.
+_KINDS = ("questions", "format", "documents")
+_ANY_HEADING = ("questions", "format", "documents", "outcome", "background", "objectives", "other")
 
 
-def _opens_body(heading: Element, after_label: bool) -> bool:
+def _opens_body(heading: Element, after_label: bool, language: str) -> bool:
     words = heading.text
     if heading.level >= 2 or after_label:
         return True
-    opening = " ".join(words.split()[:3])
+    opening = " ".join(words.split()[:3]) if " " in words else words[:12]
     return (
-        bool(_VOCABULARY.search(opening))
+        any(vocabulary.pattern(language, "headings", k).search(opening) for k in _ANY_HEADING)
         and len(words.split()) <= 7
-        and not re.search(r"[“”\"]", words)
+        and not re.search(r"[“”\"«»]", words)
     )
 
 
-def _section_kind(heading: str) -> str:
-    if _QUESTIONS.search(heading):
-        return "questions"
-    if _FORMAT.search(heading):
-        return "format"
-    if _DOCUMENTS.search(heading):
-        return "documents"
+def section_kind(heading: str, language: str) -> str:
+    """What a section holds, from its heading: "questions", "format", "documents" or "prose"."""
+    for kind in _KINDS:
+        if vocabulary.pattern(language, "headings", kind).search(heading):
+            return kind
     return "prose"
 
 
 @dataclass
 class _Body:
+    language: str
     sections: list[Section] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
-    parts: list[Part] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    # Recognised sections that gave nothing: (line, field, heading).
+    unread: list[tuple[int, str, str]] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
 
 
@@ -93,8 +83,8 @@ def _read_prose(heading: str, found: list[Element], body: _Body) -> None:
             listing = []
         text = element.text
         if (
-            text.endswith(":")
-            and _QUESTIONS.search(text)
+            text.endswith((":", "："))
+            and vocabulary.pattern(body.language, "headings", "asking").search(text)
             and following is not None
             and following.kind == "item"
         ):
@@ -107,44 +97,51 @@ def _read_prose(heading: str, found: list[Element], body: _Body) -> None:
         body.sections.append(Section(heading, "\n\n".join(paragraphs)))
 
 
-def _read_section(kind: str, heading: str, found: list[Element], body: _Body) -> None:
+def _read_section(kind: str, heading: Element, found: list[Element], body: _Body) -> None:
+    before = (len(body.questions), len(body.documents))
     if kind == "prose":
-        _read_prose(heading, found, body)
+        _read_prose(heading.text, found, body)
+        if _lists_people(heading, found, body.language):
+            body.sources.append(Source(heading, "people", tuple(found)))
+        timed = tuple(e for e in found if e.kind == "table" and is_timed_table(e, body.language))
+        if timed:
+            # A timed table under any heading ("Day I, Monday …") is a programme.
+            body.sources.append(Source(heading, "format", timed))
     elif kind == "questions":
         for element in found:
             if element.kind == "item":
                 body.questions.append(element.text)
             else:
-                body.questions.extend(s for s in sentences(element.text) if s.endswith("?"))
+                body.questions.extend(
+                    s for s in sentences(element.text, body.language) if is_question(s)
+                )
+        if len(body.questions) == before[0]:
+            body.unread.append((heading.line, "questions", heading.text))
     elif kind == "format":
-        for element in found:
-            if element.kind == "table":
-                body.parts.extend(
-                    Part(" ".join(c for c in row if c), line, True)
-                    for (line, _text), row in zip(element.lines, element.rows, strict=False)
-                    if row is not element.rows[0] or not _is_header_row(row)
-                )
-            elif element.kind != "heading":
-                body.parts.append(
-                    Part(element.text, element.line, element.kind == "item", element.level)
-                )
+        body.sources.append(Source(heading, "format", tuple(found)))
     else:
         for element in found:
-            document = read_document(element.text)
+            document = read_document(element.text, body.language)
             if document is None:
                 continue
             if element.kind == "item" or document.url or document.symbol:
                 body.documents.append(document)
+        if len(body.documents) == before[1] and found:
+            body.unread.append((heading.line, "documents", heading.text))
 
 
-def _is_header_row(row: tuple[str, ...]) -> bool:
-    """A table's first row that names its columns ("Time | Item | Speaker") holds no figure."""
-    return not any(c.isdigit() for cell in row for c in cell) and all(
-        len(cell.split()) <= 4 for cell in row
+def _lists_people(heading: Element, found: list[Element], language: str) -> bool:
+    """Whether a section is a short list of people under a label ("Moderator", "Panellists")."""
+    if not found or len(found) > 12 or any(len(e.text) > 400 for e in found):
+        return False
+    return people_role(heading.text, language) is not None or bool(
+        vocabulary.pattern(language, "roles", "words.people_sections").fullmatch(
+            heading.text.rstrip(" :")
+        )
     )
 
 
-def _split(found: list[Element]) -> tuple[list[Element], list[Element]]:
+def _split(found: list[Element], language: str) -> tuple[list[Element], list[Element]]:
     """The title block, and the rest from the first section heading on."""
     after_label = False
     for i, element in enumerate(found):
@@ -153,17 +150,17 @@ def _split(found: list[Element]) -> tuple[list[Element], list[Element]]:
         ):
             continue
         words = element.text.rstrip(":").strip().lower()
-        if words in _LABELS:
+        if words in vocabulary.labels(language):
             after_label = True
             continue
-        if element.kind == "heading" and _opens_body(element, after_label):
+        if element.kind == "heading" and _opens_body(element, after_label, language):
             return found[:i], found[i:]
     return found, []
 
 
-def _outcome(found: list[Element]) -> Outcome | None:
+def _outcome(found: list[Element], language: str) -> Outcome | None:
     for element in found:
-        for sentence in sentences(element.text):
+        for sentence in sentences(element.text, language):
             if outcome := read_outcome(sentence):
                 return outcome
     return None
@@ -184,11 +181,13 @@ def read_blocks(found: list[Element]) -> Plan:
     """The plan a note's blocks describe, whatever format they were read from."""
     if not found:
         raise NotAConceptNote(_("the note is empty"))
-    head, rest = _split(found)
+    language = vocabulary.detect("\n".join(e.text for e in found))
+    head, rest = _split(found, language)
+    labels = vocabulary.labels(language)
     header = read_header(
-        [e for e in head if e.text.rstrip(":").strip().lower() not in _LABELS], found, "en"
+        [e for e in head if e.text.rstrip(":").strip().lower() not in labels], found, language
     )
-    body = _Body()
+    body = _Body(language)
     problems = [(w.line, w.message, w.field) for w in header.problems]
     i = 0
     while i < len(rest):
@@ -196,11 +195,24 @@ def read_blocks(found: list[Element]) -> Plan:
         j = i + 1
         while j < len(rest) and rest[j].kind != "heading":
             j += 1
-        _read_section(_section_kind(heading.text), heading.text, rest[i + 1 : j], body)
+        _read_section(section_kind(heading.text, language), heading, rest[i + 1 : j], body)
         i = j
     segments: list[Segment]
-    segments, segment_problems = read_segments(body.parts)
-    problems.extend((line, message, None) for line, message in segment_problems)
+    segments, segment_problems = read_programme(body.sources, language)
+    problems.extend((line, message, "segments") for line, message in segment_problems)
+    for line, name, heading_text in body.unread:
+        if name == "questions":
+            message = _("'{heading}': no guiding question could be read in this section")
+        else:
+            message = _("'{heading}': no document could be read in this section")
+        problems.append((line, message.format(heading=heading_text), name))
+    formats = [s for s in body.sources if s.kind == "format"]
+    if formats and not segments:
+        first = formats[0].heading
+        message = _("'{heading}': no part of the programme could be read in this section").format(
+            heading=first.text
+        )
+        problems.append((first.line, message, "segments"))
     if header.kind is None and header.start is None and not body.questions and not segments:
         raise NotAConceptNote(
             _(
@@ -228,8 +240,9 @@ def read_blocks(found: list[Element]) -> Plan:
         questions=tuple(body.questions),
         segments=tuple(segments),
         documents=tuple(body.documents),
-        outcome=_outcome(found),
+        outcome=_outcome(found, language),
         sdgs=tuple(sorted(read_sdgs("\n".join(e.text for e in found)))),
+        language=language,
         warnings=tuple(
             Warning(line, message, concerns)
             for line, message, concerns in sorted(problems, key=lambda p: (p[0], p[1]))

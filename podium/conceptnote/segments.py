@@ -11,82 +11,89 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
-from podium.conceptnote import durations
+from podium.conceptnote import durations, vocabulary
 from podium.i18n import _
 from podium.meeting.plan import ROLES, Role, Segment
 
-# Order matters: the first role whose cue appears wins.
-_ROLE_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    (
-        "participant",
-        re.compile(
-            r"\binteractive\b|\bfloor\b|\bopen\s+discussion\b|\bq\s*&\s*a\b|"
-            r"\bquestions?\s+and\s+answers?\b|\bdelegations?\b|\bstatements?\s+from\b|"
-            r"\b(?:moderated|general|open)\s+(?:discussion|debate|dialogue)\b",
+_ROLE_MARK = re.compile(r"\[role:\s*([a-z-]+)\]", re.I)
+# What stands between a time rule and the words around it.
+_RULE_SEPARATORS = " \t.,;:)"
+_TIE_SEPARATORS = " \t,;:–—-"
+# A sentence ends at a stop and a space before a capital, or at the stop of a script
+# without capitals.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ\u0400-\u042f“\"(‘'¿¡«])|(?<=[。？！؟])\s*")
+_QUESTION_MARKS = ("?", "？", "؟")
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+# A clause longer than this is prose, not a part of the programme: it is not read as one.
+CLAUSE_MAX = 1500
+
+
+@dataclass(frozen=True)
+class _Words:
+    """One language's programme words, compiled."""
+
+    cues: tuple[tuple[Role, re.Pattern[str]], ...]
+    plural: dict[str, re.Pattern[str]]
+    count: re.Pattern[str]
+    numbers: dict[str, float]
+    plural_people: re.Pattern[str]
+    speeches: re.Pattern[str]
+    activity: re.Pattern[str]
+    rule_start: re.Pattern[str]
+    lead: re.Pattern[str]
+    article: re.Pattern[str]
+    clause: re.Pattern[str]
+    abbreviation: re.Pattern[str]
+    rule_tail: re.Pattern[str]
+    tie: re.Pattern[str]
+    slot: re.Pattern[str]
+
+
+@cache
+def _words(language: str) -> _Words:
+    def words(key: str) -> str:
+        return vocabulary.source(language, "roles", f"words.{key}")
+
+    cues: list[tuple[Role, re.Pattern[str]]] = []
+    for table in ("cues", "weak"):
+        for role in vocabulary.keys(language, f"roles.{table}"):
+            if role in ROLES:
+                found = vocabulary.pattern(language, "roles", f"{table}.{role}")
+                cues.append((role, found))  # type: ignore[arg-type]
+    plural = {
+        role: vocabulary.pattern(language, "roles", f"plural.{role}")
+        for role in vocabulary.keys(language, "roles.plural")
+    }
+    numbers = vocabulary.numbers(language)
+    spelled = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True)[:80])
+    each = vocabulary.source(language, "units", "each")
+    total = vocabulary.source(language, "units", "total")
+    tie = vocabulary.source(language, "units", "tie")
+    join = vocabulary.source(language, "units", "range_join")
+    hour = vocabulary.source(language, "units", "hour", start=False)
+    return _Words(
+        cues=tuple(cues),
+        plural=plural,
+        count=re.compile(rf"(?<![\w.])(\d{{1,2}}|{spelled})\s*{words('people')}", re.I),
+        numbers=numbers,
+        plural_people=re.compile(words("plural_people"), re.I),
+        speeches=re.compile(words("speeches"), re.I),
+        activity=re.compile(words("activity"), re.I),
+        rule_start=re.compile(rf"^{words('rule_start')}", re.I),
+        lead=re.compile(rf"^{words('lead')}[,:]?\s*", re.I),
+        article=re.compile(rf"^{words('articles')}\s+", re.I),
+        clause=re.compile(rf"\s?[,;]\s+(?={words('clause')})", re.I),
+        abbreviation=re.compile(rf"(?<!\w){words('abbreviations')}\.$", re.I),
+        rule_tail=re.compile(rf"(?:{each}|{total})?", re.I),
+        tie=re.compile(rf"(?:^|\s){tie}$", re.I),
+        slot=re.compile(
+            rf"^\s*(\d{{1,2}}) ?[.:h] ?(\d{{2}})\s*(?:-|–|—|{join})\s*(\d{{1,2}}) ?[.:h] ?(\d{{2}})"
+            rf"\s*(?:{hour}|h)?\s*[:–—-]?\s*",
             re.I,
         ),
-    ),
-    ("keynote", re.compile(r"\bkeynote", re.I)),
-    ("discussant", re.compile(r"\bdiscussants?\b", re.I)),
-    ("panelist", re.compile(r"\bpanell?ists?\b|\bpanel\s+(?:discussion|members?)\b", re.I)),
-    ("secretariat", re.compile(r"\bsecretariat\b", re.I)),
-    ("moderator", re.compile(r"\bmoderat(?:or|ors|ed|es|ing)\b", re.I)),
-    ("co-chair", re.compile(r"\bco-?chair", re.I)),
-    ("chair", re.compile(r"\b(?:vice-)?chair(?:person|man|woman)?\b", re.I)),
-    ("panelist", re.compile(r"\b(?:speakers|ministers|presenters|experts)\b", re.I)),
-    ("participant", re.compile(r"\bparticipants?\b|\baudience\b|\bmember\s+states\b", re.I)),
-)
-_SINGULAR_ROLES: dict[str, re.Pattern[str]] = {
-    "chair": re.compile(r"\bchairs\b|\bchairpersons\b", re.I),
-    "co-chair": re.compile(r"\bco-?chairs\b", re.I),
-    "moderator": re.compile(r"\bmoderators\b", re.I),
-    "keynote": re.compile(
-        r"\bkeynote\s+(?:speakers|addresses|speeches|presentations)\b|\bkeynotes\b", re.I
-    ),
-}
-_ROLE_MARK = re.compile(r"\s*\[role:\s*([a-z-]+)\]", re.I)
-_PEOPLE = (
-    r"(?:(?:high-level|lead|keynote|invited|expert|eminent)\s+)*"
-    r"(?:panell?ists|discussants|speakers?|presenters|experts|ministers)\b"
-)
-_COUNT = re.compile(
-    rf"\b(\d{{1,2}}|{'|'.join(list(durations.NUMBER_WORDS)[:12])})\s+{_PEOPLE}", re.I
-)
-_PLURAL_PEOPLE = re.compile(
-    r"\b(?:panell?ists|discussants|speakers|participants|delegations|delegates|ministers|presenters)\b",
-    re.I,
-)
-_SPEECHES = re.compile(
-    r"\b(?:interventions|presentations|statements|remarks|contributions)\b", re.I
-)
-_ACTIVITY = re.compile(
-    r"\b(?:presentations?|remarks|address|statements?|interventions?|discussion|debate|dialogue|"
-    r"introduction|introductory|opening|closing|briefing|exchange|break|q\s*&\s*a|wrap-up)\b",
-    re.I,
-)
-_RULE_START = re.compile(
-    r"^(?:interventions|statements|contributions|each|speakers|all\s+speakers|delegations)\b", re.I
-)
-_LEAD = re.compile(
-    r"^(?:then|next|thereafter|afterwards|subsequently|finally|lastly|first(?:ly)?|second(?:ly)?|"
-    r"after\s+which|after\s+that|before|and|followed\s+by|"
-    r"(?:this|it|which)\s+will\s+be\s+followed\s+by|"
-    r"(?:the|this)\s+(?:[\w-]+\s+){0,3}will\s+(?:begin|open|start|continue|conclude|close|end)\s+with|"
-    r"(?:will\s+)?(?:begin|open|start|conclude|close)\s+with)\b[,:]?\s*",
-    re.I,
-)
-_RULE_TAIL = re.compile(r"[\s.,;:]*(?:each|per\s+\w+|in\s+total)?[\s.,;:)]*", re.I)
-_ARTICLE = re.compile(r"^(?:the|an|a)\s+", re.I)
-_SLOT = re.compile(
-    r"^\s*(\d{1,2})[.:h](\d{2})\s*(?:-|–|—|to)\s*(\d{1,2})[.:h](\d{2})\s*(?:hrs?\.?)?\s*[:–—-]?\s*"
-)
-_CLAUSE = re.compile(
-    r"(?:,|;)\s+(?=(?:before|after\s+which|followed\s+by|and\s+then|after\s+that)\b)"
-)
-_ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Amb|approx|min|mins|vs|etc|e\.g|i\.e|H\.E|U\.S|a\.m|p\.m))\.$"
-)
+    )
 
 
 @dataclass(frozen=True)
@@ -97,100 +104,130 @@ class Reading:
     problem: str | None = None
 
 
-def sentences(text: str) -> list[str]:
+def sentences(text: str, language: str = "en") -> list[str]:
     """Split prose into sentences, keeping "H.E. Mr. Smith" and "10 min. each" whole."""
-    pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"(‘'])", text)
-    joined: list[str] = []
-    for piece in pieces:
-        if joined and _ABBREVIATIONS.search(joined[-1]):
-            joined[-1] += " " + piece
+    abbreviation = _words(language).abbreviation
+    joined: list[list[str]] = []
+    for piece in _SENTENCE_END.split(text):
+        # A sentence that ends on an abbreviation ("Mr.") goes on with the next piece.
+        if joined and abbreviation.search(joined[-1][-1][-24:]):
+            joined[-1].append(piece)
         else:
-            joined.append(piece)
-    return [s.strip() for s in joined if s.strip()]
+            joined.append([piece])
+    return [s for s in (" ".join(pieces).strip() for pieces in joined) if s]
 
 
-def role_of(text: str) -> Role:
+def is_question(sentence: str) -> bool:
+    return sentence.rstrip(' )”"»').endswith(_QUESTION_MARKS)
+
+
+def role_of(text: str, language: str = "en") -> Role:
     if mark := _ROLE_MARK.search(text):
         named = mark.group(1).lower()
         if named in ROLES:
             return named  # type: ignore[return-value]
-    for role, cue in _ROLE_CUES:
+    for role, cue in _words(language).cues:
         if cue.search(text):
             return role
     return "other"
 
 
-def speakers_of(text: str, role: Role) -> int | None:
-    if match := _COUNT.search(text):
-        word = match.group(1).lower()
-        return int(word) if word.isdigit() else int(durations.NUMBER_WORDS[word])
-    plural = _SINGULAR_ROLES.get(role)
+def count_of(word: str, language: str = "en") -> int | None:
+    """The number a word or figure says ("3", "three", "trois")."""
+    if word.isdigit():
+        return int(word)
+    value = _words(language).numbers.get(word.lower())
+    return int(value) if value is not None else None
+
+
+def speakers_of(text: str, role: Role, language: str = "en") -> int | None:
+    words = _words(language)
+    if match := words.count.search(text):
+        return count_of(match.group(1), language)
+    plural = words.plural.get(role)
     # A role named by a "[role: ...]" mark says nothing about how many speak.
     if plural is not None and not plural.search(text) and not _ROLE_MARK.search(text):
         return 1
     return None
 
 
-def _strip_rule(text: str, found: durations.Duration | None) -> str:
+def _strip_rule(text: str, found: durations.Duration | None, language: str) -> str:
     """The text without its time rule: the parenthesis holding it, or the words at the end."""
-    for paren in re.finditer(r"\s*\(([^()]*)\)", text):
-        inside = paren.group(1)
-        if (
-            (found and paren.start() <= found.span[0] < paren.end())
-            or _COUNT.fullmatch(inside.strip())
-            or _ROLE_MARK.search(paren.group(0))
-        ):
-            text = text[: paren.start()] + text[paren.end() :]
-            return _strip_rule(text, durations.find_duration(text))
-    if found and _RULE_TAIL.fullmatch(text[found.span[1] :]):
+    words = _words(language)
+    for _round in range(4):
+        for paren in _PARENTHESIS.finditer(text):
+            inside = paren.group(1)
+            if (
+                (found and paren.start() <= found.span[0] < paren.end())
+                or words.count.fullmatch(inside.strip())
+                or _ROLE_MARK.search(paren.group(0))
+            ):
+                text = text[: paren.start()].rstrip() + text[paren.end() :]
+                found = durations.find_duration(text, language)
+                break
+        else:
+            break
+    if found and words.rule_tail.fullmatch(text[found.span[1] :].strip(_RULE_SEPARATORS)):
         head = text[: found.span[0]]
-        return re.sub(r"[\s,;:–—-]+(?:for|of|lasting|in)?\s*$", "", head)
+        trimmed = head.rstrip(_TIE_SEPARATORS)
+        if trimmed == head:
+            # The time is not set apart from the words before it: nothing to cut.
+            return head
+        return words.tie.sub("", trimmed).rstrip(_TIE_SEPARATORS)
     return text
 
 
-def title_of(text: str) -> str:
+def title_of(text: str, language: str = "en") -> str:
+    words = _words(language)
     text = _ROLE_MARK.sub("", text)
-    text = _SLOT.sub("", text)
-    text = _strip_rule(text, durations.find_duration(text))
+    text = words.slot.sub("", text)
+    text = " ".join(text.split()) if len(text) < CLAUSE_MAX else text
+    text = _strip_rule(text, durations.find_duration(text, language), language)
     previous = None
-    while previous != text:
+    for _round in range(8):
+        if previous == text:
+            break
         previous = text
-        text = _LEAD.sub("", text.strip())
-        text = _ARTICLE.sub("", text)
-    text = text.strip().rstrip(".,;:–— ").strip()
+        text = words.lead.sub("", text.strip())
+        text = words.article.sub("", text)
+    text = text.strip().rstrip(".,;:–—。，、 ").strip()
     return text[:1].upper() + text[1:]
 
 
-def _slot_minutes(text: str) -> float | None:
-    if not (slot := _SLOT.match(text)):
+def slot_minutes(text: str, language: str = "en") -> float | None:
+    """The minutes of a time slot the text starts with ("10.00–10.15 Opening" gives 15)."""
+    if not (slot := _words(language).slot.match(text)):
         return None
     h1, m1, h2, m2 = (int(g) for g in slot.groups())
     minutes = (h2 * 60 + m2) - (h1 * 60 + m1)
     return float(minutes) if minutes > 0 else None
 
 
-def read_clause(text: str, *, listed: bool) -> Reading | None:
+def read_clause(text: str, *, listed: bool, language: str = "en") -> Reading | None:
     """One segment from a clause or list item; None when it is not a part of the programme."""
-    role = role_of(text)
-    found = durations.find_duration(text)
-    unreadable = found is None and durations.mentions_time(text)
-    if not listed and role == "other" and not found and not _ACTIVITY.search(text):
+    if len(text) > CLAUSE_MAX:
         return None
-    title = title_of(text)
+    words = _words(language)
+    role = role_of(text, language)
+    found = durations.find_duration(text, language)
+    unreadable = found is None and durations.mentions_time(text, language)
+    if not listed and role == "other" and not found and not words.activity.search(text):
+        return None
+    title = title_of(text, language)
     if not title:
         return None
     minutes_min = found.minutes_min if found else None
-    minutes_max = found.minutes_max if found else _slot_minutes(text)
-    if durations.says_total(text):
+    minutes_max = found.minutes_max if found else slot_minutes(text, language)
+    if durations.says_total(text, language):
         per_speaker = False
     else:
-        per_speaker = durations.says_each(text) or bool(
-            found and _PLURAL_PEOPLE.search(text) and _SPEECHES.search(text)
+        per_speaker = durations.says_each(text, language) or bool(
+            found and words.plural_people.search(text) and words.speeches.search(text)
         )
     segment = Segment(
         title=title,
         role=role,
-        speakers=speakers_of(text, role),
+        speakers=speakers_of(text, role, language),
         minutes_min=minutes_min,
         minutes_max=minutes_max,
         per_speaker=per_speaker and (minutes_min is not None or minutes_max is not None),
@@ -202,22 +239,23 @@ def read_clause(text: str, *, listed: bool) -> Reading | None:
     return Reading(segment, problem)
 
 
-def parse_item(text: str) -> Segment | None:
+def parse_item(text: str, language: str = "en") -> Segment | None:
     """The segment a single programme item gives (the writer checks its lines with this)."""
-    reading = read_clause(text, listed=True)
+    reading = read_clause(text, listed=True, language=language)
     return reading.segment if reading else None
 
 
-def _is_rule(reading: Reading, previous: Segment | None, *, listed: bool) -> bool:
+def is_rule(reading: Reading, previous: Segment | None, *, listed: bool, language: str) -> bool:
+    """Whether a clause only sets the rule of the segment before it."""
     if previous is None or reading.segment.role != previous.role:
         return False
     if not listed:
         return True
     segment = reading.segment
-    return bool(_RULE_START.match(segment.source)) and segment.per_speaker
+    return bool(_words(language).rule_start.match(segment.source)) and segment.per_speaker
 
 
-def _merge(previous: Segment, rule: Segment) -> Segment:
+def merge_rule(previous: Segment, rule: Segment) -> Segment:
     timed = rule.minutes_min is not None or rule.minutes_max is not None
     return replace(
         previous,
@@ -227,6 +265,12 @@ def _merge(previous: Segment, rule: Segment) -> Segment:
         per_speaker=rule.per_speaker if timed else previous.per_speaker,
         source=f"{previous.source} {rule.source}",
     )
+
+
+def clauses_of(text: str, language: str = "en") -> list[str]:
+    """The clauses of a paragraph of prose, sentence by sentence."""
+    split = _words(language).clause
+    return [c.strip() for s in sentences(text, language) for c in split.split(s) if c.strip()]
 
 
 @dataclass(frozen=True)
@@ -239,7 +283,9 @@ class Part:
     indent: int = 0
 
 
-def read_segments(parts: list[Part]) -> tuple[list[Segment], list[tuple[int, str]]]:
+def read_segments(
+    parts: list[Part], language: str = "en"
+) -> tuple[list[Segment], list[tuple[int, str]]]:
     """The segments of a Format or Programme section, and (line, message) for what was unclear."""
     found: list[Segment] = []
     problems: list[tuple[int, str]] = []
@@ -255,16 +301,18 @@ def read_segments(parts: list[Part]) -> tuple[list[Segment], list[tuple[int, str
                 continue
             clauses = [part.text]
         else:
-            clauses = [c for s in sentences(part.text) for c in _CLAUSE.split(s) if c.strip()]
+            clauses = clauses_of(part.text, language)
         for clause in clauses:
-            reading = read_clause(clause.strip(), listed=part.listed)
+            reading = read_clause(clause.strip(), listed=part.listed, language=language)
             if reading is None:
                 continue
             if reading.problem:
                 problems.append((part.line, reading.problem))
             previous = found[-1] if found else None
-            if previous is not None and _is_rule(reading, previous, listed=part.listed):
-                found[-1] = _merge(previous, reading.segment)
+            if previous is not None and is_rule(
+                reading, previous, listed=part.listed, language=language
+            ):
+                found[-1] = merge_rule(previous, reading.segment)
             else:
                 found.append(reading.segment)
     return found, problems

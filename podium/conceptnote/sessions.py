@@ -319,6 +319,7 @@ def find_kind_and_title(text: str, language: str = "en") -> tuple[str, str] | No
     """
     text = text[:LOOKED_AT]
     folded = fold_accents(text)
+    alone: tuple[str, str] | None = None
     for candidate in _order(language):
         for pattern in _kind_patterns(candidate):
             match = pattern.match(folded)
@@ -333,10 +334,11 @@ def find_kind_and_title(text: str, language: str = "en") -> tuple[str, str] | No
                 if inner and inner[1]:
                     return inner
             if not title:
-                return kind, ""
-            if found := _inner_title(title):
+                # A kind alone, unless another language reads a title in the line too.
+                alone = alone or (kind, "")
+            elif found := _inner_title(title):
                 return kind, found
-    return None
+    return alone
 
 
 @cache

@@ -17,10 +17,37 @@ from markdown_it.token import Token
 
 from podium.conceptnote.blocks import Element, Line, clean, heading_words, numbered_headings, shape
 
+# Inline Markdown (emphasis, links) takes time that grows faster than the text on runs of
+# "[" or "*": it is parsed only in runs of text of a sensible size, the rest taken as it is.
+_INLINE_MAX = 4000
+_INLINE_MARKS_MAX = 120
+_CHUNK_LINES = 200
+# The longest text read as Markdown: some fifty pages, more than any concept note.
+MARKDOWN_MAX = 150_000
+
 
 @cache
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable("table").disable("code")
+def _blocks_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False}).enable("table").disable(["code", "inline"])
+
+
+@cache
+def _inline_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def _children(content: str) -> list[Token]:
+    marks = sum(content.count(mark) for mark in "[*_`<")
+    if len(content) <= _INLINE_MAX and marks <= _INLINE_MARKS_MAX:
+        return _inline_parser().parseInline(content)[0].children or []
+    pieces: list[Token] = []
+    for n, line in enumerate(content.replace("**", "").replace("__", "").split("\n")):
+        if n:
+            pieces.append(Token("softbreak", "br", 0))
+        text = Token("text", "", 0)
+        text.content = line
+        pieces.append(text)
+    return pieces
 
 
 def _inline(token: Token) -> list[tuple[str, bool]]:
@@ -28,7 +55,7 @@ def _inline(token: Token) -> list[tuple[str, bool]]:
     lines: list[list[tuple[str, bool]]] = [[]]
     strong = 0
     href: str | None = None
-    for child in token.children or []:
+    for child in _children(token.content):
         kind = child.type
         if kind in ("softbreak", "hardbreak"):
             lines.append([])
@@ -62,10 +89,55 @@ def _indent(source: Sequence[str], number: int) -> int:
     return len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
 
 
+def _chunks(source: list[str]) -> list[tuple[int, str]]:
+    """The text in runs of lines cut at blank lines, each with the number of its first line.
+
+    The Markdown parser's work on a run grows faster than the run, so a long
+    note is parsed a few hundred lines at a time; a run is cut only where a
+    paragraph ends, but for a paragraph longer than any note's.
+    """
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    for n, line in enumerate(source):
+        size = n - start
+        if (size >= _CHUNK_LINES and not line.strip()) or size >= 4 * _CHUNK_LINES:
+            chunks.append((start, "\n".join(source[start:n])))
+            start = n
+    chunks.append((start, "\n".join(source[start:])))
+    return chunks
+
+
+def _plain_elements(source: list[str]) -> list[Element]:
+    """The blocks of a text by the plain-text rules alone, a run of lines at a time."""
+    found: list[Element] = []
+    run: list[Line] = []
+    for number, raw in enumerate([*source, ""], start=1):
+        line = raw.strip()
+        if line:
+            bold = len(line) > 4 and line.startswith("**") and line.endswith("**")
+            text = line.replace("**", "").replace("__", "")
+            run.append(Line(number, text, bold, len(raw) - len(raw.lstrip())))
+        elif run:
+            found.extend(shape(run))
+            run = []
+    return found
+
+
 def elements(text: str) -> list[Element]:
     """A note's text (Markdown or plain) as its blocks, in order."""
     source = text.splitlines()
-    tokens = _parser().parse(text)
+    if len(text) > MARKDOWN_MAX:
+        # The Markdown parser's work per line is high; a text longer than any concept
+        # note is shaped by the plain-text rules alone, which take time in step with it.
+        return numbered_headings(_plain_elements(source))
+    found: list[Element] = []
+    for offset, chunk in _chunks(source):
+        found.extend(_chunk_elements(chunk, source, offset))
+    return numbered_headings([e for e in found if e.text])
+
+
+def _chunk_elements(text: str, source: list[str], offset: int) -> list[Element]:
+    tokens = _blocks_parser().parse(text)
     found: list[Element] = []
     depth = 0
     item_start: int | None = None
@@ -88,7 +160,7 @@ def elements(text: str) -> list[Element]:
     while i < len(tokens):
         token = tokens[i]
         kind = token.type
-        first = token.map[0] + 1 if token.map else 0
+        first = token.map[0] + 1 + offset if token.map else 0
         if kind in ("bullet_list_open", "ordered_list_open"):
             close_item()
             depth += 1
@@ -143,4 +215,4 @@ def elements(text: str) -> list[Element]:
             ]
             found.extend(shape(running))
         i += 1
-    return numbered_headings([e for e in found if e.text])
+    return found

@@ -70,6 +70,11 @@ def visible_event(data: dict[str, Any], viewer: Audience) -> dict[str, Any]:
     return _without(data, private)
 
 
+def private_fields(event_type: str) -> tuple[str, ...]:
+    """The fields of events of this type that the hall's copy leaves out."""
+    return _PRIVATE_IN_EVENTS.get(event_type, ())
+
+
 def has_private_fields(event_type: str) -> bool:
     """Whether the hall gets a shortened copy of events of this type."""
     return event_type in _PRIVATE_IN_EVENTS

@@ -54,7 +54,7 @@ from podium.meeting.events import (
     SpeechResumed,
 )
 from podium.meeting.ledger import Ledger
-from podium.meeting.plan import Plan, Segment
+from podium.meeting.plan import Plan
 from podium.meeting.programme import Programme, planned
 from podium.meeting.words import DEFAULT_CLASS_ORDER, FloorClass
 
@@ -126,14 +126,6 @@ class MeetingState:
         """Every intervention in the order heard, the one under way (if any) last."""
         done = tuple(self.history)
         return (*done, _open_intervention(self.speech)) if self.speech else done
-
-    @property
-    def current_segment(self) -> Segment | None:
-        if self.plan is None or self.segment is None:
-            return None
-        if 0 <= self.segment < len(self.plan.segments):
-            return self.plan.segments[self.segment]
-        return None
 
     @property
     def programme(self) -> Programme | None:

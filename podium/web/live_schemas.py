@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from podium.meeting.events import EVENTS, Event
+from podium.meeting.privacy import private_fields
 from podium.meeting.words import Channel, FloorClass, Level, Light, RequestKind
 
 CLOSED = ConfigDict(extra="forbid")
@@ -42,8 +43,11 @@ def _event_model(cls: type[Event]) -> type[BaseModel]:
         "type": (Literal[cls.type], ...),
         "v": (Literal[cls.version], ...),
     }
+    hidden = private_fields(cls.type)
     for f in dataclasses.fields(cls):
         default = ... if f.default is dataclasses.MISSING else f.default
+        if f.name in hidden and default is ...:
+            default = Field(None, description="Left out of the copy the hall receives.")
         if isinstance(default, tuple):
             default = list(default)
         fields[f.name] = (_field_type(hints[f.name]), default)
@@ -149,10 +153,11 @@ class ParticipantLive(BaseModel):
     role: str
     delegation: str | None
     country: str | None
-    organisation: str | None
-    stakeholder: str
+    # Private: for the Chair and the secretariat only.
+    organisation: str | None = None
+    stakeholder: str | None = None
     observer: bool
-    gender: str | None
+    gender: str | None = None
     channel: Channel
     segment: int | None
     floor_class: FloorClass
@@ -178,7 +183,7 @@ class SpeechLive(Who):
     remaining_seconds: float | None
     light: Light
     questions: list[int]
-    note: str
+    note: str | None = Field(None, description="For the Chair and the secretariat only.")
     group: str | None
     to: str | None
 
@@ -196,7 +201,7 @@ class InterventionLive(Who):
     spoken_seconds: float | None
     overrun_seconds: float | None
     questions: list[int]
-    note: str
+    note: str | None = Field(None, description="For the Chair and the secretariat only.")
     group: str | None
     to: str | None
 

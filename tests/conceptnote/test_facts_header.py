@@ -211,3 +211,15 @@ def test_a_where_row_and_a_theme_heading() -> None:
     assert header.start is not None and header.start.isoformat() == "2020-01-31T10:00:00-05:00"
     assert header.timezone == "America/New_York"
     assert header.venue == "ECOSOC Chamber, United Nations Headquarters"
+
+
+def test_the_facts_do_not_hang_on_the_language_said() -> None:
+    note = (
+        "**Commission de la science, vingt-deuxième session**\n\n"
+        "**Réunion de haut niveau : « Donner des moyens d’action »**\n\n"
+        "Lundi 13 mai 2019, de 10 h à 13 h, salle XX, Palais des Nations\n"
+    )
+    read = {language: _header(note, 3, language) for language in ("fr", "en", "es", "ru")}
+    assert {(h.kind, h.title, h.session_number, h.venue) for h in read.values()} == {
+        ("réunion de haut niveau", "Donner des moyens d’action", 22, "salle XX, Palais des Nations")
+    }

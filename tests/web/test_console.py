@@ -113,7 +113,7 @@ def test_minutes_as_people_type_them(typed: str, seconds: int) -> None:
 
 @pytest.mark.parametrize("typed", ["2:3", "2:75", "three", "-1", "1e999", "nan"])
 def test_a_limit_that_is_not_minutes_is_refused(typed: str) -> None:
-    from podium.meeting.commands import CommandFormatError
+    from podium.wire import CommandFormatError
 
     with pytest.raises(CommandFormatError):
         seconds_from_minutes(typed)

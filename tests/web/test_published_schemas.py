@@ -159,6 +159,11 @@ def test_the_live_state_matches_the_published_schema(tmp_path: Path) -> None:
         published = client.get("/openapi.json").json()
         client.get(f"/join/{created.tokens['chair']}")
         state = client.get(f"/api/meetings/{meeting}/state").json()
+        hall = TestClient(app)
+        hall.get(f"/join/{created.tokens['display']}")
+        shown = hall.get(f"/api/meetings/{meeting}/state").json()
     assert state["speech"] and state["queue"] and state["removed"] and state["response_round"]
-    errors = [e.message for e in validator(published, "State").iter_errors(state)]
-    assert errors == []
+    assert "gender" in state["participants"][0] and "gender" not in shown["participants"][0]
+    for seen in (state, shown):
+        errors = [e.message for e in validator(published, "State").iter_errors(seen)]
+        assert errors == []

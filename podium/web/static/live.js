@@ -4,6 +4,7 @@
   var body = document.body, id = body.dataset.meeting;
   if (!id) return;
   var seq = +body.dataset.seq || 0, offset = 0, timer = null, busy = false, again = false, source;
+  var sending = false, waiting = null;
   // A page shown after a refused form sits at the form's address: put the page's own back.
   var page = body.dataset.page || location.pathname;
   if (page !== location.pathname && history.replaceState) history.replaceState(null, "", page + location.search);
@@ -101,6 +102,9 @@
     // Space and Enter on a focused button press that button; letters stay shortcuts.
     if (e.target.tagName === "BUTTON" && (e.key === " " || e.key === "Enter")) return;
     var k = e.key === " " ? "p" : e.key.toLowerCase();
+    // A key pressed while the last press is on its way acts on the page that press makes:
+    // "E" then "N" ends the speech, then gives the floor, each on the state it was meant for.
+    if (sending && /^[a-z0-9]$/.test(k)) { e.preventDefault(); waiting = k; return; }
     var field = document.querySelector('[data-focus-key="' + k + '"]');
     if (field) { e.preventDefault(); field.focus(); return; }
     var button = document.querySelector('[data-key="' + k + '"]:not([disabled])');
@@ -133,6 +137,7 @@
     if (!window.fetch || !window.FormData || !form.closest("[data-live]")) return;
     e.preventDefault();
     var data = new URLSearchParams(new FormData(form));
+    sending = true;
     var place = form.closest("[data-request]");
     fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
       .then(function (r) { return r.text(); })
@@ -146,7 +151,14 @@
         if (again) again.focus();
         else if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
       })
-      .then(null, function () { message(body.dataset.offline); });
+      .then(null, function () { message(body.dataset.offline); })
+      .then(function () {
+        sending = false;
+        var k = waiting;
+        waiting = null;
+        var next = k && document.querySelector('[data-key="' + k + '"]:not([disabled])');
+        if (next) next.click();
+      });
   }
 
   var full = document.querySelector("[data-fullscreen]");

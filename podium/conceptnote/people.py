@@ -1,0 +1,117 @@
+"""The people a programme names: "Ms. Rita Izsák, Special Rapporteur …" gives "Ms. Rita Izsák".
+
+Lists of people come as bullets, as lines of a table cell, as a semicolon
+list ("Panellists: A, Minister …; B, Director …") or under labels ("Chair: …
+Statements: … Keynote address: …"). A name is the words before the first
+comma or parenthesis of a line that starts with a form of address, or whose
+words are mostly capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from podium.conceptnote import vocabulary
+from podium.meeting.plan import ROLES, Role
+
+_NAME_END = re.compile(r"\s*(?:,|\(|（|–|—|\s-\s|:)")
+# A list of people is read this far, a person's line this far: no programme holds more.
+_TEXT_MAX = 20_000
+_PIECE_MAX = 300
+_PIECES = re.compile(r"\n|;\s*|；")
+# Particles that names carry in lower case ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
+_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van"}
+    | {"von", "der", "den", "ter", "al", "el", "bin", "ibn", "y", "e"}
+)
+
+
+@dataclass(frozen=True)
+class Group:
+    """People under one label ("Moderator:"), or under none."""
+
+    label: str | None
+    role: Role | None
+    names: tuple[str, ...]
+
+
+@cache
+def _honorific(language: str) -> re.Pattern[str]:
+    words = vocabulary.source(language, "roles", "words.honorifics", end=False)
+    return re.compile(rf"^\s*{words}(?=[\s\w])", re.I)
+
+
+@cache
+def _label(language: str) -> re.Pattern[str]:
+    # "Moderator:" or "Keynote address:" at the start of a piece, or after a sentence's end.
+    return re.compile(r"(?:^|(?<=[\n;.]))\s*([^\W\d][^:\n;]{1,40}?)\s*[:：]\s+", re.I)
+
+
+def people_role(text: str, language: str) -> Role | None:
+    """The role a label of people gives ("Panellists" → panelist), if it is one."""
+    words = " ".join(text.rstrip(" :：").split())
+    for role in vocabulary.keys(language, "roles.people"):
+        found = vocabulary.pattern(language, "roles", f"people.{role}").fullmatch(words)
+        if found and role in ROLES:
+            return role  # type: ignore[return-value]
+    return None
+
+
+def _capitalised(words: list[str]) -> bool:
+    named = [w for w in words if w.lower() not in _PARTICLES]
+    capitals = sum(1 for w in named if w[:1].isupper())
+    return 2 <= len(words) <= 6 and capitals == len(named) and capitals >= 2
+
+
+def name_in(piece: str, language: str, *, loose: bool) -> str | None:
+    """The person's name a line or piece starts with; ``loose`` takes capitalised words too."""
+    piece = piece.strip(" \t-•·*–")
+    if not piece:
+        return None
+    honorific = _honorific(language).match(piece)
+    head = _NAME_END.split(piece, maxsplit=1)[0].strip()
+    if honorific:
+        # "H.E. Mr. Harlem Désir, Minister …": the honorifics stay, as the note writes them.
+        return head if len(head.split()) <= 9 else None
+    if loose and _capitalised(head.split()) and head != piece.strip():
+        return head
+    return None
+
+
+def names_in(text: str, language: str, *, loose: bool = False) -> list[str]:
+    """Every person a text names, one per line or semicolon piece."""
+    found: list[str] = []
+    for piece in _PIECES.split(text[:_TEXT_MAX]):
+        piece = piece[:_PIECE_MAX]
+        # A line that names nobody is the wrapped tail of the one above, or a description.
+        if (name := name_in(piece, language, loose=loose)) is not None:
+            found.append(name)
+    return found
+
+
+def groups_in(text: str, language: str, *, loose: bool = False) -> list[Group]:
+    """The people of a text, split at the labels that name their role ("Chair: …")."""
+    found: list[Group] = []
+    text = text[:_TEXT_MAX]
+    labels = [
+        m for m in _label(language).finditer(text) if people_role(m.group(1), language) is not None
+    ]
+    start = 0
+    label: str | None = None
+    for match in [*labels, None]:
+        end = match.start() if match else len(text)
+        chunk = text[start:end]
+        names = names_in(chunk, language, loose=loose)
+        role = people_role(label, language) if label else None
+        if label is not None and role in ("chair", "moderator") and len(names) > 1:
+            # One Chair or moderator per label; the names after theirs are the row's own.
+            found.append(Group(label, role, tuple(names[:1])))
+            found.append(Group(None, None, tuple(names[1:])))
+        elif names or label is not None:
+            found.append(Group(label, role, tuple(names)))
+        if match:
+            label = match.group(1)
+            start = match.end()
+    return found

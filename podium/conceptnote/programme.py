@@ -1,0 +1,245 @@
+"""The programme of a note: one list of segments, from the best source the note gives.
+
+A programme table, or a programme written as a list, is the programme;
+failing those, the note's lists of people under their labels ("Chair",
+"Panellists"); failing those, the modalities prose read clause by clause.
+The prose then only adds what the programme lacks (a limit per speaker, the
+floor's limit, limits by class of speaker), never a second copy of a segment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from podium.conceptnote.blocks import Element
+from podium.conceptnote.people import groups_in, names_in, people_role
+from podium.conceptnote.segments import (
+    Part,
+    is_question,
+    read_clause,
+    read_segments,
+    role_of,
+    slot_minutes,
+    speakers_of,
+)
+from podium.meeting.plan import Segment
+
+Problems = list[tuple[int, str]]
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A section that may hold the programme: a Format section, or a list of people."""
+
+    heading: Element
+    kind: Literal["format", "people"]
+    blocks: tuple[Element, ...]
+
+
+def is_header_row(row: tuple[str, ...]) -> bool:
+    """A table's first row that names its columns ("Time | Item | Speaker") holds no figure."""
+    return not any(c.isdigit() for cell in row for c in cell) and all(
+        len(cell.split()) <= 4 for cell in row
+    )
+
+
+def is_timed_table(table: Element, language: str) -> bool:
+    """Whether a table's rows give time slots ("10:00–10:05"), as a programme's do."""
+    return any(slot_minutes(cell, language) is not None for row in table.rows for cell in row)
+
+
+def _with_people(segment: Segment, names: list[str]) -> Segment:
+    if not names:
+        return segment
+    return replace(segment, names=tuple(names), speakers=len(names))
+
+
+def _row_segments(row: tuple[str, ...], line: int, language: str) -> tuple[list[Segment], Problems]:
+    slots = [c for c in row if slot_minutes(c, language) is not None and len(c.split()) <= 8]
+    minutes = slot_minutes(slots[0], language) if slots else None
+    words = [c for c in row if c and c not in slots]
+    # A cell that only gives the day ("Mercredi 26 octobre 2011") names no part of the programme.
+    words = [c for c in words if not _YEAR.search(c) or len(c.split()) > 6] or words
+    if not words:
+        return [], []
+    # Questions listed in a cell are the item's questions, not parts of the programme.
+    item = " ".join(
+        piece for piece in words[0].split("\n") if not is_question(piece) and piece.strip()
+    )
+    others = "\n".join(words[1:])
+    reading = read_clause(item, listed=True, language=language)
+    if reading is None:
+        return [], []
+    segment = reading.segment
+    if segment.role == "other" and not others:
+        # A timed row that names nobody ("10:00–13:00 | Thematic session 1") is the floor's.
+        segment = replace(segment, role="participant", speakers=None)
+    if segment.role == "other" and others:
+        segment = replace(segment, role=role_of(others, language))
+        segment = replace(segment, speakers=speakers_of(others, segment.role, language))
+    if segment.minutes_max is None and minutes is not None:
+        segment = replace(segment, minutes_max=minutes)
+    segment = replace(segment, source=" | ".join(" ".join(c.split()) for c in row))
+    problems = [(line, reading.problem)] if reading.problem else []
+    groups = groups_in(others, language)
+    labelled = [g for g in groups if g.label is not None and g.role is not None]
+    if len(labelled) >= 2:
+        # "Chair: … Statements: … Keynote address: …": one segment for each label.
+        return [
+            Segment(
+                title=g.label or segment.title,
+                role=g.role or "other",
+                speakers=len(g.names) or None,
+                names=g.names,
+                source=segment.source,
+                minutes_max=segment.minutes_max if i == 0 else None,
+            )
+            for i, g in enumerate(labelled)
+        ], problems
+    unlabelled = [n for g in groups if g.label is None for n in g.names]
+    if not unlabelled and labelled and labelled[0].role == segment.role:
+        unlabelled = list(labelled[0].names)
+    return [_with_people(segment, unlabelled)], problems
+
+
+def _table_segments(table: Element, language: str) -> tuple[list[Segment], Problems]:
+    found: list[Segment] = []
+    problems: Problems = []
+    for n, row in enumerate(table.rows):
+        if n == 0 and is_header_row(row):
+            continue
+        line = table.lines[n][0] if n < len(table.lines) else table.line
+        segments, trouble = _row_segments(row, line, language)
+        found.extend(segments)
+        problems.extend(trouble)
+    return found, problems
+
+
+def _item_segments(items: list[Element], language: str) -> tuple[list[Segment], Problems]:
+    """A programme written as a list; a sub-item, or a list after a label, names its people."""
+    found: list[Segment] = []
+    problems: Problems = []
+    base = min(e.level for e in items)
+    for element in items:
+        if element.level > base and found:
+            last = found[-1]
+            names = names_in(element.text, language, loose=True)
+            if names:
+                found[-1] = _with_people(last, [*last.names, *names])
+            else:
+                found[-1] = replace(last, speakers=(last.speakers or 0) + 1)
+            continue
+        segments, trouble = read_segments(
+            [Part(element.text, element.line, True, element.level)], language
+        )
+        problems.extend(trouble)
+        for segment in segments:
+            groups = groups_in(element.text, language)
+            label = next((g for g in groups if g.label is not None), None)
+            names = [n for g in groups for n in g.names]
+            if label is not None and label.role is not None and segment.role == "other":
+                segment = replace(segment, role=label.role)
+            found.append(_with_people(segment, names))
+    return found, problems
+
+
+def _people_segments(source: Source, language: str) -> list[Segment]:
+    heading = source.heading.text
+    text = "\n".join(e.text for e in source.blocks)
+    groups = groups_in(text, language, loose=True)
+    labelled = [g for g in groups if g.label is not None and g.role is not None]
+    if labelled and (len(labelled) >= 2 or people_role(heading, language) is None):
+        # "Chair: …", "Opening statement: …", "Moderator: …" under one heading.
+        return [
+            Segment(
+                title=g.label or heading,
+                role=g.role or "other",
+                speakers=len(g.names) or None,
+                names=g.names,
+                source=f"{g.label}: {'; '.join(g.names)}",
+            )
+            for g in labelled
+        ]
+    segment = _people_segment(source, language)
+    return [segment] if segment is not None else []
+
+
+def _people_segment(source: Source, language: str) -> Segment | None:
+    heading = source.heading.text
+    role = people_role(heading, language) or role_of(heading, language)
+    text = "\n".join(e.text for e in source.blocks)
+    names = names_in(text, language, loose=True)
+    if role == "other" and not names:
+        return None
+    segment = Segment(
+        title=heading,
+        role=role,
+        speakers=speakers_of(heading, role, language) if not names else None,
+        source=f"{heading}: {' '.join(text.split())}",
+    )
+    return _with_people(segment, names)
+
+
+def _apply_rules(programme: list[Segment], rules: list[Segment]) -> list[Segment]:
+    """The prose's limits given to the programme's segments of the same role that lack them."""
+    out = list(programme)
+    ruled: set[int] = set()
+    for rule in rules:
+        timed = rule.minutes_max is not None or rule.minutes_min is not None
+        if not (timed and (rule.per_speaker or rule.class_limits)):
+            continue
+        for i, segment in enumerate(out):
+            if i in ruled or segment.role != rule.role or segment.per_speaker:
+                continue
+            out[i] = replace(
+                segment,
+                minutes_min=rule.minutes_min,
+                minutes_max=rule.minutes_max,
+                per_speaker=rule.per_speaker,
+                class_limits=rule.class_limits or segment.class_limits,
+                speakers=segment.speakers if segment.speakers is not None else rule.speakers,
+            )
+            ruled.add(i)
+            break
+    return out
+
+
+def read_programme(sources: list[Source], language: str) -> tuple[list[Segment], Problems]:
+    """The note's one programme, and (line, message) for what could not be read in it."""
+    formats = [s for s in sources if s.kind == "format"]
+    blocks = [e for s in formats for e in s.blocks]
+    tables = [e for e in blocks if e.kind == "table"]
+    items = [e for e in blocks if e.kind == "item"]
+    prose = [Part(e.text, e.line, False) for e in blocks if e.kind == "paragraph"]
+    problems: Problems = []
+    programme: list[Segment] = []
+    if tables:
+        for table in tables:
+            segments, trouble = _table_segments(table, language)
+            programme.extend(segments)
+            problems.extend(trouble)
+    if not programme and items:
+        programme, problems = _item_segments(items, language)
+    people = [p for s in sources if s.kind == "people" for p in _people_segments(s, language)]
+    if not programme:
+        programme, problems = read_segments(prose, language)
+        if len(people) > len(programme):
+            # The lists of people are the programme; the prose only says how it runs.
+            return _apply_rules(people, programme), []
+        return _named(programme, people), problems
+    rules, _unclear = read_segments(prose, language)
+    return _named(_apply_rules(programme, rules), people), problems
+
+
+def _named(programme: list[Segment], people: list[Segment]) -> list[Segment]:
+    """The names of the note's lists of people given to the segments of their role."""
+    out = list(programme)
+    for group in people:
+        for i, segment in enumerate(out):
+            if segment.role == group.role and not segment.names:
+                out[i] = replace(segment, names=group.names, speakers=group.speakers)
+                break
+    return out
