@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 system-deps:
 	@if ! ldconfig -p | grep -q libpangoft2-1.0; then \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; fi
+	@if ! fc-list | grep -q NotoSansCJK || ! fc-list | grep -q NotoSansArabic; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core fonts-noto-cjk; fi
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation; fi
 

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from podium.i18n import _, current, direction, languages, ngettext
+from podium.record.groups import label
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -55,6 +56,11 @@ def country_name(code: str | None) -> str:
     return str(getattr(found, "common_name", None) or found.name)
 
 
+def _role(code: str) -> str:
+    """A participant's role as the record names it, in the request's language."""
+    return label("role", code)
+
+
 def clock(seconds: float | None) -> str:
     """Seconds as m:ss (a minus sign past zero), as the timer shows them."""
     if seconds is None:
@@ -83,6 +89,7 @@ def environment() -> Environment:
     # The callables read the request's language when a page renders, not when this is built.
     env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters["country"] = country_name
+    env.filters["role"] = _role
     env.filters["clock"] = clock
     env.filters["safe_url"] = safe_url
     return env
