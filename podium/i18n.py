@@ -69,6 +69,13 @@ def current() -> str:
     return _language.get()
 
 
+def locale_name(language: str | None = None) -> str:
+    """The Babel locale that writes dates and numbers in ``language`` (the current one by
+    default): English as the United Nations writes it (en_GB), the others as they are."""
+    spoken = language or current()
+    return "en_GB" if spoken == SOURCE_LANGUAGE else spoken
+
+
 def activate(language: str | None) -> None:
     """Speak ``language`` for the rest of this context (a request, a command)."""
     _language.set(known(language) or SOURCE_LANGUAGE)

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from podium.cli import app
 from podium.cli.planning import check_language, fail
-from podium.i18n import _, speaking
+from podium.i18n import _, locale_name, speaking
 from podium.record.charts import CHARTS
 from podium.record.exports import BINARY, FORMATS, load_record, render
 from podium.record.interventions import RecordError
@@ -90,7 +90,7 @@ def report_command(
             record = load_record(store, meeting)
             step(_("Counting who spoke"))
             with speaking(lang or record.plan.language):
-                content = render(build_report(record), fmt, step)
+                content = render(build_report(record, locale_name()), fmt, step)
         except RecordError as exc:
             fail(str(exc))
         finally:

@@ -13,7 +13,7 @@ from collections import OrderedDict
 
 from fastapi import APIRouter, HTTPException, Request, Response
 
-from podium.i18n import _, current, speaking
+from podium.i18n import _, current, locale_name, speaking
 from podium.record.charts import CHART_FORMATS, CHARTS
 from podium.record.exports import FORMATS, MEDIA_TYPES, load_record, render
 from podium.record.interventions import RecordError
@@ -49,7 +49,7 @@ class _Reports:
                 self._reports.move_to_end(key)
                 return self._reports[key]
         try:
-            report = build_report(load_record(store, meeting_id))
+            report = build_report(load_record(store, meeting_id), locale_name())
         except RecordError as exc:
             raise HTTPException(404, str(exc)) from None
         with self._lock:

@@ -15,6 +15,7 @@ import pycountry
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from podium.i18n import _, current, direction, languages, ngettext
 from podium.record.groups import label
@@ -61,13 +62,17 @@ def _role(code: str) -> str:
     return label("role", code)
 
 
-def clock(seconds: float | None) -> str:
-    """Seconds as m:ss (a minus sign past zero), as the timer shows them."""
+def clock(seconds: float | None) -> Markup:
+    """Seconds as m:ss (a minus sign past zero), as the timer shows them.
+
+    Isolated left to right, so that on an Arabic page a timer past zero reads
+    "-0:12", not "0:12-".
+    """
     if seconds is None:
-        return ""
+        return Markup("")
     sign = "-" if seconds < 0 else ""
     whole = int(abs(seconds) + (0.999 if seconds > 0 else 0))
-    return f"{sign}{whole // 60}:{whole % 60:02d}"
+    return Markup('<bdi dir="ltr">{}</bdi>').format(f"{sign}{whole // 60}:{whole % 60:02d}")
 
 
 def safe_url(url: str | None) -> str:
@@ -105,7 +110,7 @@ def render(
         .render(
             lang=lang,
             dir=direction(lang),
-            languages=[(code, NATIVE_NAMES.get(code, code)) for code in languages()],
+            picker=[(code, NATIVE_NAMES.get(code, code)) for code in languages()],
             back=_back(request),
             **context,
         )

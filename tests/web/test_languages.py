@@ -132,3 +132,46 @@ def test_each_context_keeps_its_own_language() -> None:
         thread.join()
     assert seen == {"fr": "Demander la parole", "en": "Request the floor"}
     assert current() == "en"
+
+
+@pytest.mark.parametrize(
+    ("lang", "day"),
+    [
+        ("en", "15 April 2024"),
+        ("fr", "15 avril 2024"),
+        ("es", "15 de abril de 2024"),
+        ("zh", "2024年4月15日"),
+        ("ru", "15 апреля 2024"),
+    ],
+)
+def test_the_reports_date_is_written_in_its_language(
+    site: tuple[object, str, dict[str, str]], lang: str, day: str
+) -> None:
+    app, meeting, tokens = site
+    chair = _client(app)
+    chair.get(f"/join/{tokens['chair']}")
+    assert day in chair.get(f"/m/{meeting}/report.md?lang={lang}").text
+
+
+def test_timers_read_left_to_right_on_an_arabic_page(
+    site: tuple[object, str, dict[str, str]],
+) -> None:
+    from podium.meeting.commands import AddParticipant, GiveFloor, OpenMeeting, RequestFloor
+    from podium.meeting.words import CHAIR, Actor
+    from podium.web.templating import clock
+
+    assert str(clock(-12)) == '<bdi dir="ltr">-0:12</bdi>'
+    app, meeting, tokens = site
+    service: MeetingService = app.state.service  # type: ignore[attr-defined]
+    service.execute(meeting, OpenMeeting(), CHAIR)
+    who, _token = service.add_participant(meeting, AddParticipant(name="Ana Gomez"), CHAIR)
+    service.execute(meeting, RequestFloor(), Actor("participant", who.id))
+    service.execute(meeting, GiveFloor(limit_seconds=120), CHAIR)
+    chair = _client(app)
+    chair.get(f"/join/{tokens['chair']}")
+    page = chair.get(f"/m/{meeting}/chair?lang=ar").text
+    assert '<html lang="ar" dir="rtl">' in page
+    assert re.search(r'data-digits><bdi dir="ltr">\d+:\d\d</bdi>', page)
+    # The script rewrites the digits' text: the element itself is isolated left to right.
+    css = chair.get("/static/podium.css").text
+    assert re.search(r"\.digits[^{]*\{[^}]*direction: ltr;[^}]*unicode-bidi: isolate", css)
