@@ -39,7 +39,9 @@ def load_plan(path: Path, *, notes_only: bool = False) -> Plan:
         fail(_("{path}: no such file").format(path=path))
     if path.suffix.lower() == ".json" and not notes_only:
         try:
-            plan = Plan.from_json(json.loads(path.read_text(encoding="utf-8")))
+            plan = untrusted.clean_plan(
+                Plan.from_json(json.loads(path.read_text(encoding="utf-8")))
+            )
             untrusted.check_plan(plan)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, PlanFormatError) as exc:
             fail(_("{path}: not a plan in JSON: {reason}").format(path=path, reason=exc))

@@ -228,3 +228,6 @@ class State(BaseModel):
     queue: list[RequestLive]
     participants: list[ParticipantLive]
     interventions: list[InterventionLive]
+    me: ParticipantLive | None = Field(
+        None, description="With a participant's token: its own registration, whole."
+    )

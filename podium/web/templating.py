@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-import pycountry
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -19,6 +18,7 @@ from markupsafe import Markup
 
 from podium.i18n import _, current, direction, languages, ngettext
 from podium.record.groups import label
+from podium.reference import speaks_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -45,16 +45,9 @@ def _back(request: Request) -> str:
     return request.url.path + (f"?{query}" if query else "")
 
 
-def country_name(code: str | None) -> str:
-    """The country's name for an ISO code pycountry knows; the code itself otherwise."""
-    if not code:
-        return ""
-    found = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
-    if found is None and len(code) == 3:
-        found = pycountry.countries.get(alpha_3=code.upper())
-    if found is None:
-        return code
-    return str(getattr(found, "common_name", None) or found.name)
+def speaking_for(person: Any) -> tuple[str, str | None]:
+    """Whom a participant speaks for and the country beside it, as the record says it."""
+    return speaks_for(person.delegation, person.organisation, person.country)
 
 
 def _role(code: str) -> str:
@@ -93,7 +86,7 @@ def environment() -> Environment:
     )
     # The callables read the request's language when a page renders, not when this is built.
     env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters["country"] = country_name
+    env.filters["speaks_for"] = speaking_for
     env.filters["role"] = _role
     env.filters["clock"] = clock
     env.filters["safe_url"] = safe_url

@@ -156,7 +156,8 @@ def test_the_reports_date_is_written_in_its_language(
 def test_timers_read_left_to_right_on_an_arabic_page(
     site: tuple[object, str, dict[str, str]],
 ) -> None:
-    from podium.meeting.commands import AddParticipant, GiveFloor, OpenMeeting, RequestFloor
+    from podium.meeting.commands import GiveFloor, OpenMeeting, RequestFloor
+    from podium.meeting.participants import ParticipantFields
     from podium.meeting.words import CHAIR, Actor
     from podium.web.templating import clock
 
@@ -164,7 +165,7 @@ def test_timers_read_left_to_right_on_an_arabic_page(
     app, meeting, tokens = site
     service: MeetingService = app.state.service  # type: ignore[attr-defined]
     service.execute(meeting, OpenMeeting(), CHAIR)
-    who, _token = service.add_participant(meeting, AddParticipant(name="Ana Gomez"), CHAIR)
+    ((who, _token),) = service.register(meeting, [ParticipantFields(name="Ana Gomez")], CHAIR)
     service.execute(meeting, RequestFloor(), Actor("participant", who.id))
     service.execute(meeting, GiveFloor(limit_seconds=120), CHAIR)
     chair = _client(app)

@@ -17,7 +17,6 @@ import pytest
 
 from podium.conceptnote.reader import read_note
 from podium.meeting.commands import (
-    AddParticipant,
     AddQuestion,
     CloseList,
     CloseMeeting,
@@ -41,11 +40,13 @@ from podium.meeting.commands import (
     WithdrawRequest,
 )
 from podium.meeting.events import EVENTS
+from podium.meeting.participants import ParticipantFields
 from podium.meeting.privacy import PRIVATE_FIELDS
 from podium.meeting.words import CHAIR, Actor
 from podium.meetings import MeetingService
 from podium.web.app import create_app
 from podium.web.feed import frame
+from podium.web.live_schemas import State
 from tests.conftest import PANEL_2024
 from tests.support.server import LiveServer, token_of
 from tests.support.sse import frames, take
@@ -60,7 +61,7 @@ SECRETS = (ORGANISATION, NOTE, "female", "civil-society")
 
 
 def _speaker(service: MeetingService, meeting: str, name: str) -> str:
-    command = AddParticipant(
+    command = ParticipantFields(
         name=name,
         delegation=f"Delegation of {name}",
         country="BR",
@@ -68,7 +69,7 @@ def _speaker(service: MeetingService, meeting: str, name: str) -> str:
         stakeholder="civil-society",
         gender="female",
     )
-    participant, _token = service.add_participant(meeting, command, CHAIR)
+    participant, _token = service.register(meeting, [command], CHAIR)[0]
     return participant.id
 
 
@@ -82,9 +83,9 @@ def busy(tmp_path: Path) -> Iterator[tuple[object, MeetingService, str, dict[str
     ana = _speaker(service, meeting, "Ana Gomez")
     ben = _speaker(service, meeting, "Ben Ode")
     cai = _speaker(service, meeting, "Cai Lun")
-    _dee, phone = service.add_participant(meeting, AddParticipant(name="Dee Nwosu"), CHAIR)
-    panelist = AddParticipant(name="Eva Lind", role="panelist", delegation="Lund University")
-    service.add_participant(meeting, panelist, CHAIR)
+    _dee, phone = service.register(meeting, [ParticipantFields(name="Dee Nwosu")], CHAIR)[0]
+    panelist = ParticipantFields(name="Eva Lind", role="panelist", delegation="Lund University")
+    service.register(meeting, [panelist], CHAIR)[0]
 
     def run(command: object, by: Actor = CHAIR) -> None:
         service.execute(meeting, command, by)  # type: ignore[arg-type]
@@ -159,6 +160,10 @@ def test_the_state_gives_each_role_only_what_it_may_see(
     participant = tokens["participant"]
     body = client.get(url, headers={"Authorization": f"Bearer {participant}"}).text
     assert ORGANISATION not in body and NOTE not in body
+    # A participant sees itself whole, and no one else's private data.
+    assert json.loads(body)["me"]["name"] == "Dee Nwosu"
+    State.model_validate_json(body)  # as the published schema says
+    assert "me" not in client.get(url).json()
     for role in ("chair", "secretariat"):
         state = client.get(url, headers={"Authorization": f"Bearer {tokens[role]}"}).json()
         assert state["participants"][0]["organisation"] == ORGANISATION

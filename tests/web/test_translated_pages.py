@@ -15,13 +15,8 @@ from babel.messages.pofile import read_po
 
 from podium.conceptnote.reader import read_note
 from podium.i18n import LOCALE_DIR, direction
-from podium.meeting.commands import (
-    AddParticipant,
-    GiveFloor,
-    OpenMeeting,
-    RequestFloor,
-    StartSegment,
-)
+from podium.meeting.commands import GiveFloor, OpenMeeting, RequestFloor, StartSegment
+from podium.meeting.participants import ParticipantFields
 from podium.meeting.words import CHAIR, Actor
 from podium.meetings import MeetingService
 from podium.web.app import create_app
@@ -93,8 +88,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[
     service.execute(meeting, StartSegment(segment=2), CHAIR)
     people = []
     for name in ("Ana Gomez", "Kofi Mensah", "Li Wei"):
-        command = AddParticipant(name=name, delegation="Ghana", country="GH")
-        participant, token = service.add_participant(meeting, command, CHAIR)
+        person = ParticipantFields(name=name, delegation="Ghana", country="GH")
+        ((participant, token),) = service.register(meeting, [person], CHAIR)
         people.append((participant.id, token))
     speaker, waiting, ordered = people
     service.execute(meeting, RequestFloor(), Actor("participant", speaker[0]))
