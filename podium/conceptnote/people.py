@@ -44,6 +44,17 @@ def _honorific(language: str) -> re.Pattern[str]:
 
 
 @cache
+def _delegate(language: str) -> re.Pattern[str]:
+    words = vocabulary.source(language, "roles", "words.delegates", end=False)
+    return re.compile(rf"^\s*{words}", re.I)
+
+
+def speaks_for_a_state(piece: str, language: str) -> bool:
+    """Whether a line names a State's delegate ("Representative of Argentina"), not a person."""
+    return bool(_delegate(language).match(piece.strip(" \t-•·*–")))
+
+
+@cache
 def _label(language: str) -> re.Pattern[str]:
     # "Moderator:" or "Keynote address:" at the start of a piece, or after a sentence's end.
     return re.compile(r"(?:^|(?<=[\n;.]))\s*([^\W\d][^:\n;]{1,40}?)\s*[:：]\s+", re.I)
@@ -68,7 +79,7 @@ def _capitalised(words: list[str]) -> bool:
 def name_in(piece: str, language: str, *, loose: bool) -> str | None:
     """The person's name a line or piece starts with; ``loose`` takes capitalised words too."""
     piece = piece.strip(" \t-•·*–")
-    if not piece:
+    if not piece or speaks_for_a_state(piece, language):
         return None
     honorific = _honorific(language).match(piece)
     head = _NAME_END.split(piece, maxsplit=1)[0].strip()
@@ -89,6 +100,13 @@ def names_in(text: str, language: str, *, loose: bool = False) -> list[str]:
         if (name := name_in(piece, language, loose=loose)) is not None:
             found.append(name)
     return found
+
+
+def speakers_in(text: str, language: str, *, loose: bool = False) -> int:
+    """How many speak in a list: each person named, and each State's delegate."""
+    pieces = [p[:_PIECE_MAX] for p in _PIECES.split(text[:_TEXT_MAX])]
+    delegates = sum(1 for p in pieces if speaks_for_a_state(p, language))
+    return len(names_in(text, language, loose=loose)) + delegates
 
 
 def groups_in(text: str, language: str, *, loose: bool = False) -> list[Group]:

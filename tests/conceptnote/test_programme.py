@@ -99,3 +99,14 @@ def test_a_recognised_section_that_gives_nothing_is_a_warning_with_its_field() -
     assert fields["questions"] == 5
     assert fields["segments"] == 9
     assert fields["documents"] == 13
+
+
+def test_a_states_delegate_speaks_but_is_no_persons_name() -> None:
+    plan = parse_text(
+        HEAD + "Speakers\n\n- Mr. Ole Berg, Minister of Trade of Norway\n"
+        "- Ms. Ana Lima, Director, UNCTAD\n"
+        "- Representative of Argentina, Chair of the previous session\n"
+    )
+    assert [(s.role, s.speakers, s.names) for s in plan.segments] == [
+        ("panelist", 3, ("Mr. Ole Berg", "Ms. Ana Lima")),
+    ]
