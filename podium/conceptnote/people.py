@@ -44,6 +44,29 @@ def _honorific(language: str) -> re.Pattern[str]:
 
 
 @cache
+def _suffixed(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """A name that a form of address follows ("英加·朗达·金阁下"), and the offices before it."""
+    after = vocabulary.entries(language, "roles", "words.honorifics_after")
+    if not after:
+        return None
+    words = vocabulary.source(language, "roles", "words.honorifics_after", start=False)
+    offices = vocabulary.source(language, "roles", "words.offices", start=False, end=False)
+    return re.compile(rf"[^\W\d_][\w·・]*?{words}"), re.compile(offices)
+
+
+def _suffixed_name(piece: str, language: str) -> str | None:
+    if (patterns := _suffixed(language)) is None:
+        return None
+    named, offices = patterns
+    head = re.split(r"[，,（(、；;]", piece, maxsplit=1)[0]
+    if (found := named.search(head)) is None:
+        return None
+    # "经济及社会理事会主席英加·朗达·金阁下": the office and body before the name are not its own.
+    name = offices.split(found.group(0))[-1]
+    return name if named.fullmatch(name) else None
+
+
+@cache
 def _delegate(language: str) -> re.Pattern[str]:
     words = vocabulary.source(language, "roles", "words.delegates", end=False)
     return re.compile(rf"^\s*{words}", re.I)
@@ -86,6 +109,8 @@ def name_in(piece: str, language: str, *, loose: bool) -> str | None:
     if honorific:
         # "H.E. Mr. Harlem Désir, Minister …": the honorifics stay, as the note writes them.
         return head if len(head.split()) <= 9 else None
+    if (suffixed := _suffixed_name(piece, language)) is not None:
+        return suffixed
     if loose and _capitalised(head.split()) and head != piece.strip():
         return head
     return None

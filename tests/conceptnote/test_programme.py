@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from podium.conceptnote.people import names_in
 from podium.conceptnote.reader import parse_text
 from podium.meeting.plan import ClassLimit
 
@@ -110,3 +111,13 @@ def test_a_states_delegate_speaks_but_is_no_persons_name() -> None:
     assert [(s.role, s.speakers, s.names) for s in plan.segments] == [
         ("panelist", 3, ("Mr. Ole Berg", "Ms. Ana Lima")),
     ]
+
+
+def test_chinese_names_are_read_before_the_form_of_address_that_follows_them() -> None:
+    text = (
+        "欢迎词：经济及社会理事会主席英加·朗达·金阁下\n"
+        "回顾：拉扎勒斯·卡潘布韦阁下，赞比亚常驻联合国代表\n"
+        "总结：王毅先生\n"
+        "问答"
+    )
+    assert names_in(text, "zh") == ["英加·朗达·金阁下", "拉扎勒斯·卡潘布韦阁下", "王毅先生"]
