@@ -140,8 +140,15 @@ def _item_segments(items: list[Element], language: str) -> tuple[list[Segment], 
             groups = groups_in(element.text, language)
             label = next((g for g in groups if g.label is not None), None)
             names = [n for g in groups for n in g.names]
-            if label is not None and label.role is not None and segment.role == "other":
-                segment = replace(segment, role=label.role)
+            if label is not None and label.role is not None and segment.role != label.role:
+                # "Moderator: … allocates time to the panelists": the label says whose item it is;
+                # a role named later in the item does not.
+                opens = element.text.lstrip(" \t-•·*–").startswith(label.label or "")
+                if segment.role == "other" or opens:
+                    role = label.role
+                    segment = replace(
+                        segment, role=role, speakers=speakers_of(element.text, role, language)
+                    )
             found.append(_with_people(segment, names))
     return found, problems
 

@@ -121,3 +121,12 @@ def test_chinese_names_are_read_before_the_form_of_address_that_follows_them() -
         "问答"
     )
     assert names_in(text, "zh") == ["英加·朗达·金阁下", "拉扎勒斯·卡潘布韦阁下", "王毅先生"]
+
+
+def test_an_items_label_names_its_role_over_roles_named_later_in_it() -> None:
+    assert _segments(
+        "## Format\n\n"
+        "- Moderator: opens the session and allocates time to the panelists and discussants\n"
+        "- Panelists: interventions of up to five minutes each\n"
+        "- Discussants: reactions of up to three minutes each\n"
+    ) == [("moderator", 1, None, False), ("panelist", None, 5, True), ("discussant", None, 3, True)]
