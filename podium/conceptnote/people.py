@@ -67,6 +67,12 @@ def _suffixed_name(piece: str, language: str) -> str | None:
 
 
 @cache
+def _introduction(language: str) -> re.Pattern[str]:
+    words = vocabulary.source(language, "roles", "words.introduces", end=False)
+    return re.compile(rf"^{words}\s+(?=\S)", re.I)
+
+
+@cache
 def _delegate(language: str) -> re.Pattern[str]:
     words = vocabulary.source(language, "roles", "words.delegates", end=False)
     return re.compile(rf"^\s*{words}", re.I)
@@ -104,6 +110,11 @@ def name_in(piece: str, language: str, *, loose: bool) -> str | None:
     piece = piece.strip(" \t-•·*–")
     if not piece or speaks_for_a_state(piece, language):
         return None
+    # "Statement by Mr. Saad Hariri, …": the words of the speech go before a name
+    # written with its form of address, not before "ministers" or "the Chair".
+    introduced = _introduction(language).sub("", piece, count=1)
+    if introduced[:1].isupper() and _honorific(language).match(introduced):
+        piece = introduced
     honorific = _honorific(language).match(piece)
     head = _NAME_END.split(piece, maxsplit=1)[0].strip()
     if honorific:

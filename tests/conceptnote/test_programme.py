@@ -130,3 +130,13 @@ def test_an_items_label_names_its_role_over_roles_named_later_in_it() -> None:
         "- Panelists: interventions of up to five minutes each\n"
         "- Discussants: reactions of up to three minutes each\n"
     ) == [("moderator", 1, None, False), ("panelist", None, 5, True), ("discussant", None, 3, True)]
+
+
+def test_a_name_after_the_words_of_a_speech_is_a_speakers_name() -> None:
+    text = (
+        "Ms. Rola Dashti, Executive Secretary of ESCWA\n"
+        "Statement by Mr. Saad Hariri, President of the Council of Ministers of Lebanon\n"
+        "Opening remarks by the Chair"
+    )
+    assert names_in(text, "en") == ["Ms. Rola Dashti", "Mr. Saad Hariri"]
+    assert names_in("Palabras de la Sra. Alicia Bárcena, CEPAL", "es") == ["Sra. Alicia Bárcena"]
