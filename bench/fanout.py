@@ -183,6 +183,7 @@ def podium_with_meeting() -> Iterator[tuple[int, str, dict[str, str], int]]:
     port = free_port()
     with tempfile.TemporaryDirectory() as data:
         env = {**os.environ, "PODIUM_ADMIN_TOKEN": ADMIN}
+        env["PODIUM_FEEDS_PER_ADDRESS"] = "1000000"  # every client here comes from 127.0.0.1
         env.pop("PODIUM_DATABASE_URL", None)
         command = [sys.executable, "-c", "from podium.cli import main; main()", "serve"]
         command += ["--port", str(port), "--data", data]

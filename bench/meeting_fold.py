@@ -18,7 +18,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from podium.meeting.commands import (
-    AddParticipant,
     Command,
     EndSpeech,
     ExtendSpeech,
@@ -29,6 +28,7 @@ from podium.meeting.commands import (
     ResumeSpeech,
     StartSegment,
     TagIntervention,
+    register,
 )
 from podium.meeting.decide import Refusal, create_meeting, decide
 from podium.meeting.events import Event, FloorGiven
@@ -67,7 +67,7 @@ def rehearse(total: int) -> tuple[list[Event], float]:
 
     send(OpenMeeting())
     for n in range(200):
-        send(AddParticipant(name=f"Delegation {n}", country="KE"), SECRETARIAT)
+        send(register(name=f"Delegation {n}", country="KE"), SECRETARIAT)
     send(StartSegment(segment=0))
     turn = 0
     while len(log) < total:

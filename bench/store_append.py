@@ -25,11 +25,11 @@ from typing import Any
 import psycopg
 
 from podium.meeting.commands import (
-    AddParticipant,
     EndSpeech,
     GiveFloor,
     OpenMeeting,
     RequestFloor,
+    register,
 )
 from podium.meeting.decide import Refusal, create_meeting, decide
 from podium.meeting.plan import Plan, Segment
@@ -87,7 +87,7 @@ class Rehearsal:
         )
         self.opening = self._apply(create_meeting(plan, self.clock))
         self.opening += self.decide(OpenMeeting())
-        self.opening += self.decide(AddParticipant(name="Kenya", country="KE"))
+        self.opening += self.decide(register(name="Kenya", country="KE"))
         self.delegate = next(iter(self.state.participants))
         self.turn = 0
 

@@ -10,20 +10,23 @@ only write; the hub hears of it from the store and wakes the feeds.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import string
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from podium.i18n import _
-from podium.meeting.commands import AddParticipant, Command, RequestFloor
+from podium.meeting import rates
+from podium.meeting.commands import Command, RegisterParticipants
 from podium.meeting.decide import Refusal, create_meeting, decide
-from podium.meeting.events import ParticipantAdded
+from podium.meeting.events import Event, ParticipantAdded
+from podium.meeting.participants import ParticipantFields
 from podium.meeting.plan import Plan
 from podium.meeting.privacy import Audience, visible_snapshot
 from podium.meeting.snapshot import snapshot
@@ -42,8 +45,9 @@ if TYPE_CHECKING:
 MEETING_ROLES = ("chair", "secretariat", "display")
 ADMIN_MEETING = ""  # the admin token belongs to no meeting
 ID_ALPHABET = string.ascii_lowercase + string.digits
-FLOOR_REQUESTS_PER_MINUTE = 6
+MEETING_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 APPEND_ATTEMPTS = 5
+TOKEN_SECONDS = 2.0  # how long a token's record is trusted from memory
 # The states kept after each event, so that a press can be checked against the page it
 # came from; an older page is stale for a command with a subject.
 STATES_KEPT = 256
@@ -62,7 +66,13 @@ class NotFound(ServiceError):
 
 
 class Refused(ServiceError):
-    """The meeting's rules refuse the command (HTTP 422)."""
+    """The meeting's rules refuse the command (HTTP 422); in a batch, ``item`` is the place
+    of the one refused (from 0) and ``field`` its field at fault, when known."""
+
+    def __init__(self, message: str, item: int | None = None, field: str | None = None) -> None:
+        super().__init__(message)
+        self.item = item
+        self.field = field
 
 
 class Forbidden(ServiceError):
@@ -78,7 +88,7 @@ class StaleSeq(ServiceError):
 
 
 class RateLimited(ServiceError):
-    """Too many requests for the floor in a short time (HTTP 429)."""
+    """A participant sent this kind of command too often of late (HTTP 429)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +112,7 @@ class _Meeting:
     # Each audience's snapshot (``privacy.Audience``): its seq, its JSON, its speech.
     snapshots: dict[str, tuple[int, bytes, dict[str, Any] | None]] = field(default_factory=dict)
     recent: deque[MeetingState] = field(default_factory=lambda: deque(maxlen=STATES_KEPT))
+    rates: rates.Rates = field(default_factory=lambda: rates.Rates())
 
     def at(self, seq: int) -> MeetingState | None:
         """The state as of event ``seq``, if it is among the recent ones."""
@@ -125,9 +136,7 @@ class MeetingService:
         self.clock = clock
         self._meetings: dict[str, _Meeting] = {}
         self._meetings_lock = threading.Lock()
-        self._tokens: dict[str, TokenRecord] = {}
-        self._floor_requests: dict[tuple[str, str], deque[float]] = {}
-        self._rate_lock = threading.Lock()
+        self._tokens: dict[str, tuple[float, TokenRecord]] = {}
 
     # -- creating --------------------------------------------------------------
 
@@ -143,21 +152,39 @@ class MeetingService:
             tokens[role] = token
         return Created(meeting_id, tokens)
 
-    def add_participant(
-        self, meeting_id: str, command: AddParticipant, actor: Actor
-    ) -> tuple[Participant, str]:
-        """Registers a participant; returns them and the token of their link."""
-        done = self.execute(meeting_id, command, actor)
-        added = next(
-            ev
-            for ev in (decode_event(e.data) for e in done.events)
-            if isinstance(ev, ParticipantAdded)
+    def register(
+        self, meeting_id: str, people: Sequence[ParticipantFields], actor: Actor
+    ) -> list[tuple[Participant, str]]:
+        """Registers ``people`` all or none, in one append; returns each with their link's token.
+
+        The log keeps each link's hash in its participant's event. The tokens are
+        kept for look-up before the events are appended: should the append fail,
+        they stand for ids no one was registered as, and no one ever saw them.
+        """
+        tokens = [new_token() for _person in people]
+        command = RegisterParticipants(
+            participants=tuple(people), token_hashes=tuple(hash_token(t) for t in tokens)
         )
-        token = new_token()
-        self.store.put_token(hash_token(token), meeting_id, "participant", added.participant_id)
-        participant = self.state(meeting_id).participant(added.participant_id)
-        assert participant is not None  # just folded in by execute
-        return participant, token
+
+        def keep_tokens(events: Sequence[Event]) -> None:
+            kept = [
+                (event.token_hash, event.participant_id)
+                for event in events
+                if isinstance(event, ParticipantAdded) and event.token_hash is not None
+            ]
+            self.store.put_tokens(meeting_id, "participant", kept)
+
+        done = self.execute(meeting_id, command, actor, before_append=keep_tokens)
+        added = [
+            event
+            for event in (decode_event(stored.data) for stored in done.events)
+            if isinstance(event, ParticipantAdded)
+        ]
+        state = self.state(meeting_id)
+        return [
+            (state.participants[event.participant_id], token)
+            for event, token in zip(added, tokens, strict=True)
+        ]
 
     # -- reading ---------------------------------------------------------------
 
@@ -217,15 +244,49 @@ class MeetingService:
         return None
 
     def token_record(self, token: str | None) -> TokenRecord | None:
+        """What ``token`` stands for, if anything; remembered for a moment only, so that a
+        link re-issued in another process stops working within TOKEN_SECONDS."""
         if not token or len(token) > 200:
             return None
         digest = hash_token(token)
-        record = self._tokens.get(digest)
+        now = time.monotonic()
+        cached = self._tokens.get(digest)
+        if cached is not None and now - cached[0] < TOKEN_SECONDS:
+            return cached[1]
+        record = self.store.find_token(digest)
         if record is None:
-            record = self.store.find_token(digest)
-            if record is not None:
-                self._tokens[digest] = record
+            self._tokens.pop(digest, None)
+            return None
+        self._tokens[digest] = (now, record)
         return record
+
+    def reissue_link(
+        self, meeting_id: str, role: str, participant_id: str | None, actor: Actor
+    ) -> str:
+        """A new token for a role's or a participant's link; the old ones stop working."""
+        if actor.role not in ("chair", "secretariat"):
+            raise Forbidden(_("Only the Chair or the secretariat may re-issue a link."))
+        if role == "chair" and actor.role != "chair":
+            raise Forbidden(_("Only the Chair may re-issue the Chair's link."))
+        state = self.state(meeting_id)
+        if role == "participant":
+            if participant_id is None or state.participant(participant_id) is None:
+                raise Refused(_("There is no such participant in this meeting."))
+        elif role in MEETING_ROLES:
+            participant_id = None
+        else:
+            raise Refused(
+                _("Links are for the Chair, the secretariat, the big screen or a participant.")
+            )
+        token = new_token()
+        digest = hash_token(token)
+        self.store.put_token(digest, meeting_id, role, participant_id)
+        for record in self.store.tokens(meeting_id):
+            same_holder = record.role == role and record.participant == participant_id
+            if same_holder and record.token_hash != digest:
+                self.store.drop_token(record.token_hash)
+                self._tokens.pop(record.token_hash, None)
+        return token
 
     def is_admin(self, token: str | None) -> bool:
         record = self.token_record(token)
@@ -239,6 +300,8 @@ class MeetingService:
         command: Command,
         actor: Actor,
         expected_seq: int | None = None,
+        *,
+        before_append: Callable[[Sequence[Event]], None] | None = None,
     ) -> Executed:
         """Carries out ``command``: the events appended and the meeting's new seq.
 
@@ -253,12 +316,14 @@ class MeetingService:
             state = self._catch_up(meeting_id, meeting)
             basis = self._basis(meeting, state, command, expected_seq)
             for _attempt in range(APPEND_ATTEMPTS):
-                self._check_rate(meeting_id, command, actor)
+                self._check_rate(meeting, command, actor)
                 decision = decide(state, command, actor, self.clock())
                 if isinstance(decision, Refusal):
                     if decision.forbidden:
                         raise Forbidden(decision.translate(_))
-                    raise Refused(decision.translate(_))
+                    raise Refused(decision.translate(_), decision.item, decision.field)
+                if before_append is not None:
+                    before_append(decision)
                 try:
                     stored = self.store.append(
                         meeting_id, state.seq, [encode_event(event) for event in decision]
@@ -272,6 +337,7 @@ class MeetingService:
                         raise StaleSeq(_(changed_message(command)), state.seq) from None
                     continue
                 for event in decision:
+                    meeting.rates = rates.fold(meeting.rates, state, event)
                     state = evolve(state, event)
                     meeting.recent.append(state)
                 meeting.state = state
@@ -291,24 +357,17 @@ class MeetingService:
             raise StaleSeq(_(changed_message(command)), state.seq)
         return basis
 
-    def _check_rate(self, meeting_id: str, command: Command, actor: Actor) -> None:
-        if actor.role != "participant" or not isinstance(command, RequestFloor):
-            return
-        key = (meeting_id, actor.participant_id or "")
-        now = time.monotonic()
-        with self._rate_lock:
-            recent = self._floor_requests.setdefault(key, deque())
-            while recent and now - recent[0] > 60:
-                recent.popleft()
-            if len(recent) >= FLOOR_REQUESTS_PER_MINUTE:
-                raise RateLimited(
-                    _("Too many requests for the floor: wait a minute and try again.")
-                )
-            recent.append(now)
+    def _check_rate(self, meeting: _Meeting, command: Command, actor: Actor) -> None:
+        refused = rates.check(meeting.rates, command, actor, self.clock())
+        if refused is not None:
+            raise RateLimited(refused.translate(_))
 
     # -- memory ----------------------------------------------------------------
 
     def _meeting(self, meeting_id: str) -> _Meeting:
+        if not MEETING_ID.fullmatch(meeting_id):
+            # Not an id this service makes: never sent to the store (PostgreSQL refuses NUL).
+            raise NotFound(_("There is no meeting {id}.").format(id=meeting_id[:40]))
         meeting = self._meetings.get(meeting_id)
         if meeting is None:
             with self._meetings_lock:
@@ -319,7 +378,9 @@ class MeetingService:
         state = meeting.state
         if meeting_id:
             for stored in self.store.read(meeting_id, state.seq):
-                state = evolve(state, decode_event(stored.data))
+                event = decode_event(stored.data)
+                meeting.rates = rates.fold(meeting.rates, state, event)
+                state = evolve(state, event)
                 meeting.recent.append(state)
         if state.plan is None:
             with self._meetings_lock:

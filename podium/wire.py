@@ -19,6 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from podium.i18n import _
 from podium.meeting.commands import COMMANDS, Command
 from podium.meeting.events import EVENTS, Event
+from podium.meeting.text import typed_text
 
 
 class CommandFormatError(ValueError):
@@ -64,7 +65,9 @@ def command_from_json(data: Any) -> Command:
                 name=name, names=", ".join(sorted(COMMANDS))
             )
         )
-    fields = {key: value for key, value in data.items() if key not in ENVELOPE}
+    fields = {
+        key: _plain(str(name), key, value) for key, value in data.items() if key not in ENVELOPE
+    }
     try:
         # As JSON, so that strict types hold: a list for a tuple, never "3" for 3.
         command: Command = adapter.validate_json(json.dumps(fields))
@@ -73,6 +76,18 @@ def command_from_json(data: Any) -> Command:
     except (TypeError, ValueError) as error:  # a value JSON cannot carry
         raise CommandFormatError(f"{name}: {error}") from None
     return command
+
+
+def _plain(command: str, field: str, value: Any) -> Any:
+    """A field's text with line ends made ``\\n``; a control character is refused, named."""
+    try:
+        if isinstance(value, str):
+            return typed_text(value)
+        if isinstance(value, list):
+            return [typed_text(item) if isinstance(item, str) else item for item in value]
+    except ValueError as exc:
+        raise CommandFormatError(f"{command}: '{field}' {exc}.") from None
+    return value
 
 
 def event_to_json(event: Event) -> dict[str, Any]:

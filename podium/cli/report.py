@@ -12,15 +12,18 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from podium.cli import app
-from podium.cli.planning import fail
-from podium.i18n import _
+from podium.cli.planning import check_language, fail
+from podium.i18n import _, locale_name, speaking
 from podium.record.charts import CHARTS
 from podium.record.exports import BINARY, FORMATS, load_record, render
 from podium.record.interventions import RecordError
 from podium.record.report import build_report
-from podium.store import DATABASE_URL, StoreError, open_store
+from podium.store import open_store
+from podium.store.errors import STORAGE_ERRORS
+from podium.store.open import BadDatabaseURL, configured_url
 
 DATA_VARIABLE = "PODIUM_DATA"
+_CANNOT_OPEN: tuple[type[Exception], ...] = (*STORAGE_ERRORS, OSError)
 
 # Steps a build reports: reading, counting, writing, and a chart at a time for the visual ones.
 _STEPS = {"md": 3, "csv": 3, "json": 3, "html": 3 + len(CHARTS), "docx": 3 + len(CHARTS)}
@@ -43,9 +46,14 @@ def report_command(
             "PODIUM_DATABASE_URL takes precedence.",
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language: ar, en, es, fr, ru or zh (default: the meeting's)."),
+    ] = None,
 ) -> None:
     """Write the Chair's summary, the record and who got to speak, from the meeting's log."""
     fmt = to.lower().lstrip(".")
+    check_language(lang)
     if fmt not in FORMATS:
         fail(
             _("--to: '{format}' is not a report format; use one of {formats}").format(
@@ -54,10 +62,12 @@ def report_command(
         )
     if output is None and fmt in BINARY and sys.stdout.isatty():
         fail(_("--to {format} writes a binary file: give one with -o FILE").format(format=fmt))
-    target = os.environ.get(DATABASE_URL) or str(
-        data or Path(os.environ.get(DATA_VARIABLE) or "data")
-    )
-    if not os.environ.get(DATABASE_URL) and not Path(target).is_dir():
+    folder = data or Path(os.environ.get(DATA_VARIABLE) or "data")
+    try:
+        target = configured_url(folder)
+    except BadDatabaseURL as exc:
+        fail(str(exc))
+    if target == os.fspath(folder) and not folder.is_dir():
         fail(_("{path}: no such data directory").format(path=target))
 
     console = Console(stderr=True)
@@ -75,18 +85,25 @@ def report_command(
 
         try:
             store = open_store(target)
-        except (StoreError, OSError) as exc:
+        except _CANNOT_OPEN as exc:
             fail(
                 _("Could not open the event log at {target}: {reason}").format(
-                    target=target, reason=exc
+                    target=target, reason=" ".join(str(exc).split())[:200]
                 )
             )
         try:
             record = load_record(store, meeting)
             step(_("Counting who spoke"))
-            content = render(build_report(record), fmt, step)
+            with speaking(lang or record.plan.language):
+                content = render(build_report(record, locale_name()), fmt, step)
         except RecordError as exc:
             fail(str(exc))
+        except STORAGE_ERRORS as exc:  # the database went away while the log was read
+            fail(
+                _("Could not read the event log at {target}: {reason}").format(
+                    target=target, reason=" ".join(str(exc).split())[:200]
+                )
+            )
         finally:
             store.close()
         bar.update(task, completed=_STEPS[fmt])

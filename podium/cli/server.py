@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 import re
 import socket
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
@@ -17,17 +20,19 @@ from rich.table import Table
 from podium.cli import app
 from podium.cli.planning import fail, load_plan
 from podium.i18n import _
-from podium.meeting.commands import AddParticipant
+from podium.meeting.participants import ParticipantFields
 from podium.meeting.plan import Plan
 from podium.meeting.state import Participant
 from podium.meeting.words import SECRETARIAT
 from podium.meetings import MeetingService, ServiceError
-from podium.store import DATABASE_URL
-from podium.web.auth import new_token
+from podium.store.open import BadDatabaseURL, configured_url
+from podium.web.auth import HideTokens, new_token
+from podium.web.connections import RESERVED_DESCRIPTORS, descriptor_limit
 
 ADMIN_VARIABLE = "PODIUM_ADMIN_TOKEN"
 DATA_VARIABLE = "PODIUM_DATA"
 ADMIN_FILE = "admin-token"
+ALLOWED_HOSTS_VARIABLE = "PODIUM_ALLOWED_HOSTS"
 DEMO_FILE = "demo.json"
 
 # Links must print whole to be followed: wider than a narrow terminal, which wraps them itself.
@@ -57,7 +62,10 @@ def data_dir(data: Path | None) -> Path:
 
 def log_target(data: Path) -> str:
     """Where the event log is: ``PODIUM_DATABASE_URL``, else SQLite in the data directory."""
-    return os.environ.get(DATABASE_URL) or str(data)
+    try:
+        return configured_url(data)
+    except BadDatabaseURL as exc:
+        fail(str(exc))
 
 
 def admin_token(data: Path) -> tuple[str, bool]:
@@ -71,9 +79,16 @@ def admin_token(data: Path) -> tuple[str, bool]:
         if kept:
             return kept, False
     token = new_token()
-    data.mkdir(parents=True, exist_ok=True)
-    path.touch(mode=0o600)
-    path.write_text(token + "\n", encoding="utf-8")
+    try:
+        data.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(token + "\n", encoding="utf-8")
+    except OSError as exc:  # a read-only or missing data directory: say so, exit 2
+        fail(
+            _("cannot write the admin token in {path}: {reason}").format(
+                path=data, reason=exc.strerror or exc
+            )
+        )
     return token, True
 
 
@@ -99,26 +114,55 @@ def listen(host: str, port: int) -> socket.socket:
         )
 
 
+def allowed_hosts(host: str, base_url: str | None) -> list[str]:
+    """The Host headers the server answers: ``PODIUM_ALLOWED_HOSTS``, else the base URL's
+    host, else the address it listens on (every address of this machine for 0.0.0.0)."""
+    configured = os.environ.get(ALLOWED_HOSTS_VARIABLE, "")
+    named = [name.strip() for name in configured.split(",") if name.strip()]
+    if base_url:
+        return [*named, urlsplit(base_url).hostname or "localhost"]
+    if named:
+        return named
+    hosts = {host, "127.0.0.1", "localhost", "::1", "[::1]"}
+    if host in ("0.0.0.0", "::"):
+        name = socket.gethostname()
+        hosts.add(name)
+        with contextlib.suppress(OSError):
+            hosts.update(str(info[4][0]) for info in socket.getaddrinfo(name, None))
+    return sorted(hosts)
+
+
 def _run(
-    target: str, token: str, sock: socket.socket, base_url: str | None, access_log: bool
+    target: str,
+    token: str,
+    sock: socket.socket,
+    base_url: str | None,
+    access_log: bool,
+    hosts: list[str],
 ) -> None:
     import uvicorn
 
     from podium.web.app import create_app
 
     try:
-        application = create_app(target, admin_token=token, base_url=base_url)
+        application = create_app(target, admin_token=token, base_url=base_url, allowed_hosts=hosts)
     except Exception as exc:  # the log cannot be opened: say why, no traceback
         fail(_("cannot open the event log at {target}: {reason}").format(target=target, reason=exc))
     console.print(_("Press Ctrl+C to stop."))
     config = uvicorn.Config(
         application,
-        log_level="warning",
+        log_level="info" if access_log else "warning",
         access_log=access_log,
+        # Past this many connections at once, a 503: never a descriptor too many.
+        limit_concurrency=descriptor_limit() - RESERVED_DESCRIPTORS // 2,
         backlog=8192,
         timeout_graceful_shutdown=2,
         timeout_keep_alive=30,
     )
+    if access_log:
+        # uvicorn logs each request at INFO (its Config has set its loggers up by now);
+        # the filter hides the tokens in /join/ links.
+        logging.getLogger("uvicorn.access").addFilter(HideTokens())
     uvicorn.Server(config).run(sockets=[sock])
 
 
@@ -142,7 +186,7 @@ def serve_command(
                 path=folder / ADMIN_FILE, token=token
             )
         )
-    _run(log_target(folder), token, sock, base_url, access_log)
+    _run(log_target(folder), token, sock, base_url, access_log, allowed_hosts(host, base_url))
 
 
 @app.command("create")
@@ -274,7 +318,7 @@ def demo_meetings(meetings: MeetingService, folder: Path) -> list[DemoMeeting]:
 def _register(
     meetings: MeetingService, meeting_id: str, plan: Plan, people: list[dict[str, Any]]
 ) -> list[tuple[str, str]]:
-    registered = []
+    batch = []
     for person in people:
         fields = dict(person)
         role = fields.pop("segment_role", None)
@@ -282,16 +326,12 @@ def _register(
             fields["segment"] = next(
                 (i for i, s in enumerate(plan.segments) if s.role == role), None
             )
-        try:
-            participant, token = meetings.add_participant(
-                meeting_id, AddParticipant(**fields), SECRETARIAT
-            )
-        except ServiceError as error:
-            fail(
-                _("demo participant {name}: {reason}").format(name=fields.get("name"), reason=error)
-            )
-        registered.append((participant.name, token))
-    return registered
+        batch.append(ParticipantFields(**fields))
+    try:
+        registered = meetings.register(meeting_id, batch, SECRETARIAT)
+    except ServiceError as error:
+        fail(_("demo participants: {reason}").format(reason=error))
+    return [(participant.name, token) for participant, token in registered]
 
 
 def demo_title(plan: Plan) -> str:
@@ -361,4 +401,4 @@ def demo_command(
         meetings.store.close()
     console.print(_("Admin token (to create meetings): {token}").format(token=token))
     console.print(_("Podium is serving at {url}").format(url=base))
-    _run(log_target(folder), token, sock, base_url, False)
+    _run(log_target(folder), token, sock, base_url, False, allowed_hosts(host, base_url))

@@ -31,7 +31,7 @@ _NARROW = {
     0x00AD: None,
 }
 # A list mark at the start of a line: a bullet glyph, "(a)", "a)", "iv)", "(iv)", "1)", "I.", "A.".
-_MARK = re.compile(
+MARK = re.compile(
     r"(?P<indent>[ \t]*)(?P<mark>[-*+•·▪●◦‣○■□➢➤►–]|\(?[a-z]\)|\(?[ivx]{1,5}\)|"
     r"\([A-Za-z0-9]{1,3}\)|\d{1,2}[.)]|[IVX]{1,5}\.|[A-H]\.|[a-h]\.)[ \t]+(?P<text>\S.*)"
 )
@@ -146,7 +146,7 @@ def shape(lines: list[Line]) -> list[Element]:
         paragraph, item = [], []
 
     for line in lines:
-        mark = _MARK.fullmatch(line.text)
+        mark = MARK.fullmatch(line.text)
         if mark:
             flush()
             symbol = mark.group("mark")

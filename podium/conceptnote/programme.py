@@ -226,7 +226,7 @@ def read_programme(sources: list[Source], language: str) -> tuple[list[Segment],
     people = [p for s in sources if s.kind == "people" for p in _people_segments(s, language)]
     if not programme:
         programme, problems = read_segments(prose, language)
-        if len(people) > len(programme):
+        if people and len(people) >= len(programme):
             # The lists of people are the programme; the prose only says how it runs.
             return _apply_rules(people, programme), []
         return _named(programme, people), problems

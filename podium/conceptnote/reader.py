@@ -132,7 +132,7 @@ def _read_section(kind: str, heading: Element, found: list[Element], body: _Body
 
 def _lists_people(heading: Element, found: list[Element], language: str) -> bool:
     """Whether a section is a short list of people under a label ("Moderator", "Panellists")."""
-    if not found or len(found) > 12 or any(len(e.text) > 400 for e in found):
+    if not found or len(found) > 16 or any(len(e.text) > 1500 for e in found):
         return False
     return people_role(heading.text, language) is not None or bool(
         vocabulary.pattern(language, "roles", "words.people_sections").fullmatch(
@@ -213,7 +213,19 @@ def read_blocks(found: list[Element]) -> Plan:
             heading=first.text
         )
         problems.append((first.line, message, "segments"))
-    if header.kind is None and header.start is None and not body.questions and not segments:
+    recognised = sum(
+        1
+        for e in rest
+        if e.kind == "heading"
+        and any(vocabulary.pattern(language, "headings", k).search(e.text) for k in _ANY_HEADING)
+    )
+    if (
+        header.kind is None
+        and header.start is None
+        and not body.questions
+        and not segments
+        and recognised < 2
+    ):
         raise NotAConceptNote(
             _(
                 "this is not a concept note: "

@@ -15,7 +15,8 @@ from functools import cache
 
 from podium.conceptnote import durations, vocabulary
 from podium.i18n import _
-from podium.meeting.plan import ROLES, Role, Segment
+from podium.meeting.plan import ROLES, ClassLimit, Role, Segment
+from podium.meeting.words import FLOOR_CLASSES, FloorClass
 
 _ROLE_MARK = re.compile(r"\[role:\s*([a-z-]+)\]", re.I)
 # What stands between a time rule and the words around it.
@@ -49,6 +50,8 @@ class _Words:
     rule_tail: re.Pattern[str]
     tie: re.Pattern[str]
     slot: re.Pattern[str]
+    rounds: re.Pattern[str]
+    share: re.Pattern[str]
 
 
 @cache
@@ -72,6 +75,7 @@ def _words(language: str) -> _Words:
     total = vocabulary.source(language, "units", "total")
     tie = vocabulary.source(language, "units", "tie")
     join = vocabulary.source(language, "units", "range_join")
+    minute = vocabulary.source(language, "units", "minute", start=False)
     hour = vocabulary.source(language, "units", "hour", start=False)
     return _Words(
         cues=tuple(cues),
@@ -88,6 +92,12 @@ def _words(language: str) -> _Words:
         abbreviation=re.compile(rf"(?<!\w){words('abbreviations')}\.$", re.I),
         rule_tail=re.compile(rf"(?:{each}|{total})?", re.I),
         tie=re.compile(rf"(?:^|\s){tie}$", re.I),
+        rounds=re.compile(
+            rf"(?<!\w)(\d|{spelled})\s+({vocabulary.source(language, 'units', 'rounds')})", re.I
+        ),
+        share=re.compile(
+            rf"(?<![\d.])(\d{{1,3}})(?:\s*{minute})?\s+{tie}\s+([^,;:.]{{1,80}})", re.I
+        ),
         slot=re.compile(
             rf"^\s*(\d{{1,2}}) ?[.:h] ?(\d{{2}})\s*(?:-|–|—|{join})\s*(\d{{1,2}}) ?[.:h] ?(\d{{2}})"
             rf"\s*(?:{hour}|h)?\s*[:–—-]?\s*",
@@ -224,6 +234,17 @@ def read_clause(text: str, *, listed: bool, language: str = "en") -> Reading | N
         per_speaker = durations.says_each(text, language) or bool(
             found and words.plural_people.search(text) and words.speeches.search(text)
         )
+    if role == "other" and found and words.rule_start.match(text):
+        # "Speaking time is 2 minutes for all": the floor's rule.
+        role, per_speaker = "participant", True
+    by_class = class_limits_of(text, language)
+    if by_class:
+        per_speaker = True
+        unclassed = [d for d in durations.find_durations(text, language) if d not in by_class[1]]
+        minutes_max = (
+            unclassed[0].minutes_max if unclassed else max(c.minutes_max for c in by_class[0])
+        )
+        minutes_min = None
     segment = Segment(
         title=title,
         role=role,
@@ -231,12 +252,69 @@ def read_clause(text: str, *, listed: bool, language: str = "en") -> Reading | N
         minutes_min=minutes_min,
         minutes_max=minutes_max,
         per_speaker=per_speaker and (minutes_min is not None or minutes_max is not None),
+        class_limits=by_class[0] if by_class else (),
         source=text,
     )
     problem = (
         _("could not read the speaking time in '{text}'").format(text=text) if unreadable else None
     )
     return Reading(segment, problem)
+
+
+# The classes of the floor, each looked for before the next ("observer States" are observers).
+_CLASS_ORDER: tuple[FloorClass, ...] = ("observer", "stakeholder", "member-state")
+
+
+def class_limits_of(
+    text: str, language: str = "en"
+) -> tuple[tuple[ClassLimit, ...], list[durations.Duration]] | None:
+    """Limits by class of speaker ("3 minutes for member States, 2 minutes for observers")."""
+    found = durations.find_durations(text, language)
+    limits: dict[FloorClass, ClassLimit] = {}
+    used: list[durations.Duration] = []
+    for i, duration in enumerate(found):
+        end = found[i + 1].span[0] if i + 1 < len(found) else len(text)
+        after = text[duration.span[1] : end][:80]
+        if duration.minutes_max is None:
+            continue
+        for floor_class in _CLASS_ORDER:
+            pattern = vocabulary.pattern(language, "roles", f"words.{floor_class}")
+            if (match := pattern.search(after)) and floor_class not in limits:
+                limits[floor_class] = ClassLimit(floor_class, duration.minutes_max)
+                used.append(duration)
+                # The words are the class's: "observer States" are not member States.
+                after = after[: match.start()] + after[match.end() :]
+    if not limits or (len(limits) == 1 and len(found) == 1):
+        return None
+    ordered = tuple(limits[c] for c in FLOOR_CLASSES if c in limits)
+    return ordered, used
+
+
+def rounds_of(text: str, language: str = "en") -> list[Segment] | None:
+    """The segments of rounds ("two slots of 60 minutes each: 45 for the floor, 15 for the
+    panel's answers" gives the floor 45 and the panel 15 minutes, twice)."""
+    words = _words(language)
+    if len(text) > CLAUSE_MAX or not (found := words.rounds.search(text)):
+        return None
+    count = count_of(found.group(1), language)
+    shares = list(words.share.finditer(text, found.end()))
+    if count is None or not 1 < count <= 6 or len(shares) < 2:
+        return None
+    name = found.group(2).rstrip("s").capitalize() if language == "en" else found.group(2)
+    out: list[Segment] = []
+    for n in range(1, count + 1):
+        for share in shares:
+            what = share.group(2).strip()
+            role = role_of(what, language)
+            out.append(
+                Segment(
+                    title=f"{name} {n}: {what}",
+                    role=role if role != "other" else "participant",
+                    minutes_max=float(share.group(1)),
+                    source=text,
+                )
+            )
+    return out
 
 
 def parse_item(text: str, language: str = "en") -> Segment | None:
@@ -303,6 +381,9 @@ def read_segments(
         else:
             clauses = clauses_of(part.text, language)
         for clause in clauses:
+            if (rounds := rounds_of(clause, language)) is not None:
+                found.extend(rounds)
+                continue
             reading = read_clause(clause.strip(), listed=part.listed, language=language)
             if reading is None:
                 continue

@@ -9,19 +9,29 @@ their lists of people.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from podium.conceptnote.blocks import Element, Line, clean, heading_words, numbered_headings, shape
+from podium.conceptnote.blocks import (
+    MARK,
+    Element,
+    Line,
+    clean,
+    heading_words,
+    numbered_headings,
+    shape,
+)
 
 # Inline Markdown (emphasis, links) takes time that grows faster than the text on runs of
 # "[" or "*": it is parsed only in runs of text of a sensible size, the rest taken as it is.
 _INLINE_MAX = 4000
 _INLINE_MARKS_MAX = 120
 _CHUNK_LINES = 200
+_BREAK = re.compile(r"<br\s*/?>", re.I)
 # The longest text read as Markdown: some fifty pages, more than any concept note.
 MARKDOWN_MAX = 150_000
 
@@ -150,9 +160,19 @@ def _chunk_elements(text: str, source: list[str], offset: int) -> list[Element]:
 
     def close_item() -> None:
         nonlocal item_lines, item_start
-        if item_lines:
-            level = max(depth - 1, 0)
-            found.append(Element("item", tuple(item_lines), level, item_bold, item_number))
+        level = max(depth - 1, 0)
+        number = item_number
+        lines: list[tuple[int, str]] = []
+        for n, text in item_lines:
+            # "2. Guiding question" then "(a) What …" on the next line: two items, not one.
+            mark = MARK.fullmatch(text) if lines else None
+            if mark and any(c.isalnum() for c in mark.group("mark")):
+                found.append(Element("item", tuple(lines), level, item_bold, number))
+                number, lines = mark.group("mark"), [(n, mark.group("text"))]
+            else:
+                lines.append((n, text))
+        if lines:
+            found.append(Element("item", tuple(lines), level, item_bold, number))
         item_lines = []
         item_start = None
 
@@ -185,7 +205,9 @@ def _chunk_elements(text: str, source: list[str], offset: int) -> list[Element]:
         elif kind == "tr_open":
             row = []
         elif kind in ("th_open", "td_open"):
-            row.append(clean(" ".join(t for t, _b in _inline(tokens[i + 1]))))
+            # Markdown tables break a cell's lines with "<br>".
+            text = _BREAK.sub("\n", " ".join(t for t, _b in _inline(tokens[i + 1])))
+            row.append("\n".join(c for c in (clean(p) for p in text.split("\n")) if c))
             i += 1
         elif kind == "tr_close":
             if any(row):

@@ -12,13 +12,15 @@ nothing and stops at libxml2's depth limit.
 
 from __future__ import annotations
 
+import dataclasses
 import zipfile
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from podium.conceptnote.extract import Unreadable
 from podium.i18n import _
 from podium.meeting.plan import Plan
+from podium.meeting.text import file_text
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ZIP_ENTRIES = 1000
@@ -147,6 +149,26 @@ def check_pdf(path: Path) -> None:
                 count=pages, limit=MAX_PDF_PAGES
             )
         )
+
+
+def clean_plan(plan: Plan) -> Plan:
+    """The plan with every text in it cleared of control characters (see ``file_text``)."""
+    cleaned = _clean(plan)
+    assert isinstance(cleaned, Plan)
+    return cleaned
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return file_text(value)
+    if isinstance(value, tuple):
+        return tuple(_clean(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _clean(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+        }
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def check_plan(plan: Plan) -> None:

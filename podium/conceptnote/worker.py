@@ -2,7 +2,8 @@
 
 A hostile note may make the reader slow or hungry; in a process of its own it
 can fail, but never stall the server that runs live meetings, nor take its
-memory. Each note gets a fresh process from a fork server (started once, with
+memory. Each note gets a fresh process: forked from the command line itself,
+which has one thread, or in a server from a fork server (started once, with
 the reader already imported, so a read costs a fork and not an interpreter's
 start); the child lowers its own address-space and CPU limits before reading;
 the parent waits at most ``seconds`` and kills it after. At most ``SLOTS``
@@ -16,6 +17,7 @@ import os
 import resource
 import threading
 from multiprocessing.connection import Connection
+from multiprocessing.context import ForkContext, ForkServerContext
 from pathlib import Path
 from typing import Literal
 
@@ -29,8 +31,15 @@ SECONDS = 20.0
 MEMORY_BYTES = 768 * 1024 * 1024  # on top of what the child starts with
 SLOTS = 2
 _slots = threading.BoundedSemaphore(SLOTS)
-_context = multiprocessing.get_context("forkserver")
-_context.set_forkserver_preload(["podium.conceptnote.worker"])
+_forkserver = multiprocessing.get_context("forkserver")
+_forkserver.set_forkserver_preload(["podium.conceptnote.worker"])
+_fork = multiprocessing.get_context("fork")
+
+
+def _context() -> ForkContext | ForkServerContext:
+    """A plain fork where it is safe (one thread: the command line), else the fork server."""
+    return _fork if threading.active_count() == 1 else _forkserver
+
 
 # What ("file", "text", or "file+text": the plan and the note's numbered lines), the path
 # or the text, the name shown.
@@ -103,6 +112,7 @@ def read_checked(job: Job) -> Plan:
                     )
                 )
             plan = parse_text(value)
+        plan = untrusted.clean_plan(plan)
         untrusted.check_plan(plan)
     except Unreadable as exc:
         raise NotAConceptNote(f"{prefix}{exc}") from None
@@ -124,8 +134,9 @@ def _run(job: Job, seconds: float, memory: int) -> Plan | tuple[Plan, str]:
     if not _slots.acquire(timeout=seconds):
         raise ReaderBusy(_("The server is reading other notes; try again in a minute."))
     try:
-        receive, send = _context.Pipe(duplex=False)
-        child = _context.Process(target=_child, args=(job, memory, seconds, send), daemon=True)
+        context = _context()
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_child, args=(job, memory, seconds, send), daemon=True)
         child.start()
         send.close()
         try:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from podium.meeting.participants import ParticipantFields
 from podium.meeting.plan import Role
-from podium.meeting.words import Channel, FloorClass, Gender, Level, RequestKind, Stakeholder
+from podium.meeting.words import Channel, FloorClass, RequestKind
 
 
 class OnTheWire:
@@ -31,21 +32,21 @@ class OpenMeeting(OnTheWire):
 
 
 @dataclass(frozen=True, kw_only=True)
-class AddParticipant(OnTheWire):
-    """Registers a participant; ``segment`` makes them a programme speaker there."""
+class RegisterParticipants(OnTheWire):
+    """Registers a batch of participants, all or none.
 
-    type: ClassVar[str] = "add_participant"
-    name: str
-    role: str = "participant"
-    delegation: str | None = None
-    country: str | None = None
-    organisation: str | None = None
-    stakeholder: Stakeholder = "government"
-    observer: bool = False
-    gender: Gender | None = None
-    channel: Channel = "room"
-    segment: int | None = None
-    level: Level | None = None
+    ``token_hashes`` holds the hash of each one's link, in order; the service
+    makes the links and fills it in, so that the log keeps every hash.
+    """
+
+    type: ClassVar[str] = "register_participants"
+    participants: tuple[ParticipantFields, ...]
+    token_hashes: tuple[str, ...] = ()
+
+
+def register(name: str, **fields: Any) -> RegisterParticipants:
+    """A batch of one, without a link: ``register("Kenya", country="KE")``."""
+    return RegisterParticipants(participants=(ParticipantFields(name=name, **fields),))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -327,7 +328,7 @@ class UndoGiveFloor(OnTheWire):
 
 Command = (
     OpenMeeting
-    | AddParticipant
+    | RegisterParticipants
     | StartSegment
     | EndSegment
     | RequestFloor

@@ -35,7 +35,6 @@ from podium.meeting import floor, timer
 from podium.meeting.amending import amend
 from podium.meeting.commands import (
     AMENDMENTS,
-    AddParticipant,
     CloseList,
     CloseMeeting,
     CloseResponseRound,
@@ -48,6 +47,7 @@ from podium.meeting.commands import (
     OpenMeeting,
     OpenResponseRound,
     PauseSpeech,
+    RegisterParticipants,
     RemoveRequest,
     ReopenList,
     RequestFloor,
@@ -86,9 +86,9 @@ from podium.meeting.plan import Plan
 from podium.meeting.refusal import N_, forbid, refuse
 from podium.meeting.refusal import Refusal as Refusal  # re-exported: callers know it from here
 from podium.meeting.registration import (
-    add_participant,
     check_segment,
     programme_request,
+    register_participants,
 )
 from podium.meeting.state import MeetingState, Participant, Request
 from podium.meeting.words import (
@@ -115,7 +115,7 @@ def create_meeting(plan: Plan, now: datetime) -> tuple[Event, ...]:
     return (MeetingCreated(at=now, plan=plan.to_json()),)
 
 
-_BEFORE_OPENING = (OpenMeeting, AddParticipant, CloseMeeting, *AMENDMENTS)
+_BEFORE_OPENING = (OpenMeeting, RegisterParticipants, CloseMeeting, *AMENDMENTS)
 _ALREADY_ASKED = {
     "statement": N_("{name} already has a request for the floor."),
     "point-of-order": N_("{name} already has a point of order waiting."),
@@ -137,8 +137,8 @@ def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> D
     match command:
         case OpenMeeting():
             return _open(state, command, now)
-        case AddParticipant():
-            return add_participant(state, command, now)
+        case RegisterParticipants():
+            return register_participants(state, command, now)
         case StartSegment():
             return _start_segment(state, command, now)
         case EndSegment():
@@ -337,7 +337,7 @@ def _request_floor(
         request_id=state.next_request_id,
         participant_id=participant.id,
         kind=command.kind,
-        channel=channel,  # type: ignore[arg-type]
+        channel=channel,
         segment=state.segment,
         by=by.role,
         group=command.group,

@@ -10,25 +10,17 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from podium.meeting.events import FloorRequested, ParticipantAdded
+from podium.meeting.participants import ParticipantFields, details
 from podium.meeting.words import FloorClass
 
 OBSERVER_STAKEHOLDERS = frozenset({"un-entity", "intergovernmental"})
 
 
-@dataclass(frozen=True)
-class Participant:
+@dataclass(frozen=True, kw_only=True)
+class Participant(ParticipantFields):
+    """A registered participant: their fields and the id the log knows them by."""
+
     id: str
-    name: str
-    role: str
-    delegation: str | None
-    country: str | None
-    organisation: str | None
-    stakeholder: str
-    observer: bool
-    gender: str | None
-    channel: str
-    segment: int | None
-    level: str | None = None  # level of representation (``words.LEVELS``)
 
     @property
     def floor_class(self) -> FloorClass:
@@ -129,20 +121,13 @@ class ResponseRound:
 
 def participant_of(event: ParticipantAdded) -> Participant:
     """The participant a ``ParticipantAdded`` registers."""
-    return Participant(
-        id=event.participant_id,
-        name=event.name,
-        role=event.role,
-        delegation=event.delegation,
-        country=event.country,
-        organisation=event.organisation,
-        stakeholder=event.stakeholder,
-        observer=event.observer,
-        gender=event.gender,
-        channel=event.channel,
-        segment=event.segment,
-        level=event.level,
-    )
+    return Participant(id=event.participant_id, **details(event))
+
+
+def unregistered(participant_id: str) -> Participant:
+    """A stand-in for an id the log never registered: a log is never refused, and nothing
+    such a participant did goes uncounted."""
+    return Participant(id=participant_id, name=participant_id, stakeholder="other")
 
 
 def request_of(event: FloorRequested) -> Request:

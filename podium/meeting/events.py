@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar, Literal
 
+from podium.meeting.participants import ParticipantFields
 from podium.meeting.words import (
     ActorRole,
     Channel,
     FloorClass,
-    Gender,
-    Level,
     RequestKind,
-    Stakeholder,
 )
 
 
@@ -50,22 +48,14 @@ class MeetingOpened(InTheLog):
 
 
 @dataclass(frozen=True, kw_only=True)
-class ParticipantAdded(InTheLog):
+class ParticipantAdded(ParticipantFields, InTheLog):
+    """A participant registered, with the hash of their link's token (None in older logs)."""
+
     type: ClassVar[str] = "participant_added"
     version: ClassVar[int] = 1
     at: datetime
     participant_id: str
-    name: str
-    role: str
-    delegation: str | None = None
-    country: str | None = None
-    organisation: str | None = None
-    stakeholder: Stakeholder = "government"
-    observer: bool = False
-    gender: Gender | None = None
-    channel: Channel = "room"
-    segment: int | None = None
-    level: Level | None = None
+    token_hash: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

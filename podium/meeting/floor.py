@@ -81,7 +81,7 @@ def open_response_round(
             request_id=state.next_request_id + number,
             participant_id=pid,
             kind="response",
-            channel=state.participants[pid].channel,  # type: ignore[arg-type]
+            channel=state.participants[pid].channel,
             segment=state.segment,
             by="chair",
             programme=True,

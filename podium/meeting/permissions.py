@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from podium.meeting.commands import (
     AMENDMENTS,
-    AddParticipant,
     CloseList,
     CloseMeeting,
     CloseResponseRound,
@@ -25,6 +24,7 @@ from podium.meeting.commands import (
     OpenMeeting,
     OpenResponseRound,
     PauseSpeech,
+    RegisterParticipants,
     RemoveRequest,
     ReopenList,
     RequestFloor,
@@ -45,7 +45,10 @@ EVERYONE_IN_THE_ROOM: frozenset[ActorRole] = frozenset({"chair", "secretariat", 
 # Command: (the roles that may send it, what to tell anyone else).
 PERMISSIONS: dict[type[Command], tuple[frozenset[ActorRole], str]] = {
     OpenMeeting: (STAFF, N_("Only the Chair or the secretariat may open the meeting.")),
-    AddParticipant: (STAFF, N_("Only the Chair or the secretariat may register a participant.")),
+    RegisterParticipants: (
+        STAFF,
+        N_("Only the Chair or the secretariat may register participants."),
+    ),
     StartSegment: (STAFF, N_("Only the Chair or the secretariat may start a segment.")),
     EndSegment: (STAFF, N_("Only the Chair or the secretariat may end a segment.")),
     RequestFloor: (EVERYONE_IN_THE_ROOM, N_("Only a participant may ask for the floor.")),

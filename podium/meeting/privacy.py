@@ -29,7 +29,8 @@ PRIVATE_FIELDS: tuple[str, ...] = ("organisation", "stakeholder", "gender")
 PRIVATE_NOTES: tuple[str, ...] = ("note",)
 # Events that carry private data, and which of their fields.
 _PRIVATE_IN_EVENTS: dict[str, tuple[str, ...]] = {
-    "participant_added": PRIVATE_FIELDS,
+    # The hash of a participant's link is the log's, not the hall's.
+    "participant_added": (*PRIVATE_FIELDS, "token_hash"),
     "intervention_tagged": PRIVATE_NOTES,
 }
 
@@ -43,7 +44,9 @@ def visible_participant(participant: Participant, viewer: Audience) -> Participa
     """The participant as ``viewer`` may see them: private fields emptied for the hall."""
     if viewer == "staff":
         return participant
-    return dataclasses.replace(participant, organisation=None, stakeholder="", gender=None)
+    # No stakeholder group at all for the hall, rather than a wrong one.
+    hidden: Any = ""
+    return dataclasses.replace(participant, organisation=None, stakeholder=hidden, gender=None)
 
 
 def visible_note(note: str, viewer: Audience) -> str:

@@ -25,6 +25,10 @@ class Refusal:
     values: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     forbidden: bool = field(default=False, compare=False)
     """True when the sender's role may never do this (not when the meeting's state forbids it)."""
+    item: int | None = field(default=None, compare=False)
+    """In a batch, the 0-based place of the item refused, so that the edge can name its line."""
+    field: str | None = field(default=None, compare=False)
+    """The field of the command (or of the item) that is wrong, when it is one field."""
 
     def translate(self, gettext: Callable[[str], str]) -> str:
         """The reason in the language of ``gettext`` (e.g. ``podium.i18n._``)."""

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from podium.meeting import timer
+from podium.meeting.participants import details
 from podium.meeting.state import Intervention, MeetingState, Participant, Request, Speech
 
 
@@ -127,21 +128,7 @@ def _who(state: MeetingState, participant_id: str) -> dict[str, Any]:
 
 
 def _participant(participant: Participant) -> dict[str, Any]:
-    return {
-        "id": participant.id,
-        "name": participant.name,
-        "role": participant.role,
-        "delegation": participant.delegation,
-        "country": participant.country,
-        "organisation": participant.organisation,
-        "stakeholder": participant.stakeholder,
-        "observer": participant.observer,
-        "gender": participant.gender,
-        "channel": participant.channel,
-        "segment": participant.segment,
-        "floor_class": participant.floor_class,
-        "level": participant.level,
-    }
+    return {"id": participant.id, **details(participant), "floor_class": participant.floor_class}
 
 
 def _request(state: MeetingState, request: Request, position: int) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from podium.meeting.entries import (
     Speech,
     participant_of,
     request_of,
+    unregistered,
 )
 from podium.meeting.events import (
     Event,
@@ -74,6 +75,7 @@ __all__ = [
     "participant_of",
     "replay",
     "request_of",
+    "unregistered",
 ]
 
 Status = Literal["new", "open", "closed"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from io import StringIO
 
 from podium.record.interventions import FloorRequest, Intervention, Record, Speaker
@@ -54,7 +55,7 @@ def _who(speaker: Speaker) -> dict[str, str]:
         "subregion": speaker.subregion or "",
         "development_group": speaker.development_group,
         "stakeholder_group": speaker.stakeholder_group,
-        "gender": speaker.gender,
+        "gender": speaker.group("gender"),
     }
 
 
@@ -115,12 +116,24 @@ def unheard_csv_row(record: Record, r: FloorRequest) -> dict[str, str]:
     }
 
 
+# A cell a spreadsheet would take for a formula (OWASP's list); a number stays a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def inert(cell: str) -> str:
+    """The cell as text a spreadsheet shows and never runs: a formula gets a leading quote."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def write_csv(record: Record) -> str:
     out = StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for i in record.interventions:
-        writer.writerow(intervention_csv_row(record, i))
-    for r in record.unheard:
-        writer.writerow(unheard_csv_row(record, r))
+    rows = [intervention_csv_row(record, i) for i in record.interventions]
+    rows += [unheard_csv_row(record, r) for r in record.unheard]
+    for row in rows:
+        writer.writerow({column: inert(cell) for column, cell in row.items()})
     return out.getvalue()

@@ -6,6 +6,7 @@ from io import BytesIO
 from typing import Any
 
 from docx import Document as new_document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
@@ -45,8 +46,14 @@ def write_docx(report: Report, progress: Progress = _quiet) -> bytes:
             paragraph.paragraph_format.first_line_indent = Cm(-1)
 
     pictures = report.charts("png", progress)
+    landscape = False
     for annex in annexes(report):
-        document.add_page_break()
+        if annex.wide != landscape:
+            # A wide table gets landscape pages, in a section of its own.
+            landscape = annex.wide
+            _orient(document.add_section(WD_SECTION.NEW_PAGE), landscape=landscape)
+        else:
+            document.add_page_break()
         document.add_heading(annex.title, level=2)
         for table in annex.tables:
             document.add_heading(table.title, level=3)
@@ -55,6 +62,12 @@ def write_docx(report: Report, progress: Progress = _quiet) -> bytes:
             _table(document, table)
 
     return docx_bytes(document)
+
+
+def _orient(section: Any, *, landscape: bool) -> None:
+    wide, high = sorted((section.page_width, section.page_height))[::-1]
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (wide, high) if landscape else (high, wide)
 
 
 def _table(document: Any, table: Table) -> None:

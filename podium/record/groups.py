@@ -1,9 +1,10 @@
 """The groups a speaker is counted in: region, development group, stakeholder group, gender.
 
 Region and development group come from the reference data by the speaker's
-ISO country code. Organisations with no country (UN entities, civil society
-networks) are counted in a bucket of their own, so that every intervention
-is counted once in every breakdown.
+ISO country code. Speakers with no country are counted by what they are:
+UN entities and intergovernmental bodies as international organisations,
+a civil-society network as civil society (with no country), and so on, so
+that every intervention is counted once in every breakdown.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from podium.meeting.plan import ROLES
 from podium.meeting.words import CHANNELS, GENDERS, STAKEHOLDERS
 from podium.reference import DEVELOPMENT_GROUPS, REPORTING_REGIONS
 
-NO_COUNTRY = "no-country"
+NO_COUNTRY = "no-country"  # international organisations: UN entities, intergovernmental bodies
 NOT_STATED = "not-stated"
+INTERNATIONAL = frozenset({"un-entity", "intergovernmental"})
 
 REGION_KEYS: tuple[str, ...] = (*REPORTING_REGIONS, NO_COUNTRY)
 DEVELOPMENT_KEYS: tuple[str, ...] = (*DEVELOPMENT_GROUPS, NO_COUNTRY)
@@ -35,10 +37,21 @@ def stakeholder_group(stakeholder: str, observer: bool) -> str:
     return stakeholder if stakeholder in STAKEHOLDER_KEYS else "other"
 
 
+def without_country(stakeholder_group: str) -> str:
+    """The region and development group of a speaker with no country: international
+    organisations together, every other stakeholder group on its own."""
+    if stakeholder_group in INTERNATIONAL:
+        return NO_COUNTRY
+    return f"{NO_COUNTRY}:{stakeholder_group}"
+
+
 def label(dimension: str, key: str) -> str:
     """The readable name of a group, for tables and charts."""
     if key == NO_COUNTRY:
         return _("International organisations (no country)")
+    if key.startswith(NO_COUNTRY + ":"):
+        group = label("stakeholder_group", key.removeprefix(NO_COUNTRY + ":"))
+        return _("{group} (no country)").format(group=group)
     if key == NOT_STATED:
         return _("Not stated")
     names = _LABELS.get(dimension, {})
@@ -56,7 +69,11 @@ def ordered(dimension: str, present: set[str]) -> list[str]:
     then any other group found in the record, by name."""
     known = _KEYS[dimension]
     keep = [k for k in known if dimension != "role" or k in present]
-    return keep + sorted(present - set(known))
+    if dimension in ("region", "development_group"):
+        keep += [
+            k for k in map(without_country, STAKEHOLDER_KEYS) if k in present and k not in keep
+        ]
+    return keep + sorted(present - set(keep))
 
 
 _KEYS: dict[str, tuple[str, ...]] = {

@@ -1,83 +1,50 @@
-"""The record of a meeting, read from its log and nothing else.
+"""The record of a meeting: a view of its state, read from its log and nothing else.
 
 Every intervention (who, for whom, where, when, how long, against which
 limit, which guiding questions it answered, the note taken), every request
-for the floor and what became of it, and each segment as held.
+for the floor and what became of it, and each segment as held. Time spoken,
+pauses and segment runs are the state's own (``evolve`` counts them once);
+the record adds only a small projection of the log's history (``podium.record.history``):
+what became of each request, and the programme as first planned with its amendments.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import datetime
-from typing import Literal
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from podium.i18n import _
 from podium.meeting import timer
-from podium.meeting.amendments import moved_to
-from podium.meeting.events import (
-    Event,
-    FloorGiven,
-    FloorRequested,
-    FloorTakenBack,
-    InterventionTagged,
-    ListClosed,
-    MeetingClosed,
-    MeetingCreated,
-    MeetingOpened,
-    ParticipantAdded,
-    ProgrammeAmended,
-    RequestRemoved,
-    RequestRestored,
-    RequestWithdrawn,
-    SegmentEnded,
-    SegmentStarted,
-    SpeechEnded,
-    SpeechExtended,
-    SpeechPaused,
-    SpeechResumed,
-)
+from podium.meeting.events import Event
 from podium.meeting.groups import GROUPS
+from podium.meeting.participants import ParticipantFields, details
 from podium.meeting.plan import Plan, PlanFormatError
-from podium.meeting.state import Speech
+from podium.meeting.state import Intervention as StateIntervention
+from podium.meeting.state import MeetingState, Participant, evolve, initial_state, unregistered
 from podium.record.amendments import AmendmentHeld, amended
-from podium.record.groups import NO_COUNTRY, NOT_STATED, stakeholder_group
+from podium.record.groups import NOT_STATED, stakeholder_group, without_country
+from podium.record.history import NO_HISTORY, Asked, History, Outcome, follow
 from podium.record.segments import SegmentHeld, segments_held
-from podium.reference import development_group, find_country, reporting_region
+from podium.reference import development_group, find_country, reporting_region, speaks_for
 from podium.wire import EventFormatError, decode_event
-
-Outcome = Literal["heard", "withdrawn", "removed", "waiting"]
 
 
 class RecordError(ValueError):
     """The log cannot give a record: no such meeting, or an unreadable event (says which)."""
 
 
-@dataclass(frozen=True)
-class Speaker:
+@dataclass(frozen=True, kw_only=True)
+class Speaker(ParticipantFields):
     """A registered participant, with the groups the statistics count them in."""
 
     participant_id: str
-    name: str
-    role: str
-    delegation: str | None
-    organisation: str | None
-    country: str | None
     country_name: str | None
+    represents: str  # for whom they speak: the delegation, the organisation or the country
     region: str
     subregion: str | None
     development_group: str
-    stakeholder: str
     stakeholder_group: str
-    observer: bool
-    gender: str
-    channel: str
-    segment: int | None
-
-    @property
-    def represents(self) -> str:
-        """For whom they speak: the delegation, else the organisation, else the country."""
-        return self.delegation or self.organisation or self.country_name or self.name
 
     @property
     def label(self) -> str:
@@ -89,6 +56,8 @@ class Speaker:
         return self.name
 
     def group(self, dimension: str) -> str:
+        if dimension == "gender":
+            return self.gender or NOT_STATED
         value: str = getattr(self, dimension)
         return value
 
@@ -196,261 +165,141 @@ class Record:
         return sum(i.spoken_seconds for i in self.interventions)
 
 
-@dataclass
-class _Open:
-    """An intervention while it is being read."""
-
-    given: FloorGiven
-    paused_at: datetime | None = None
-    paused_seconds: float = 0.0
-    extended: int = 0
-    overrun_carried: float = 0.0
-    overrun_mark: float = 0.0
-    ended: SpeechEnded | None = None
-    questions: tuple[int, ...] = ()
-    note: str = ""
-
-
-@dataclass
-class _Reading:
-    plan: Plan | None = None
-    planned: Plan | None = None
-    amendments: list[AmendmentHeld] = field(default_factory=list)
-    created_at: datetime | None = None
-    opened_at: datetime | None = None
-    closed_at: datetime | None = None
-    list_closed_at: datetime | None = None
-    last_at: datetime | None = None
-    speakers: dict[str, Speaker] = field(default_factory=dict)
-    requests: dict[int, FloorRequested] = field(default_factory=dict)
-    fates: dict[int, tuple[Outcome, datetime | None, int | None]] = field(default_factory=dict)
-    interventions: dict[int, _Open] = field(default_factory=dict)
-    segment_events: list[SegmentStarted | SegmentEnded] = field(default_factory=list)
-
-
-def speaker_from(event: ParticipantAdded) -> Speaker:
-    code = event.country.strip().upper() if event.country else None
+def speaker_from(participant: Participant, on: date | None) -> Speaker:
+    """The participant with the groups they are counted in, by the LDC list in force ``on``."""
+    code = participant.country.strip().upper() if participant.country else None
     found = find_country(code) if code else None
+    group = stakeholder_group(participant.stakeholder, participant.observer)
+    who, _country = speaks_for(participant.delegation, participant.organisation, code)
     return Speaker(
-        participant_id=event.participant_id,
-        name=event.name,
-        role=event.role,
-        delegation=event.delegation,
-        organisation=event.organisation,
-        country=found.alpha2 if found else code,
+        **{**details(participant), "country": found.alpha2 if found else code},
+        participant_id=participant.id,
         country_name=found.name if found else None,
-        region=reporting_region(found) if found else NO_COUNTRY,
+        represents=who or participant.name,
+        region=reporting_region(found) if found else without_country(group),
         subregion=found.subregion if found else None,
-        # The LDC list in force when the participant was registered for the meeting.
-        development_group=development_group(found, event.at.date()) if found else NO_COUNTRY,
-        stakeholder=event.stakeholder,
-        stakeholder_group=stakeholder_group(event.stakeholder, event.observer),
-        observer=event.observer,
-        gender=event.gender or NOT_STATED,
-        channel=event.channel,
-        segment=event.segment,
+        development_group=development_group(found, on) if found else without_country(group),
+        stakeholder_group=group,
     )
 
 
-def _unknown_speaker(participant_id: str) -> Speaker:
-    """A speaker the log never registered: kept, so that no time goes uncounted."""
-    return Speaker(
-        participant_id=participant_id,
-        name=participant_id,
-        role="other",
-        delegation=None,
-        organisation=None,
-        country=None,
-        country_name=None,
-        region=NO_COUNTRY,
-        subregion=None,
-        development_group=NO_COUNTRY,
-        stakeholder="other",
-        stakeholder_group="other",
-        observer=False,
-        gender=NOT_STATED,
-        channel="room",
-        segment=None,
+def _meeting_day(state: MeetingState) -> date | None:
+    """The day whose LDC list counts: the meeting's planned day, else the day it was created."""
+    if state.plan is not None and state.plan.start is not None:
+        return state.plan.start.date()
+    return state.created_at.date() if state.created_at else None
+
+
+def _intervention(
+    state: MeetingState,
+    history: History,
+    asked: dict[int, Asked],
+    speakers: dict[str, Speaker],
+    done: StateIntervention,
+) -> Intervention:
+    plan = state.plan
+    speaker = speakers.get(done.participant_id) or speaker_from(
+        unregistered(done.participant_id), _meeting_day(state)
     )
-
-
-def _read(reading: _Reading, event: Event) -> None:
-    reading.last_at = event.at
-    match event:
-        case MeetingCreated():
-            reading.plan = reading.planned = Plan.from_json(event.plan)
-            reading.created_at = event.at
-        case ProgrammeAmended():
-            if reading.plan is not None:
-                reading.plan, held = amended(reading.plan, event)
-                reading.amendments.append(held)
-                if event.part == "segments" and event.action != "amend":
-                    moved = moved_to(event)
-                    for key, s in reading.speakers.items():
-                        if s.segment is not None:
-                            reading.speakers[key] = replace(s, segment=moved(s.segment))
-        case MeetingOpened():
-            reading.opened_at = reading.opened_at or event.at
-        case MeetingClosed():
-            reading.closed_at = event.at
-        case ListClosed():
-            reading.list_closed_at = event.at
-        case ParticipantAdded():
-            reading.speakers[event.participant_id] = speaker_from(event)
-        case SegmentStarted() | SegmentEnded():
-            reading.segment_events.append(event)
-        case FloorRequested():
-            reading.requests[event.request_id] = event
-        case RequestWithdrawn():
-            reading.fates[event.request_id] = ("withdrawn", event.at, None)
-        case RequestRemoved():
-            reading.fates[event.request_id] = ("removed", event.at, None)
-        case RequestRestored():
-            reading.fates.pop(event.request_id, None)
-        case FloorTakenBack():
-            # Given by a slip and taken back at once: no intervention, the request waits again.
-            taken = reading.interventions.pop(event.intervention_id, None)
-            if taken is not None and taken.given.request_id is not None:
-                reading.fates.pop(taken.given.request_id, None)
-        case FloorGiven():
-            reading.interventions[event.intervention_id] = _Open(event)
-            if event.request_id is not None:
-                reading.fates[event.request_id] = ("heard", event.at, event.intervention_id)
-        case SpeechPaused():
-            if (speech := reading.interventions.get(event.intervention_id)) is not None:
-                speech.paused_at = event.at
-        case SpeechResumed():
-            speech = reading.interventions.get(event.intervention_id)
-            if speech is not None and speech.paused_at is not None:
-                speech.paused_seconds += (event.at - speech.paused_at).total_seconds()
-                speech.paused_at = None
-        case SpeechExtended():
-            if (speech := reading.interventions.get(event.intervention_id)) is not None:
-                spoken = timer.elapsed(_speech(speech), event.at)
-                speech.extended += event.seconds
-                speech.overrun_carried += event.overrun_seconds
-                speech.overrun_mark = max(speech.overrun_mark, spoken)
-        case SpeechEnded():
-            if (speech := reading.interventions.get(event.intervention_id)) is not None:
-                speech.ended = event
-        case InterventionTagged():
-            if (speech := reading.interventions.get(event.intervention_id)) is not None:
-                speech.questions = tuple(sorted(set(event.questions)))
-                speech.note = event.note
-        case _:
-            pass
-
-
-def _speech(speech: _Open) -> Speech:
-    """The speech as the timer sees it, so that the record counts as the timer does."""
-    given = speech.given
-    return Speech(
-        intervention_id=given.intervention_id,
-        participant_id=given.participant_id,
-        request_id=given.request_id,
-        kind=given.kind,
-        segment=given.segment,
-        started_at=given.at,
-        limit_seconds=given.limit_seconds,
-        warn_seconds=given.warn_seconds,
-        extended_seconds=speech.extended,
-        paused_at=speech.paused_at,
-        paused_seconds=speech.paused_seconds,
-        overrun_carried=speech.overrun_carried,
-        overrun_mark=speech.overrun_mark,
-    )
-
-
-def _intervention(reading: _Reading, plan: Plan, speech: _Open) -> Intervention:
-    given = speech.given
-    speaker = reading.speakers.get(given.participant_id) or _unknown_speaker(given.participant_id)
-    request = reading.requests.get(given.request_id) if given.request_id is not None else None
-    if speech.ended is not None:
-        end: datetime | None = speech.ended.at
-        spoken = speech.ended.spoken_seconds
-        overrun = speech.ended.overrun_seconds
+    request = asked.get(done.request_id) if done.request_id is not None else None
+    if done.end is not None and done.spoken_seconds is not None:
+        end: datetime | None = done.end
+        spoken, overrun = done.spoken_seconds, done.overrun_seconds or 0.0
     else:
-        # Never ended in the log (the meeting closed mid-speech): count up to the last event.
-        end = reading.closed_at or reading.last_at
-        running = _speech(speech)
-        spoken = timer.elapsed(running, end or given.at)
-        overrun = timer.overrun(running, spoken)
+        # Still speaking when the record is read: counted up to the log's last event.
+        assert state.speech is not None  # the one open intervention is the speech
+        end = history.last_at or done.start
+        spoken = timer.elapsed(state.speech, end)
+        overrun = timer.overrun(state.speech, spoken)
     segment_title = None
-    if given.segment is not None and 0 <= given.segment < len(plan.segments):
-        segment_title = plan.segments[given.segment].title
+    if plan is not None and done.segment is not None and 0 <= done.segment < len(plan.segments):
+        segment_title = plan.segments[done.segment].title
     return Intervention(
-        id=given.intervention_id,
+        id=done.id,
         speaker=speaker,
-        request_id=given.request_id,
-        kind=given.kind,
-        segment=given.segment,
+        request_id=done.request_id,
+        kind=done.kind,
+        segment=done.segment,
         segment_title=segment_title,
         channel=request.channel if request is not None else speaker.channel,
-        start=given.at,
+        start=done.start,
         end=end,
         spoken_seconds=spoken,
-        limit_seconds=given.limit_seconds,
-        extended_seconds=speech.extended,
+        limit_seconds=done.limit_seconds,
+        extended_seconds=done.extended_seconds,
         overrun_seconds=overrun,
-        questions=speech.questions,
-        note=speech.note,
+        questions=tuple(sorted(set(done.questions))),
+        note=done.note,
         requested_at=request.at if request is not None else None,
-        on_behalf_of=request.group if request is not None else None,
-        question_to=request.to if request is not None else None,
+        on_behalf_of=done.group,
+        question_to=done.to,
     )
 
 
-def _request(reading: _Reading, request: FloorRequested) -> FloorRequest:
-    waiting: tuple[Outcome, datetime | None, int | None] = ("waiting", None, None)
-    outcome, at, intervention = reading.fates.get(request.request_id, waiting)
+def _request(state: MeetingState, speakers: dict[str, Speaker], asked: Asked) -> FloorRequest:
     return FloorRequest(
-        request_id=request.request_id,
-        speaker=reading.speakers.get(request.participant_id)
-        or _unknown_speaker(request.participant_id),
-        kind=request.kind,
-        channel=request.channel,
-        segment=request.segment,
-        requested_at=request.at,
-        outcome=outcome,
-        outcome_at=at,
-        intervention_id=intervention,
-        programme=request.programme,
+        request_id=asked.id,
+        speaker=speakers.get(asked.participant_id)
+        or speaker_from(unregistered(asked.participant_id), _meeting_day(state)),
+        kind=asked.kind,
+        channel=asked.channel,
+        segment=asked.segment,
+        requested_at=asked.at,
+        outcome=asked.outcome,
+        outcome_at=asked.outcome_at,
+        intervention_id=asked.intervention_id,
+        programme=asked.programme,
     )
 
 
-def read_record(meeting_id: str, events: Iterable[Event], last_seq: int = 0) -> Record:
-    """The record of a meeting from its events, in log order."""
-    reading = _Reading()
-    for event in events:
-        _read(reading, event)
-    if reading.plan is None:
+def read_record(
+    meeting_id: str, state: MeetingState, history: History, last_seq: int | None = None
+) -> Record:
+    """The record of a meeting: its state, and what became of each request."""
+    plan = state.plan
+    if plan is None:
         raise RecordError(_("Meeting {meeting} has no plan in its log.").format(meeting=meeting_id))
-    plan = reading.plan
+    day = _meeting_day(state)
+    speakers = {pid: speaker_from(p, day) for pid, p in state.participants.items()}
+    requests = history.requests()
+    by_id = {request.id: request for request in requests}
     interventions = tuple(
-        _intervention(reading, plan, speech)
-        for speech in sorted(reading.interventions.values(), key=lambda s: s.given.at)
+        _intervention(state, history, by_id, speakers, done) for done in state.interventions
     )
-    requests = tuple(
-        _request(reading, r) for r in sorted(reading.requests.values(), key=lambda r: r.request_id)
-    )
-    speakers = tuple(reading.speakers.values())
     return Record(
         meeting_id=meeting_id,
         plan=plan,
-        last_seq=last_seq,
-        created_at=reading.created_at,
-        opened_at=reading.opened_at,
-        closed_at=reading.closed_at,
-        list_closed_at=reading.list_closed_at,
-        speakers=speakers,
+        last_seq=state.seq if last_seq is None else last_seq,
+        created_at=state.created_at,
+        opened_at=state.opened_at,
+        closed_at=state.closed_at,
+        list_closed_at=history.list_closed_at,
+        speakers=tuple(speakers.values()),
         interventions=interventions,
-        requests=requests,
-        segments=segments_held(
-            plan, reading.segment_events, speakers, interventions, reading.closed_at
-        ),
-        planned=reading.planned,
-        amendments=tuple(reading.amendments),
+        requests=tuple(_request(state, speakers, asked) for asked in requests),
+        segments=segments_held(plan, state.segment_runs, speakers.values(), interventions),
+        planned=history.planned,
+        amendments=_amendments(history),
     )
+
+
+def _amendments(history: History) -> tuple[AmendmentHeld, ...]:
+    """Each amendment told against the programme as it stood just before it."""
+    if history.planned is None:
+        return ()
+    plan, told = history.planned, []
+    for event in history.amendments:
+        plan, held = amended(plan, event)
+        told.append(held)
+    return tuple(told)
+
+
+def record_from_events(meeting_id: str, events: Iterable[Event]) -> Record:
+    """The record read from a log: its state replayed beside its history."""
+    state, history = initial_state(), NO_HISTORY
+    for event in events:
+        state, history = evolve(state, event), follow(history, event)
+    return read_record(meeting_id, state, history)
 
 
 def decode_log(meeting_id: str, texts: Sequence[tuple[int, str]]) -> list[Event]:
@@ -475,7 +324,7 @@ def record_from_texts(meeting_id: str, texts: Sequence[tuple[int, str]]) -> Reco
             _("There is no meeting '{meeting}' in the store.").format(meeting=meeting_id)
         )
     try:
-        return read_record(meeting_id, decode_log(meeting_id, texts), texts[-1][0])
+        return record_from_events(meeting_id, decode_log(meeting_id, texts))
     except PlanFormatError as exc:
         raise RecordError(
             _("Meeting {meeting}: its plan cannot be read ({problem}).").format(

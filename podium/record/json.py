@@ -31,7 +31,7 @@ def _speaker(s: Speaker) -> dict[str, Any]:
         "stakeholder": s.stakeholder,
         "stakeholder_group": s.stakeholder_group,
         "observer": s.observer,
-        "gender": s.gender,
+        "gender": s.group("gender"),
         "channel": s.channel,
         "segment": s.segment,
     }

@@ -148,6 +148,10 @@ def percent(share: float | None) -> str:
     return "" if share is None else f"{share:.0%}"
 
 
+# A4 portrait holds this many columns legibly at 8 pt; wider tables turn the page.
+PORTRAIT_COLUMNS = 7
+
+
 @dataclass(frozen=True)
 class Table:
     """A table of the report, with the chart that draws it, if any."""
@@ -158,11 +162,21 @@ class Table:
     total: tuple[str, ...] | None = None
     chart: str | None = None
 
+    @property
+    def wide(self) -> bool:
+        """Too many columns for a portrait page: printed on landscape pages."""
+        return len(self.headers) > PORTRAIT_COLUMNS
+
 
 @dataclass(frozen=True)
 class Annex:
     title: str
     tables: tuple[Table, ...]
+
+    @property
+    def wide(self) -> bool:
+        """An annex with a wide table is printed on landscape pages, its title with it."""
+        return any(table.wide for table in self.tables)
 
 
 _CHART_OF = {

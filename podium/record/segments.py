@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from podium.meeting import programme as programmes
-from podium.meeting.events import SegmentEnded, SegmentStarted
 from podium.meeting.plan import Plan
+from podium.meeting.state import SegmentRun
 
 if TYPE_CHECKING:
     from podium.record.interventions import Intervention, Speaker
@@ -40,18 +40,22 @@ class SegmentHeld:
 
 def segments_held(
     plan: Plan,
-    events: Sequence[SegmentStarted | SegmentEnded],
-    speakers: Sequence[Speaker],
+    runs: Iterable[SegmentRun],
+    speakers: Iterable[Speaker],
     interventions: Sequence[Intervention],
-    closed_at: datetime | None,
 ) -> tuple[SegmentHeld, ...]:
+    """Each planned segment with its runs as the state holds them (one still running has
+    no end) and the interventions heard in it."""
+    # The programme is planned for the speakers actually registered in each segment.
     programme = programmes.planned(plan, (speaker.segment for speaker in speakers))
-    stretches = _stretches(events, closed_at)
+    by_segment: dict[int, list[SegmentRun]] = {}
+    for run in runs:
+        by_segment.setdefault(run.index, []).append(run)
     held = []
     for planned in programme.segments:
         own = [i for i in interventions if i.segment == planned.index]
-        spans = stretches.get(planned.index, [])
-        closed = [(start, end) for start, end in spans if end is not None]
+        spans = by_segment.get(planned.index, [])
+        closed = [(run.start, run.end) for run in spans if run.end is not None]
         held.append(
             SegmentHeld(
                 index=planned.index,
@@ -60,8 +64,8 @@ def segments_held(
                 planned_minutes=planned.minutes_total,
                 planned_start=planned.start,
                 planned_end=planned.end,
-                started=spans[0][0] if spans else None,
-                ended=spans[-1][1] if spans else None,
+                started=spans[0].start if spans else None,
+                ended=spans[-1].end if spans else None,
                 held_seconds=sum((end - start).total_seconds() for start, end in closed)
                 if closed
                 else None,
@@ -72,22 +76,3 @@ def segments_held(
             )
         )
     return tuple(held)
-
-
-def _stretches(
-    events: Sequence[SegmentStarted | SegmentEnded], closed_at: datetime | None
-) -> dict[int, list[tuple[datetime, datetime | None]]]:
-    """Each segment's (start, end) stretches; one left open ends where the next begins."""
-    spans: dict[int, list[tuple[datetime, datetime | None]]] = {}
-    running: tuple[int, datetime] | None = None
-    for event in events:
-        if running is not None:
-            index, start = running
-            spans.setdefault(index, []).append((start, event.at))
-            running = None
-        if isinstance(event, SegmentStarted):
-            running = (event.segment, event.at)
-    if running is not None:
-        index, start = running
-        spans.setdefault(index, []).append((start, closed_at))
-    return spans

@@ -7,10 +7,12 @@ Paragraphs are numbered across the whole document, as in a UN summary.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from babel.dates import format_date
+from babel.lists import format_list
 
 from podium.conceptnote.layout import LANGUAGE, heading
 from podium.conceptnote.localtime import local, meeting_zone
@@ -188,11 +190,60 @@ def _opening(record: Record, language: str) -> list[str]:
         "{asked} requests for the floor were made; {heard} were given the floor.",
         asked,
     ).format(asked=asked, heard=heard)
-    paragraphs = [held, spoken, requests]
+    paragraphs = [held, *_who_led(record, language), spoken, requests]
     if plan.outcome is not None:
         paragraphs.append(
             _("This summary is transmitted to the {forum}.").format(forum=plan.outcome.forum)
         )
+    return paragraphs
+
+
+# Who led the meeting, in the order a summary names them, with the sentence for each.
+_LEADS: tuple[tuple[str, Callable[[int], str]], ...] = (
+    (
+        "chair",
+        lambda n: ngettext(
+            "The meeting was chaired by {names}.", "The meeting was chaired by {names}.", n
+        ),
+    ),
+    ("co-chair", lambda n: ngettext("The Co-Chair was {names}.", "The Co-Chairs were {names}.", n)),
+    (
+        "moderator",
+        lambda n: ngettext(
+            "The discussion was moderated by {names}.",
+            "The discussion was moderated by {names}.",
+            n,
+        ),
+    ),
+    (
+        "keynote",
+        lambda n: ngettext(
+            "The keynote address was given by {names}.",
+            "The keynote addresses were given by {names}.",
+            n,
+        ),
+    ),
+    ("panelist", lambda n: ngettext("The panelist was {names}.", "The panelists were {names}.", n)),
+    (
+        "discussant",
+        lambda n: ngettext(
+            "The lead discussant was {names}.", "The lead discussants were {names}.", n
+        ),
+    ),
+)
+
+
+def _who_led(record: Record, language: str) -> list[str]:
+    """The Chair, moderator, keynote speakers, panelists and discussants by name: those
+    registered in each role, else those the concept note names for its segments."""
+    paragraphs = []
+    for role, sentence in _LEADS:
+        names = [s.label for s in record.speakers if s.role == role]
+        if not names:
+            names = [n for seg in record.plan.segments if seg.role == role for n in seg.names]
+        if names:
+            listed = format_list(names, locale=language)
+            paragraphs.append(sentence(len(names)).format(names=listed))
     return paragraphs
 
 

@@ -11,12 +11,14 @@ from podium.reference.countries import (
     UnknownCountry,
     countries,
     country,
+    country_name,
     development_group,
     find_country,
     find_country_by_name,
     groups,
     is_ldc,
     reporting_region,
+    speaks_for,
 )
 from podium.reference.sdgs import SDGS, Goal, UnknownGoal, sdg
 
@@ -32,6 +34,7 @@ __all__ = [
     "UnknownGoal",
     "countries",
     "country",
+    "country_name",
     "development_group",
     "find_country",
     "find_country_by_name",
@@ -39,4 +42,5 @@ __all__ = [
     "is_ldc",
     "reporting_region",
     "sdg",
+    "speaks_for",
 ]

@@ -171,6 +171,31 @@ def find_country_by_name(name: str) -> Country | None:
     return _table().by_name.get(" ".join(name.split()).casefold())
 
 
+def country_name(code: str | None) -> str | None:
+    """The UN's short name for an ISO alpha-2 or alpha-3 code ("Viet Nam", "State of
+    Palestine"); None for no code or one the table does not know."""
+    found = find_country(code) if code else None
+    return found.name if found else None
+
+
+def speaks_for(
+    delegation: str | None, organisation: str | None, code: str | None
+) -> tuple[str, str | None]:
+    """Whom a participant speaks for, and the country to show beside it (None: nothing more).
+
+    A delegation that names the participant's own country is shown by the UN's
+    name for it ("Vietnam" with VN is "Viet Nam"), never beside a second
+    spelling of itself; an organisation keeps its own name, with its country.
+    """
+    found = find_country(code) if code else None
+    shown = delegation or organisation
+    if found is None:
+        return (shown or (code or "").strip().upper(), None)
+    if not shown or find_country_by_name(shown) is found:
+        return (found.name, None)
+    return (shown, found.name)
+
+
 def is_ldc(c: Country, on: date | None = None) -> bool:
     """Whether ``c`` is a least developed country on the day ``on`` (default: the data's date)."""
     graduation = LDC_GRADUATIONS.get(c.alpha2)

@@ -188,7 +188,16 @@ class EventStore(Protocol):
         """Keep (or replace) what the token with this hash stands for."""
         ...
 
+    def put_tokens(self, meeting: str, role: str, tokens: Sequence[tuple[str, str | None]]) -> None:
+        """Keep (or replace) many ``(token_hash, participant)`` of one meeting and role at
+        once, in one transaction: a list of delegations gets its links in one write."""
+        ...
+
     def find_token(self, token_hash: str) -> TokenRecord | None: ...
+
+    def drop_token(self, token_hash: str) -> None:
+        """Forget the token with this hash: it admits nobody from now on."""
+        ...
 
     def tokens(self, meeting: str) -> list[TokenRecord]:
         """The meeting's tokens, oldest first."""

@@ -34,6 +34,31 @@ def open_store(url_or_data_dir: str | os.PathLike[str], *, schema: str | None = 
     return SQLiteStore(Path(target) / SQLITE_FILE)
 
 
+class BadDatabaseURL(ValueError):
+    """``PODIUM_DATABASE_URL`` is set to something that is not a log's address."""
+
+
+def configured_url(data_dir: str | os.PathLike[str]) -> str:
+    """``PODIUM_DATABASE_URL`` when it is set, else the data directory (for SQLite).
+
+    Set but empty, or not a ``postgresql://`` or ``sqlite:///`` URL, is a mistake to be
+    told of, not a reason to write the log somewhere else.
+    """
+    value = os.environ.get(DATABASE_URL)
+    if value is None:
+        return os.fspath(data_dir)
+    if not value.strip():
+        raise BadDatabaseURL(
+            f"{DATABASE_URL} is set but empty: give a postgresql:// URL, or unset it to keep "
+            f"the log in {os.fspath(data_dir)}"
+        )
+    if not (is_postgres_url(value.strip()) or value.strip().startswith("sqlite:///")):
+        raise BadDatabaseURL(
+            f"{DATABASE_URL} must be a postgresql:// or sqlite:/// URL, not {value.strip()[:60]!r}"
+        )
+    return value.strip()
+
+
 def configured_store(data_dir: str | os.PathLike[str]) -> EventStore:
     """``PODIUM_DATABASE_URL`` when it is set, else the SQLite file in ``data_dir``."""
-    return open_store(os.environ.get(DATABASE_URL) or data_dir)
+    return open_store(configured_url(data_dir))

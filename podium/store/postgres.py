@@ -151,6 +151,18 @@ class PostgresStore:
             )
         return record
 
+    def put_tokens(self, meeting: str, role: str, tokens: Sequence[tuple[str, str | None]]) -> None:
+        at = utc_now()
+        rows = [(token_hash, meeting, role, participant, at) for token_hash, participant in tokens]
+        if not rows:
+            return
+        with self._connection() as conn, conn.cursor() as cursor:
+            cursor.executemany(self._sql.put_token, rows)
+
+    def drop_token(self, token_hash: str) -> None:
+        with self._connection() as conn:
+            conn.execute(self._sql.drop_token, (token_hash,))
+
     # -- reading ---------------------------------------------------------------
 
     def read(self, meeting: str, after_seq: int = 0, limit: int | None = None) -> list[StoredEvent]:
@@ -197,17 +209,24 @@ class PostgresStore:
 
     def _listen(self, ready: threading.Event) -> None:
         reconnecting = False
+        unreachable = False  # said once when PostgreSQL goes, once when it is back
         while not self._closed:
             try:
                 conn = psycopg.connect(self.url, autocommit=True)
-            except psycopg.OperationalError:
-                log.warning("cannot reach PostgreSQL to listen; retrying", exc_info=True)
+            except psycopg.OperationalError as exc:
+                if not unreachable:
+                    unreachable = True
+                    reason = " ".join(str(exc).split())[:200]
+                    log.warning("cannot reach PostgreSQL to listen (%s); retrying", reason)
                 time.sleep(1)
                 continue
             self._listen_conn = conn
             try:
                 conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
                 ready.set()
+                if unreachable:
+                    unreachable = False
+                    log.warning("listening to PostgreSQL again")
                 if reconnecting:
                     # Whatever was announced while deaf: tell of every head once.
                     for meeting in self.meetings():
@@ -215,9 +234,10 @@ class PostgresStore:
                 while not self._closed:
                     for note in conn.notifies(timeout=0.5):
                         self._heard(note.payload)
-            except psycopg.Error:
+            except psycopg.Error as exc:
                 if not self._closed:
-                    log.warning("lost the PostgreSQL listener; reconnecting", exc_info=True)
+                    reason = " ".join(str(exc).split())[:200]
+                    log.warning("lost the PostgreSQL listener (%s); reconnecting", reason)
                     reconnecting = True
                     time.sleep(0.2)
             finally:
@@ -301,6 +321,7 @@ class _Statements:
             " meeting = excluded.meeting, role = excluded.role,"
             " participant = excluded.participant, created_at = excluded.created_at"
         )
+        self.drop_token = q("DELETE FROM {schema}.tokens WHERE token_hash = %s")
         self.find_token = q(
             "SELECT token_hash, meeting, role, participant, created_at FROM {schema}.tokens"
             " WHERE token_hash = %s"

@@ -13,6 +13,7 @@ Readers each use their own connection; WAL lets them read while it writes.
 
 from __future__ import annotations
 
+import os
 import queue
 import sqlite3
 import threading
@@ -83,12 +84,19 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def private(path: Path) -> None:
+    """The log file readable by its owner only (SQLite gives its -wal and -shm the same mode)."""
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
+
+
 class SQLiteStore:
     """The event log in one SQLite file (``DATA/podium.sqlite3`` by default)."""
 
     def __init__(self, path: str | Path, *, batch_max: int = 1000) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        private(self.path)
         self._batch_max = batch_max
         self._listeners = Listeners()
         self._writer = connect(self.path)
@@ -156,6 +164,28 @@ class SQLiteStore:
 
         result: TokenRecord = self._submit(apply)
         return result
+
+    def put_tokens(self, meeting: str, role: str, tokens: Sequence[tuple[str, str | None]]) -> None:
+        stamp = utc_now().isoformat()
+        rows = [(token, meeting, role, participant, stamp) for token, participant in tokens]
+
+        def apply(conn: sqlite3.Connection, heads: Heads) -> None:
+            conn.executemany(
+                "INSERT INTO tokens (token_hash, meeting, role, participant, created_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (token_hash) DO UPDATE SET"
+                " meeting = excluded.meeting, role = excluded.role,"
+                " participant = excluded.participant, created_at = excluded.created_at",
+                rows,
+            )
+
+        if rows:
+            self._submit(apply)
+
+    def drop_token(self, token_hash: str) -> None:
+        def apply(conn: sqlite3.Connection, heads: Heads) -> None:
+            conn.execute("DELETE FROM tokens WHERE token_hash = ?", (token_hash,))
+
+        self._submit(apply)
 
     def _submit(self, apply: Callable[[sqlite3.Connection, Heads], Any]) -> Any:
         if self._closed:

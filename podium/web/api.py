@@ -6,18 +6,14 @@ the OpenAPI schema so that other tools can rely on them.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import TypeAdapter, ValidationError
 from starlette.datastructures import UploadFile
 
 from podium.conceptnote.reader import NotAConceptNote
@@ -28,19 +24,22 @@ from podium.conceptnote.worker import (
     read_bounded_with_text,
 )
 from podium.i18n import _
-from podium.meeting.commands import AddParticipant
+from podium.meeting.participants import details
 from podium.meeting.plan import Plan
 from podium.meeting.privacy import audience
+from podium.meeting.registration import MAX_BATCH
 from podium.meeting.words import Actor
 from podium.meetings import (
     Forbidden,
     NotFound,
     RateLimited,
+    Refused,
     ServiceError,
     StaleSeq,
 )
 from podium.web import schemas
 from podium.web.deps import actor_for, require, require_admin, service
+from podium.web.roster import Roster, RosterError, read_csv, read_json
 from podium.web.schemas import CommandBody, Error
 from podium.wire import CommandFormatError, command_from_json
 
@@ -48,18 +47,6 @@ router = APIRouter(prefix="/api", tags=["api"])
 _Read = TypeVar("_Read")
 
 NOTE_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
-PARTICIPANT_COLUMNS = (
-    "name",
-    "delegation",
-    "country",
-    "organisation",
-    "stakeholder",
-    "gender",
-    "channel",
-    "role",
-    "segment",
-    "observer",
-)
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
@@ -239,7 +226,7 @@ def get_state(meeting_id: str, request: Request) -> Response:
         if actor is not None and actor.participant_id is not None:
             me = service(request).state(meeting_id).participant(actor.participant_id)
             if me is not None:
-                whole = {**asdict(me), "floor_class": me.floor_class}
+                whole = {"id": me.id, **details(me), "floor_class": me.floor_class}
                 mine = json.dumps({"me": whole}, separators=(",", ":"), ensure_ascii=False)
                 body = body[:-1] + b"," + mine[1:].encode()
     except ServiceError as error:
@@ -249,15 +236,13 @@ def get_state(meeting_id: str, request: Request) -> Response:
 
 # -- participants ----------------------------------------------------------------
 
-_PARTICIPANT_LIST = TypeAdapter(list[schemas.ParticipantIn])
-
 
 @router.post(
     "/meetings/{meeting_id}/participants",
     status_code=201,
     response_model=schemas.Registered,
     responses=_errors(400, 401, 403, 404, 409, 413, 415, 422),
-    summary="Register participants (JSON list or CSV)",
+    summary="Register participants (JSON list or CSV), all or none",
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -265,8 +250,8 @@ _PARTICIPANT_LIST = TypeAdapter(list[schemas.ParticipantIn])
                 "application/json": {
                     "schema": {
                         "type": "array",
-                        "maxItems": schemas.MAX_PARTICIPANTS,
-                        "items": schemas.ParticipantIn.model_json_schema(),
+                        "maxItems": MAX_BATCH,
+                        "items": schemas.PARTICIPANT_IN_SCHEMA,
                     }
                 },
                 "text/csv": {"schema": {"type": "string"}},
@@ -275,105 +260,40 @@ _PARTICIPANT_LIST = TypeAdapter(list[schemas.ParticipantIn])
     },
 )
 async def register_participants(meeting_id: str, request: Request) -> schemas.Registered:
-    """CSV columns: name, delegation, country, organisation, stakeholder, gender, channel,
-    and optionally role, segment (an index into the plan's segments) and observer."""
+    """CSV columns: name, role, delegation, country, organisation, stakeholder, observer,
+    gender, channel and segment (an index into the plan's segments); only name is required.
+    A batch with one bad participant registers no one and says which line and column."""
     actor = await run_in_threadpool(require, request, meeting_id, ("chair", "secretariat"))
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = await request.body()
-    if kind == "application/json":
-        people = _participants_from_json(body)
-    elif kind in ("text/csv", "text/plain"):
-        people = _participants_from_csv(body)
-    else:
-        raise HTTPException(415, _("Send the participants as a JSON list or as text/csv."))
-    registered = await run_in_threadpool(_register, request, meeting_id, people, actor)
+    try:
+        if kind == "application/json":
+            roster = read_json(body)
+        elif kind in ("text/csv", "text/plain"):
+            roster = read_csv(body)
+        else:
+            raise HTTPException(415, _("Send the participants as a JSON list or as text/csv."))
+    except RosterError as error:
+        raise HTTPException(422, str(error)) from None
+    registered = await run_in_threadpool(_register, request, meeting_id, roster, actor)
     return schemas.Registered(participants=registered)
 
 
-def _participants_from_json(body: bytes) -> list[schemas.ParticipantIn]:
-    try:
-        people = _PARTICIPANT_LIST.validate_json(body)
-    except ValidationError as exc:
-        raise HTTPException(422, describe(exc, _("Participant {n}"))) from None
-    return _bounded(people)
-
-
-def _participants_from_csv(body: bytes) -> list[schemas.ParticipantIn]:
-    try:
-        text = body.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise HTTPException(422, _("The CSV file must be UTF-8 text.")) from None
-    rows = csv.DictReader(io.StringIO(text))
-    header = [column.strip().lower() for column in rows.fieldnames or []]
-    if "name" not in header:
-        raise HTTPException(422, _("Line 1: the CSV needs a 'name' column."))
-    unknown = [c for c in header if c and c not in PARTICIPANT_COLUMNS]
-    if unknown:
-        raise HTTPException(
-            422,
-            _("Line 1: unknown column(s) {columns}; the columns are {known}.").format(
-                columns=", ".join(unknown), known=", ".join(PARTICIPANT_COLUMNS)
-            ),
-        )
-    rows.fieldnames = header
-    people = []
-    for row in rows:
-        line = rows.line_num
-        values: dict[str, Any] = {
-            key: value.strip()
-            for key, value in row.items()
-            if key in PARTICIPANT_COLUMNS and isinstance(value, str) and value.strip()
-        }
-        if not values:
-            continue
-        if "segment" in values:
-            if not values["segment"].isdigit():
-                raise HTTPException(
-                    422,
-                    _("Line {line}: the segment must be a number, not '{value}'.").format(
-                        line=line, value=values["segment"]
-                    ),
-                )
-            values["segment"] = int(values["segment"])
-        if "observer" in values:
-            values["observer"] = values["observer"].lower() in ("1", "yes", "true", "y", "x")
-        try:
-            people.append(schemas.ParticipantIn.model_validate(values))
-        except ValidationError as exc:
-            raise HTTPException(422, describe(exc, _("Line {n}"), number=line)) from None
-    return _bounded(people)
-
-
-def _bounded(people: list[schemas.ParticipantIn]) -> list[schemas.ParticipantIn]:
-    if not people:
-        raise HTTPException(422, _("No participants were given."))
-    if len(people) > schemas.MAX_PARTICIPANTS:
-        raise HTTPException(
-            422,
-            _("At most {count} participants at a time.").format(count=schemas.MAX_PARTICIPANTS),
-        )
-    return people
-
-
 def _register(
-    request: Request, meeting_id: str, people: list[schemas.ParticipantIn], actor: Actor
+    request: Request, meeting_id: str, roster: Roster, actor: Actor
 ) -> list[schemas.Participant]:
-    meetings = service(request)
-    registered = []
-    for number, person in enumerate(people, start=1):
-        command = AddParticipant(**person.model_dump())
-        try:
-            participant, token = meetings.add_participant(meeting_id, command, actor)
-        except ServiceError as error:
-            failed = _http_error(error)
-            failed.detail = _("Participant {n} ({name}): {reason}").format(
-                n=number, name=person.name, reason=failed.detail
-            )
-            raise failed from None
-        registered.append(
-            schemas.Participant(**asdict(participant), link=join_link(request, token))
+    try:
+        done = service(request).register(meeting_id, roster.people, actor)
+    except Refused as error:
+        raise HTTPException(422, roster.locate(error.item, error.field) + str(error)) from None
+    except ServiceError as error:
+        raise _http_error(error) from None
+    return [
+        schemas.Participant(
+            id=participant.id, **details(participant), link=join_link(request, token)
         )
-    return registered
+        for participant, token in done
+    ]
 
 
 # -- commands ------------------------------------------------------------------
@@ -407,17 +327,3 @@ def _json(text: str) -> dict[str, Any]:
 
     data: dict[str, Any] = json.loads(text)
     return data
-
-
-def describe(error: ValidationError, where: str, *, number: int | None = None) -> str:
-    """The first problem of a validation error, as a sentence naming where it is."""
-    first = error.errors()[0]
-    location = [str(part) for part in first.get("loc", ()) if part != "body"]
-    prefix = ""
-    if location and location[0].isdigit() and number is None:
-        prefix = where.format(n=int(location.pop(0)) + 1) + ": "
-    elif number is not None:
-        prefix = where.format(n=number) + ": "
-    field = ".".join(location)
-    message = str(first.get("msg", _("is not valid")))
-    return f"{prefix}{field}: {message}" if field else f"{prefix}{message}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -12,14 +12,20 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from podium.i18n import _
 from podium.live.hub import Hub
 from podium.meetings import ADMIN_MEETING, MeetingService
 from podium.store import open_store
 from podium.store.base import EventStore
-from podium.web import api, creating, feed, pages, reports
+from podium.store.errors import STORAGE_ERRORS
+from podium.web import api, creating, feed, icon, links, locale, pages, reports
 from podium.web.auth import hash_token
+from podium.web.connections import FeedCaps
+from podium.web.failures import LogHealth, WatchLog, unavailable
+from podium.web.head import HeadAsGet
+from podium.web.headers import SecurityHeaders
 from podium.web.limits import BodyLimit
 
 log = logging.getLogger(__name__)
@@ -32,6 +38,8 @@ def create_app(
     *,
     admin_token: str | None = None,
     base_url: str | None = None,
+    feed_caps: FeedCaps | None = None,
+    allowed_hosts: Sequence[str] | None = None,
 ) -> FastAPI:
     """The app on the log at a PostgreSQL URL or in a data directory (or on an open store)."""
     if isinstance(store_url_or_dir, str | os.PathLike):
@@ -39,7 +47,13 @@ def create_app(
     else:
         store = store_url_or_dir
     if admin_token:
-        store.put_token(hash_token(admin_token), ADMIN_MEETING, "admin")
+        # The admin token given replaces any other: a token changed in the environment
+        # stops the old one from creating meetings.
+        current = hash_token(admin_token)
+        for record in store.tokens(ADMIN_MEETING):
+            if record.role == "admin" and record.token_hash != current:
+                store.drop_token(record.token_hash)
+        store.put_token(current, ADMIN_MEETING, "admin")
     hub = Hub(store)
 
     @asynccontextmanager
@@ -62,10 +76,22 @@ def create_app(
     app.state.hub = hub
     app.state.service = MeetingService(store, hub)
     app.state.base_url = base_url.rstrip("/") if base_url else None
+    app.state.feed_caps = feed_caps or FeedCaps.configured()
     app.add_middleware(BodyLimit)
+    app.add_middleware(HeadAsGet)
+    app.state.log_health = LogHealth()
+    app.add_middleware(WatchLog, health=app.state.log_health)
+    app.add_middleware(SecurityHeaders)
+    if allowed_hosts:
+        # Links and JSON-LD are made from the Host header when no --base-url is set.
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    # Outermost of ours: refusals and errors of every layer speak the request's language.
+    app.add_middleware(locale.Locale)
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
+    for storage_error in STORAGE_ERRORS:
+        app.add_exception_handler(storage_error, unavailable)
     app.add_exception_handler(Exception, _failed)
-    for part in (api, feed, pages, creating, reports):
+    for part in (api, links, feed, pages, creating, reports, icon, locale):
         app.include_router(part.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -10,14 +10,41 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import os
+import re
+from datetime import UTC, datetime, timedelta
 
 from fastapi import HTTPException, Request
 
 from podium.i18n import _
+from podium.meeting.plan import Plan
 from podium.tokens import hash_token as hash_token
 from podium.tokens import new_token as new_token
 
 COOKIE_PREFIX = "podium_"
+COOKIE_GRACE = "PODIUM_COOKIE_GRACE_DAYS"
+DEFAULT_GRACE_DAYS = 7  # after the meeting: time to correct the record and download it
+MIN_COOKIE_SECONDS = 3600
+
+
+def grace() -> timedelta:
+    """How long a link's cookie outlives its meeting (``PODIUM_COOKIE_GRACE_DAYS``)."""
+    value = os.environ.get(COOKIE_GRACE, "").strip()
+    days = float(value) if value.replace(".", "", 1).isdigit() else DEFAULT_GRACE_DAYS
+    return timedelta(days=days)
+
+
+def cookie_seconds(plan: Plan, now: datetime) -> int:
+    """A link's cookie lasts until the meeting's end plus the grace (an hour at least).
+
+    A meeting without an end lasts a day from its start; one without a date, from now.
+    """
+    end = plan.end or (plan.start + timedelta(days=1) if plan.start else now)
+    if end.tzinfo is None:
+        end = end.replace(tzinfo=UTC)
+    left = (end + grace() - now).total_seconds()
+    return int(max(left, MIN_COOKIE_SECONDS))
 
 
 def cookie_name(meeting_id: str) -> str:
@@ -64,6 +91,27 @@ def same_origin(request: Request) -> bool:
         return True
     host = request.headers.get("host", "")
     return origin.split("://", 1)[-1].rstrip("/") == host
+
+
+_IN_PATH = re.compile(r"(/join/)[^\s?/\"']+|((?:^|[?&])token=)[^\s&\"']+")
+
+
+def without_tokens(text: str) -> str:
+    """The text with the token of any invitation link (or ``token=``) hidden."""
+    return _IN_PATH.sub(lambda m: (m.group(1) or m.group(2)) + "[hidden]", text)
+
+
+class HideTokens(logging.Filter):
+    """Keeps tokens out of the access log: a log file must not hold working links."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str):
+            record.msg = without_tokens(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                without_tokens(arg) if isinstance(arg, str) else arg for arg in record.args
+            )
+        return True
 
 
 def _csrf_for(token: str, meeting_id: str) -> str:

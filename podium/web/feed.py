@@ -16,6 +16,7 @@ import contextlib
 import json
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
@@ -26,6 +27,8 @@ from podium.i18n import _
 from podium.live.hub import Hub, Snapshot
 from podium.meeting.privacy import Audience, audience, has_private_fields, visible_event
 from podium.store.base import StoredEvent
+from podium.web.auth import bearer_token, cookie_token, hash_token
+from podium.web.connections import RETRY_AFTER_SECONDS, FeedCaps
 from podium.web.deps import actor_for, service
 from podium.web.schemas import Error
 
@@ -70,7 +73,14 @@ class EventStream(Response):
 
     media_type = "text/event-stream"
 
-    def __init__(self, hub: Hub, meeting_id: str, after: int, viewer: Audience = "hall") -> None:
+    def __init__(
+        self,
+        hub: Hub,
+        meeting_id: str,
+        after: int,
+        viewer: Audience = "hall",
+        give_back: Callable[[], None] | None = None,
+    ) -> None:
         # No Content-Length: the body goes on for as long as the client listens.
         self.status_code = 200
         self.background = None
@@ -83,8 +93,16 @@ class EventStream(Response):
         self.meeting_id = meeting_id
         self.after = after
         self.viewer: Audience = viewer
+        self.give_back = give_back
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self._stream(receive, send)
+        finally:
+            if self.give_back is not None:
+                self.give_back()
+
+    async def _stream(self, receive: Receive, send: Send) -> None:
         await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
         await send({"type": "http.response.body", "body": b"retry: 2000\n\n", "more_body": True})
         follower = asyncio.create_task(self._follow(send))
@@ -154,6 +172,7 @@ def _after(last_event_id: str | None, after: int | None) -> int:
         200: {"content": {"text/event-stream": {"schema": {"type": "string"}}}},
         404: {"model": Error, "description": "No such meeting."},
         422: {"model": Error, "description": "A bad Last-Event-ID or after."},
+        503: {"model": Error, "description": "Too many feeds open; see Retry-After."},
     },
     summary="The live feed (Server-Sent Events)",
 )
@@ -166,7 +185,25 @@ async def feed(
     meetings = service(request)
     if not await run_in_threadpool(meetings.exists, meeting_id):
         raise HTTPException(404, _("There is no meeting {id}.").format(id=meeting_id))
+    give_back = _place(request, meeting_id)
     hub: Hub = request.app.state.hub
     actor = await run_in_threadpool(actor_for, request, meeting_id)
     # The Chair and the secretariat get every event whole; everyone else what the hall sees.
-    return EventStream(hub, meeting_id, start, audience(actor.role if actor else None))
+    viewer = audience(actor.role if actor else None)
+    return EventStream(hub, meeting_id, start, viewer, give_back)
+
+
+def _place(request: Request, meeting_id: str) -> Callable[[], None]:
+    """A place among the open feeds: by token for a link's holder, else by address."""
+    token = bearer_token(request) or cookie_token(request, meeting_id)
+    holder = service(request).actor(meeting_id, token) if token else None
+    caps: FeedCaps = request.app.state.feed_caps
+    address = request.client.host if request.client else ""
+    give_back = caps.take(address, hash_token(token) if holder and token else None)
+    if give_back is None:
+        raise HTTPException(
+            503,
+            _("Too many live pages are open; this one will try again shortly."),
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
+    return give_back

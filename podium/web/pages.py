@@ -8,8 +8,6 @@ status. ``live.js`` only adds live updates, the local timer and shortcuts.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -18,9 +16,8 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.datastructures import FormData, UploadFile
 
-from podium.i18n import _
+from podium.i18n import _, speaking
 from podium.meeting import floor
-from podium.meeting.commands import AddParticipant
 from podium.meeting.events import EVENTS
 from podium.meeting.groups import GROUPS
 from podium.meeting.privacy import audience
@@ -32,11 +29,13 @@ from podium.meetings import Forbidden, MeetingService, NotFound, RateLimited, Re
 from podium.record.charts import CHARTS
 from podium.web import view
 from podium.web.amending import amending_view
-from podium.web.auth import check_csrf, csrf_token
+from podium.web.auth import check_csrf, cookie_seconds, csrf_token
 from podium.web.deps import actor_for, service
 from podium.web.forms import command_from_form
 from podium.web.handoff import handoffs
+from podium.web.locale import meeting_language
 from podium.web.public import event_json_ld, programme_rows, when
+from podium.web.roster import RosterError, read_csv, read_form
 from podium.web.templating import language, render
 from podium.wire import CommandFormatError
 
@@ -51,8 +50,6 @@ PAGES: dict[str, tuple[frozenset[str], str]] = {
 }
 # Where a role's link leads.
 HOME = {"chair": "chair", "secretariat": "secretariat", "display": "screen", "participant": "me"}
-COOKIE_DAYS = 90
-MAX_CSV_ROWS = 2000
 
 
 def _notice(request: Request, heading: str, status_code: int) -> HTMLResponse:
@@ -149,10 +146,15 @@ def join(request: Request, token: str) -> Response:
     home = HOME.get(found.role)
     target = f"/m/{found.meeting}/{home}" if home else f"/m/{found.meeting}"
     response = RedirectResponse(target, status_code=303)
+    response.headers["Referrer-Policy"] = "no-referrer"  # the address holds the token
+    try:
+        plan = service(request).plan(found.meeting)
+    except NotFound:
+        return _notice(request, _("There is no such meeting."), 404)
     response.set_cookie(
         f"podium_{found.meeting}",
         token,
-        max_age=COOKIE_DAYS * 86400,
+        max_age=cookie_seconds(plan, _now(request)),
         httponly=True,
         samesite="lax",
         secure=request.url.scheme == "https",
@@ -187,6 +189,11 @@ def _role_page(request: Request, meeting_id: str, page: str) -> HTMLResponse:
     actor = _allowed(request, meeting_id, page)
     if isinstance(actor, HTMLResponse):
         return actor
+    if page == "screen":
+        # The room reads one language: the meeting's, not the browser's that shows it.
+        spoken = meeting_language(request, service(request).plan(meeting_id).language)
+        with speaking(spoken):
+            return _page(request, meeting_id, page, actor)
     return _page(request, meeting_id, page, actor)
 
 
@@ -343,51 +350,20 @@ async def _register(request: Request, meeting_id: str, actor: Actor, form: FormD
             status_code=403,
         )
     upload = form.get("file")
-    rows: list[tuple[int, dict[str, list[str]]]] = []
-    if isinstance(upload, UploadFile):
-        raw = await upload.read()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return _page(
-                request,
-                meeting_id,
-                "secretariat",
-                actor,
-                message=_("The CSV file must be UTF-8 text."),
-                status_code=422,
-            )
-        reader = csv.DictReader(io.StringIO(text))
-        for line, row in enumerate(reader, start=2):
-            if len(rows) >= MAX_CSV_ROWS:
-                break
-            fields = {
-                (k or "").strip().lower(): [(v or "").strip()]
-                for k, v in row.items()
-                if isinstance(v, str)
-            }
-            rows.append((line, fields))
-    else:
-        fields = {k: [v] for k, v in form.multi_items() if isinstance(v, str)}
-        rows.append((0, fields))
-    meetings = service(request)
     created: list[tuple[Participant, str]] = []
-    problem = None
-    status_code = 200
-    for line, fields in rows:
-        fields.pop("csrf", None)
-        fields["type"] = ["add_participant"]
-        try:
-            command = command_from_form(fields)
-            if not isinstance(command, AddParticipant):  # pragma: no cover - type is set above
-                raise CommandFormatError(_("Unknown action."))
-            participant, token = meetings.add_participant(meeting_id, command, actor)
-        except (CommandFormatError, Refused, Forbidden) as exc:
-            where = _("Line {line}: ").format(line=line) if line else ""
-            problem = f"{where}{exc}"
-            status_code = 422
-            break
-        created.append((participant, f"{_base(request)}/join/{token}"))
+    problem, status_code = None, 200
+    try:
+        if isinstance(upload, UploadFile):
+            roster = read_csv(await upload.read())
+        else:
+            roster = read_form({k: v for k, v in form.multi_items() if isinstance(v, str)})
+        registered = service(request).register(meeting_id, roster.people, actor)
+    except RosterError as exc:
+        problem, status_code = str(exc), 422
+    except Refused as exc:
+        problem, status_code = roster.locate(exc.item, exc.field) + str(exc), 422
+    except Forbidden as exc:
+        problem, status_code = str(exc), 403
     if problem is not None:
         return _page(
             request,
@@ -398,6 +374,7 @@ async def _register(request: Request, meeting_id: str, actor: Actor, form: FormD
             status_code=status_code,
             extra={"created": created},
         )
+    created = [(who, f"{_base(request)}/join/{token}") for who, token in registered]
     # Post, redirect, get: reloading the page that shows the links registers no one again.
     key = handoffs(request).put(meeting_id, created)
     return RedirectResponse(f"/m/{meeting_id}/secretariat?created={key}", status_code=303)

@@ -11,24 +11,26 @@ import types
 import typing
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, create_model
 
-from podium.meeting.commands import COMMANDS, Command
-from podium.meeting.words import Channel, Gender, Stakeholder
+from podium.meeting.commands import COMMANDS, Command, RegisterParticipants
+from podium.meeting.participants import ParticipantFields
+from podium.meeting.text import typed_text
 from podium.web.live_schemas import EventBody, State
 
 MAX_NUMBER = 1_000_000_000
-MAX_PARTICIPANTS = 2000
 
 
-def _no_surrogates(value: str) -> str:
-    # A lone surrogate cannot be stored as UTF-8; JSON escapes can smuggle one in.
-    if any("\ud800" <= ch <= "\udfff" for ch in value):
-        raise ValueError("the text holds an invalid character")
-    return value
+def _plain(value: str) -> str:
+    # A lone surrogate cannot be stored as UTF-8 (JSON escapes can smuggle one in), and a
+    # control character cannot be written in every export.
+    try:
+        return typed_text(value)
+    except ValueError as exc:
+        raise ValueError(f"the text {exc}") from None
 
 
-Text = Annotated[str, AfterValidator(_no_surrogates)]
+Text = Annotated[str, AfterValidator(_plain)]
 Number = Annotated[int, Field(ge=0, le=MAX_NUMBER)]
 Minutes = Annotated[float, Field(ge=0, le=MAX_NUMBER)]
 
@@ -81,8 +83,9 @@ def _command_model(cls: type[Command]) -> type[BaseModel]:
     return model
 
 
+# Participants are registered at their own path, which hands back each one's link.
 COMMAND_MODELS: dict[str, type[BaseModel]] = {
-    name: _command_model(cls) for name, cls in COMMANDS.items()
+    name: _command_model(cls) for name, cls in COMMANDS.items() if name != RegisterParticipants.type
 }
 
 if TYPE_CHECKING:
@@ -116,36 +119,23 @@ class Created(BaseModel):
     links: Links
 
 
-class ParticipantIn(BaseModel):
-    """A participant to register; ``segment`` (an index) makes them a programme speaker there."""
+# The API's participant is the core's, field for field (``ParticipantFields``).
+PARTICIPANT_IN_SCHEMA: dict[str, Any] = TypeAdapter(ParticipantFields).json_schema()
 
-    model_config = ConfigDict(extra="forbid")
-
-    name: Text = Field(min_length=1, max_length=200)
-    delegation: Text | None = None
-    country: Text | None = None
-    organisation: Text | None = None
-    stakeholder: Stakeholder = "government"
-    observer: bool = False
-    gender: Gender | None = None
-    channel: Channel = "room"
-    role: Text = "participant"
-    segment: Number | None = None
-
-
-class Participant(BaseModel):
-    id: str
-    name: str
-    role: str
-    delegation: str | None
-    country: str | None
-    organisation: str | None
-    stakeholder: str
-    observer: bool
-    gender: str | None
-    channel: str
-    segment: int | None
-    link: str = Field(description="The participant's own link; keep it private.")
+if TYPE_CHECKING:
+    Participant = BaseModel
+else:
+    Participant = create_model(
+        "Participant",
+        __doc__="A participant as registered, with their own link.",
+        id=(str, ...),
+        **{
+            f.name: (hint, ...)
+            for f in dataclasses.fields(ParticipantFields)
+            for hint in (typing.get_type_hints(ParticipantFields)[f.name],)
+        },
+        link=(str, Field(description="The participant's own link; keep it private.")),
+    )
 
 
 class Registered(BaseModel):

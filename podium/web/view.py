@@ -20,7 +20,7 @@ from podium.meeting.programme import (
     meeting_seconds_left,
     segment_seconds_left,
 )
-from podium.meeting.state import MeetingState, Participant
+from podium.meeting.state import MeetingState, Participant, unregistered
 from podium.meeting.words import Light
 
 POINT_OF_ORDER = "point-of-order"
@@ -125,19 +125,7 @@ def someone(state: MeetingState, participant_id: str, viewer: Audience = "staff"
     found = state.participant(participant_id)
     if found is not None:
         return visible_participant(found, viewer)
-    return Participant(
-        id=participant_id,
-        name=participant_id,
-        role="participant",
-        delegation=None,
-        country=None,
-        organisation=None,
-        stakeholder="other",
-        observer=False,
-        gender=None,
-        channel="room",
-        segment=None,
-    )
+    return unregistered(participant_id)
 
 
 def live(state: MeetingState, now: datetime, viewer: Audience = "staff") -> Live:

@@ -20,7 +20,6 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
 
-from podium.conceptnote.reader import NotAConceptNote, read_note
 from podium.meeting.plan import ROLES, Plan
 from podium.meeting.words import FLOOR_CLASSES
 
@@ -283,18 +282,15 @@ def test_the_notes_rebuild_from_their_sources(tmp_path: Path) -> None:
     assert built == sum(note.suffix in {".docx", ".pdf"} for note in CORPUS_NOTES)
 
 
-def test_reading_a_corpus_note_never_fails_without_a_clear_reason() -> None:
-    rejected = []
-    for note in CORPUS_NOTES:
-        try:
-            read_note(note)
-        except NotAConceptNote as exc:
-            rejected.append(f"{note.name}: {exc}")
-    assert len(rejected) <= REJECTED_AT_MOST, "\n".join(rejected)
-
-
-def test_the_reader_is_at_least_as_accurate_as_measured() -> None:
+def test_the_reader_reads_the_corpus_at_least_as_well_as_measured() -> None:
+    """No note fails but with a clear refusal, and no field falls below its floor."""
     accuracy = bench.measure(CORPUS)
+    errors = [r for r in accuracy.results if r.error is not None]
+    crashed = [
+        f"{r.note.name}: {r.error}" for r in errors if not r.error.startswith("NotAConceptNote")
+    ]
+    assert not crashed, "\n".join(crashed)
+    assert len(errors) <= REJECTED_AT_MOST, "\n".join(f"{r.note.name}: {r.error}" for r in errors)
     assert accuracy.notes_right >= NOTES_RIGHT_FLOOR
     assert set(FIELD_FLOORS) == set(bench.FIELDS)
     below = {

@@ -58,9 +58,11 @@ def test_a_read_past_its_time_is_stopped() -> None:
         read_bounded(PANEL_2024, shown="note.md", seconds=0.001)
 
 
-def test_a_read_past_its_memory_is_stopped() -> None:
+def test_a_read_past_its_memory_is_stopped(tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text(PANEL_2024.read_text(encoding="utf-8") + "x" * 9_000_000, encoding="utf-8")
     with pytest.raises(NotAConceptNote, match="memory"):
-        read_bounded(PANEL_2024, shown="note.md", memory=1024)
+        read_bounded(note, shown="note.md", memory=64 * 1024)
 
 
 def test_a_note_with_more_questions_than_any_meeting_is_refused() -> None:

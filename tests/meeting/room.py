@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from podium.meeting.commands import AddParticipant, Command, OpenMeeting
+from podium.meeting.commands import Command, OpenMeeting, register
 from podium.meeting.decide import Refusal, create_meeting, decide
 from podium.meeting.events import Event
 from podium.meeting.plan import Plan, Segment
@@ -68,7 +68,7 @@ class Room:
         return result.reason
 
     def add(self, name: str, **fields: object) -> str:
-        (event,) = self.ok(AddParticipant(name=name, **fields), SECRETARIAT)  # type: ignore[arg-type]
+        (event,) = self.ok(register(name=name, **fields), SECRETARIAT)  # type: ignore[arg-type]
         return event.participant_id  # type: ignore[union-attr]
 
     def queue(self) -> list[tuple[str, str]]:

@@ -23,7 +23,7 @@ from podium.meeting.commands import (
 from podium.meeting.decide import Refusal, decide
 from podium.meeting.events import ProgrammeAmended
 from podium.meeting.words import CHAIR, SECRETARIAT, Actor
-from podium.record.interventions import read_record
+from podium.record.interventions import record_from_events
 from tests.meeting.room import DISCUSSANTS, DISCUSSION, FLOOR, INTRO, PANEL, PANELISTS, Room
 
 
@@ -105,7 +105,7 @@ def test_programme_speakers_follow_their_segment_or_speak_from_the_floor() -> No
     room.ok(RemoveSegment(segment=PANELISTS))
     assert room.state.participants[bo].segment is None
     assert room.state.participants[ada].segment == DISCUSSANTS
-    record = read_record("m", room.log)
+    record = record_from_events("m", room.log)
     speakers = {s.name: s.segment for s in record.speakers}
     assert speakers == {"Ada": DISCUSSANTS, "Bo": None}
 
@@ -182,7 +182,7 @@ def test_the_record_holds_the_programme_as_planned_and_as_amended() -> None:
         )
     )
     room.ok(RemoveSegment(segment=DISCUSSION), SECRETARIAT)
-    record = read_record("m", room.log)
+    record = record_from_events("m", room.log)
     assert record.planned is not None and len(record.planned.segments) == 5
     assert [s.title for s in record.segments][-1] == "The floor"
     assert [a.change for a in record.amendments] == [

@@ -8,7 +8,6 @@ import pytest
 
 from podium.meeting import timer
 from podium.meeting.commands import (
-    AddParticipant,
     CloseList,
     CloseMeeting,
     CloseResponseRound,
@@ -21,6 +20,7 @@ from podium.meeting.commands import (
     OpenMeeting,
     OpenResponseRound,
     PauseSpeech,
+    RegisterParticipants,
     RemoveRequest,
     ReopenList,
     RequestFloor,
@@ -30,6 +30,7 @@ from podium.meeting.commands import (
     UndoGiveFloor,
     UndoRemoveRequest,
     WithdrawRequest,
+    register,
 )
 from podium.meeting.decide import Refusal, create_meeting, decide
 from podium.meeting.events import (
@@ -162,8 +163,8 @@ def test_a_participant_speaks_only_for_themself() -> None:
         (StartSegment(segment=0), "Only the Chair or the secretariat may start a segment."),
         (RemoveRequest(request_id=1), "Only the Chair or the secretariat may remove a request."),
         (
-            AddParticipant(name="Chile"),
-            "Only the Chair or the secretariat may register a participant.",
+            register(name="Chile"),
+            "Only the Chair or the secretariat may register participants.",
         ),
     ],
 )
@@ -226,7 +227,7 @@ def test_a_command_at_a_naive_time_is_refused_not_raised() -> None:
 
 def test_participants_are_numbered_in_order_and_countries_upper_case() -> None:
     room = Room()
-    (event,) = room.ok(AddParticipant(name="  Kenya ", country="ke", delegation="Kenya"))
+    (event,) = room.ok(register(name="  Kenya ", country="ke", delegation="Kenya"))
     assert isinstance(event, ParticipantAdded)
     assert (event.participant_id, event.name, event.country) == ("p1", "Kenya", "KE")
     assert room.add("Chile", country="CHL") == "p2"
@@ -236,19 +237,19 @@ def test_participants_are_numbered_in_order_and_countries_upper_case() -> None:
 @pytest.mark.parametrize(
     ("command", "fragment"),
     [
-        (AddParticipant(name=""), "needs a name"),
-        (AddParticipant(name="   "), "needs a name"),
-        (AddParticipant(name="x" * 201), "at most 200 characters"),
-        (AddParticipant(name="Kenya", country="K"), "not a country code"),
-        (AddParticipant(name="Kenya", country="KENY"), "not a country code"),
-        (AddParticipant(name="Kenya", country="K1"), "not a country code"),
-        (AddParticipant(name="Kenya", segment=9), "no segment 9"),
-        (AddParticipant(name="Kenya", segment=-1), "no segment -1"),
-        (AddParticipant(name="Kenya", role="king"), "not a role"),
-        (AddParticipant(name="Kenya", stakeholder="army"), "not a stakeholder group"),  # type: ignore[arg-type]
+        (register(name=""), "needs a name"),
+        (register(name="   "), "needs a name"),
+        (register(name="x" * 201), "at most 200 characters"),
+        (register(name="Kenya", country="K"), "not a country code"),
+        (register(name="Kenya", country="KENY"), "not a country code"),
+        (register(name="Kenya", country="K1"), "not a country code"),
+        (register(name="Kenya", segment=9), "no segment 9"),
+        (register(name="Kenya", segment=-1), "no segment -1"),
+        (register(name="Kenya", role="king"), "not a role"),
+        (register(name="Kenya", stakeholder="army"), "not a stakeholder group"),  # type: ignore[arg-type]
     ],
 )
-def test_bad_participants_are_refused(command: AddParticipant, fragment: str) -> None:
+def test_bad_participants_are_refused(command: RegisterParticipants, fragment: str) -> None:
     room = Room()
     assert fragment in room.refused(command)
     assert room.state.participants == {}

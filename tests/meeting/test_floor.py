@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from podium.meeting.commands import (
-    AddParticipant,
     CloseResponseRound,
     GiveFloor,
     OpenMeeting,
@@ -16,6 +15,7 @@ from podium.meeting.commands import (
     StartSegment,
     UndoGiveFloor,
     UndoRemoveRequest,
+    register,
 )
 from podium.meeting.events import (
     FloorGiven,
@@ -71,7 +71,7 @@ def test_level_of_representation_takes_precedence_when_the_meeting_says_so() -> 
         for who in (chile, kenya, peru):
             room.ok(RequestFloor(), participant(who))
         assert [name for name, _ in room.queue()] == expected
-    assert "not a level" in room.refused(AddParticipant(name="X", level="king"), SECRETARIAT)  # type: ignore[arg-type]
+    assert "not a level" in room.refused(register(name="X", level="king"), SECRETARIAT)  # type: ignore[arg-type]
 
 
 def test_a_question_names_its_panelist_and_the_panel_responds_in_a_round() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from podium.meeting.commands import AddParticipant, GiveFloor, StartSegment
+from podium.meeting.commands import GiveFloor, StartSegment, register
 from podium.meeting.events import FloorGiven
 from podium.meeting.limits import SpeechLimit
 from podium.meeting.plan import ClassLimit, Plan, Segment
@@ -74,7 +74,7 @@ def test_the_programme_the_timer_and_the_snapshot_agree_on_a_shared_panel() -> N
     assert (panel.minutes_total, panel.minutes_each) == (30, 10)
     room = Room(PANEL_30)
     for name in ("A", "B", "C"):
-        room.ok(AddParticipant(name=name, role="panelist", segment=1), SECRETARIAT)
+        room.ok(register(name=name, role="panelist", segment=1), SECRETARIAT)
     room.ok(StartSegment(segment=1))
     (given,) = room.ok(GiveFloor())
     assert isinstance(given, FloorGiven) and given.limit_seconds == 600
@@ -85,7 +85,7 @@ def test_the_programme_the_timer_and_the_snapshot_agree_on_a_shared_panel() -> N
 def test_the_programme_is_planned_for_the_speakers_registered() -> None:
     room = Room(PANEL_30)
     for name in ("A", "B", "C", "D"):
-        room.ok(AddParticipant(name=name, role="panelist", segment=1), SECRETARIAT)
+        room.ok(register(name=name, role="panelist", segment=1), SECRETARIAT)
     programme = room.state.programme
     assert programme is not None
     panel = programme.segments[1]

@@ -6,13 +6,13 @@ from collections import Counter
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from podium.meeting import timer
 from podium.meeting.commands import (
     AddDocument,
-    AddParticipant,
     AddQuestion,
     AddSegment,
     AmendDocument,
@@ -32,6 +32,7 @@ from podium.meeting.commands import (
     OpenMeeting,
     OpenResponseRound,
     PauseSpeech,
+    RegisterParticipants,
     RemoveDocument,
     RemoveQuestion,
     RemoveRequest,
@@ -46,7 +47,20 @@ from podium.meeting.commands import (
     WithdrawRequest,
 )
 from podium.meeting.decide import Refusal, decide
-from podium.meeting.events import ProgrammeAmended, RequestMoved, RequestRestored, SpeechExtended
+from podium.meeting.events import (
+    Event,
+    FloorGiven,
+    FloorRequested,
+    FloorTakenBack,
+    ProgrammeAmended,
+    RequestMoved,
+    RequestRemoved,
+    RequestRestored,
+    RequestWithdrawn,
+    SpeechEnded,
+    SpeechExtended,
+)
+from podium.meeting.participants import PARTICIPANT_FIELDS, ParticipantFields
 from podium.meeting.plan import ROLES
 from podium.meeting.snapshot import snapshot
 from podium.meeting.speakers import rank
@@ -60,6 +74,10 @@ from podium.meeting.words import (
     STAKEHOLDERS,
     Actor,
 )
+from podium.record.history import follow, follow_all
+from podium.record.interventions import Record, read_record, record_from_texts
+from podium.record.statistics import statistics
+from podium.web import view
 from podium.wire import CommandFormatError, command_from_json, decode_event, encode_event
 from tests.meeting.room import PANEL, Room
 
@@ -117,15 +135,22 @@ commands: st.SearchStrategy[Command] = weighted(
     (
         2,
         st.builds(
-            AddParticipant,
-            name=st.sampled_from(["Kenya", "Chile", "UNCTAD", "ISOC", "", "Ada"]),
-            role=st.sampled_from(["participant", "panelist", "discussant"]),
-            country=st.none() | st.sampled_from(["ke", "CHL", "x"]),
-            stakeholder=st.sampled_from(STAKEHOLDERS),
-            observer=st.booleans(),
-            channel=st.sampled_from(CHANNELS),
-            segment=st.none() | segments,
-            level=st.none() | st.sampled_from(LEVELS),
+            RegisterParticipants,
+            participants=st.lists(
+                st.builds(
+                    ParticipantFields,
+                    name=st.sampled_from(["Kenya", "Chile", "UNCTAD", "ISOC", "", "Ada"]),
+                    role=st.sampled_from(["participant", "panelist", "discussant"]),
+                    country=st.none() | st.sampled_from(["ke", "CHL", "x"]),
+                    stakeholder=st.sampled_from(STAKEHOLDERS),
+                    observer=st.booleans(),
+                    channel=st.sampled_from(CHANNELS),
+                    segment=st.none() | segments,
+                    level=st.none() | st.sampled_from(LEVELS),
+                ),
+                min_size=1,
+                max_size=3,
+            ).map(tuple),
         ),
     ),
     (3, st.builds(StartSegment, segment=segments)),
@@ -173,6 +198,10 @@ commands: st.SearchStrategy[Command] = weighted(
         ),
     ),
     (1, st.just(CloseMeeting())),
+    (2, st.builds(UndoGiveFloor, intervention_id=small)),
+    (1, st.builds(UndoRemoveRequest, request_id=small)),
+    (1, st.builds(OpenResponseRound, limit_seconds=st.none() | st.just(120))),
+    (1, st.just(CloseResponseRound())),
     (
         1,
         st.builds(
@@ -285,9 +314,57 @@ def run(room: Room, sequence: list[tuple[Command, Actor, float]]) -> None:
                 assert left_now <= left_then + 1e-9
 
 
+def check_record_against_the_log(record: Record, log: list[Event]) -> None:
+    """The record says what the log says, read straight from its events (not through evolve)."""
+    taken_back = {e.intervention_id for e in log if isinstance(e, FloorTakenBack)}
+    given = {
+        e.intervention_id: e
+        for e in log
+        if isinstance(e, FloorGiven) and e.intervention_id not in taken_back
+    }
+    ended = {e.intervention_id: e for e in log if isinstance(e, SpeechEnded)}
+    assert [i.id for i in record.interventions] == sorted(given)
+    for intervention in record.interventions:
+        start = given[intervention.id]
+        assert (intervention.start, intervention.speaker.participant_id) == (
+            start.at,
+            start.participant_id,
+        )
+        assert intervention.limit_seconds == start.limit_seconds
+        if intervention.id in ended:
+            stop = ended[intervention.id]
+            assert intervention.end == stop.at
+            assert intervention.spoken_seconds == pytest.approx(stop.spoken_seconds)
+            assert intervention.overrun_seconds == pytest.approx(stop.overrun_seconds)
+        assert intervention.spoken_seconds >= 0
+    fates: dict[int, str] = {e.request_id: "waiting" for e in log if isinstance(e, FloorRequested)}
+    heard_by = {
+        e.request_id: e.intervention_id
+        for e in log
+        if isinstance(e, FloorGiven) and e.request_id is not None
+    }
+    for event in log:
+        if isinstance(event, RequestWithdrawn):
+            fates[event.request_id] = "withdrawn"
+        elif isinstance(event, RequestRemoved):
+            fates[event.request_id] = "removed"
+        elif isinstance(event, FloorGiven) and event.request_id is not None:
+            fates[event.request_id] = "heard"
+        elif isinstance(event, RequestRestored):
+            fates[event.request_id] = "waiting"
+        elif isinstance(event, FloorTakenBack):
+            for request, at in heard_by.items():
+                if at == event.intervention_id:
+                    fates[request] = "waiting"
+    assert {r.request_id: r.outcome for r in record.requests} == fates
+    stats = statistics(record)
+    for breakdown in stats.breakdowns:
+        assert sum(row.interventions for row in breakdown.rows) == len(record.interventions)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps)
-def test_random_meetings_keep_the_rules_and_replay_from_the_log(
+def test_random_meetings_keep_the_rules_and_the_record_says_what_the_log_says(
     sequence: list[tuple[Command, Actor, float]],
 ) -> None:
     room = Room()
@@ -299,37 +376,55 @@ def test_random_meetings_keep_the_rules_and_replay_from_the_log(
     ):
         room.add(name, **fields)
     run(room, sequence)
-    copied = [decode_event(encode_event(event)) for event in room.log]
-    assert copied == room.log
-    assert replay(copied) == room.state
-    assert snapshot(replay(copied), room.now) == snapshot(room.state, room.now)
+    texts = [(seq, encode_event(event)) for seq, event in enumerate(room.log, start=1)]
+    from_the_log = record_from_texts("m", texts)
+    check_record_against_the_log(from_the_log, room.log)
+    # The record of the state the room built command by command equals the log's.
+    assert read_record("m", room.state, follow_all(room.log)) == from_the_log
 
 
 @settings(max_examples=60, deadline=None)
 @given(steps, st.data())
-def test_verify_action_snapshot_after_events_equals_fresh_replay(
+def test_verify_action_stale_state_plus_events_equals_a_fresh_load(
     sequence: list[tuple[Command, Actor, float]], data: st.DataObject
 ) -> None:
-    """The client's view (old snapshot state + a command's events) equals a fresh load."""
+    """What a page holds (an old state, plus the events a command produced) equals a fresh
+    load of the log: the snapshot, every page's view model and the record."""
     room = Room()
     room.add("Kenya")
+    room.add("ISOC", stakeholder="civil-society")
     room.add("Ada", role="panelist", segment=1)
     run(room, sequence)
+    stale, stale_requests = room.state, follow_all(room.log)
     command, actor, gap = data.draw(st.tuples(commands, actors, gaps))
-    stale = room.state
     room.wait(gap)
+    before = view.live(stale, room.now)
     result = decide(stale, command, actor, room.now)
     if isinstance(result, Refusal):
         return
-    live = stale
+    live, requests = stale, stale_requests
     for event in result:
-        live = evolve(live, event)
-    fresh = replay(decode_event(encode_event(e)) for e in [*room.log, *result])
-    assert snapshot(live, room.now) == snapshot(fresh, room.now)
-    later = room.now + timedelta(seconds=42)
-    assert snapshot(live, later) == snapshot(fresh, later)
+        live, requests = evolve(live, event), follow(requests, event)
+    log = [*room.log, *result]
+    fresh = replay(decode_event(encode_event(e)) for e in log)
+    for at in (room.now, room.now + timedelta(seconds=42)):
+        assert snapshot(live, at) == snapshot(fresh, at)
+        assert view.live(live, at) == view.live(fresh, at)
+        for person in fresh.participants:
+            assert view.requests_of(view.live(live, at), person) == view.requests_of(
+                view.live(fresh, at), person
+            )
+    assert view.live(stale, room.now) == before  # a state is a value: events made a new one
+    texts = [(seq, encode_event(event)) for seq, event in enumerate(log, start=1)]
+    assert read_record("m", live, requests) == record_from_texts("m", texts)
 
 
+junk_person = st.fixed_dictionaries(
+    {
+        name: st.none() | st.booleans() | st.integers() | st.text(max_size=4)
+        for name in PARTICIPANT_FIELDS
+    }
+).map(lambda values: ParticipantFields(**values))
 junk = st.one_of(
     st.none(),
     st.booleans(),
@@ -338,6 +433,7 @@ junk = st.one_of(
     st.text(max_size=5),
     st.lists(st.integers(), max_size=3),
     st.lists(st.lists(st.none(), max_size=1), max_size=2).map(tuple),
+    st.lists(junk_person, max_size=3).map(tuple),
 )
 
 
@@ -357,7 +453,7 @@ def junk_command(cls: type[Any]) -> st.SearchStrategy[Any]:
             junk_command(cls)
             for cls in (
                 OpenMeeting,
-                AddParticipant,
+                RegisterParticipants,
                 StartSegment,
                 RequestFloor,
                 WithdrawRequest,

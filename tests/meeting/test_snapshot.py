@@ -6,7 +6,6 @@ import json
 from datetime import timedelta
 
 from podium.meeting.commands import (
-    AddParticipant,
     CloseList,
     CloseMeeting,
     Command,
@@ -22,6 +21,7 @@ from podium.meeting.commands import (
     StartSegment,
     TagIntervention,
     WithdrawRequest,
+    register,
 )
 from podium.meeting.decide import Refusal
 from podium.meeting.snapshot import snapshot
@@ -64,9 +64,9 @@ def test_snapshot_queue_positions_and_names() -> None:
 
 
 SCRIPT: list[tuple[Command, Actor, float]] = [
-    (AddParticipant(name="Kenya"), SECRETARIAT, 0),
-    (AddParticipant(name="Ada", role="discussant", segment=DISCUSSANTS), SECRETARIAT, 0),
-    (AddParticipant(name="ISOC", stakeholder="academia"), SECRETARIAT, 0),
+    (register(name="Kenya"), SECRETARIAT, 0),
+    (register(name="Ada", role="discussant", segment=DISCUSSANTS), SECRETARIAT, 0),
+    (register(name="ISOC", stakeholder="academia"), SECRETARIAT, 0),
     (StartSegment(segment=DISCUSSANTS), CHAIR, 10),
     (RequestFloor(), Actor("participant", "p1"), 3),
     (RequestFloor(), Actor("participant", "p3"), 3),

@@ -8,11 +8,11 @@ from pytest import MonkeyPatch
 
 from podium.meeting import speakers
 from podium.meeting.commands import (
-    AddParticipant,
     MoveRequest,
     OpenMeeting,
     RequestFloor,
     StartSegment,
+    register,
 )
 from podium.meeting.events import FloorRequested, ParticipantAdded
 from podium.meeting.speakers import insert_position
@@ -107,12 +107,8 @@ def test_after_a_move_newcomers_stay_behind_those_placed_ahead() -> None:
 
 def test_insert_position_on_its_own() -> None:
     people = {
-        "a": Participant(
-            "a", "A", "participant", None, None, None, "government", False, None, "room", None
-        ),
-        "b": Participant(
-            "b", "B", "participant", None, None, None, "academia", False, None, "room", None
-        ),
+        "a": Participant(id="a", name="A"),
+        "b": Participant(id="b", name="B", stakeholder="academia"),
     }
     stakeholder = Request(1, "b", "statement", "room", None, START)
     member = Request(2, "a", "statement", "room", None, START)
@@ -153,11 +149,11 @@ def test_a_programme_speaker_registered_late_joins_the_list() -> None:
     room.ok(StartSegment(segment=PANELISTS))
     room.ok(RequestFloor(), participant(kenya))
     added, asked = room.ok(
-        AddParticipant(name="Late Panelist", role="panelist", segment=PANELISTS), SECRETARIAT
+        register(name="Late Panelist", role="panelist", segment=PANELISTS), SECRETARIAT
     )
     assert isinstance(added, ParticipantAdded) and isinstance(asked, FloorRequested)
     assert asked.programme and asked.position == 0
     assert room.queue() == [("Late Panelist", "statement"), ("Kenya", "statement")]
     # Registered for another segment: nothing is queued.
-    (only,) = room.ok(AddParticipant(name="Discussant", role="discussant", segment=2), SECRETARIAT)
+    (only,) = room.ok(register(name="Discussant", role="discussant", segment=2), SECRETARIAT)
     assert isinstance(only, ParticipantAdded)

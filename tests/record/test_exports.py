@@ -12,13 +12,13 @@ from docx import Document
 from pypdf import PdfReader
 
 from podium.meeting.commands import (
-    AddParticipant,
     EndSpeech,
     GiveFloor,
     OpenMeeting,
     RequestFloor,
     StartSegment,
     TagIntervention,
+    register,
 )
 from podium.meeting.decide import Refusal, create_meeting, decide
 from podium.meeting.plan import Plan, Segment
@@ -26,7 +26,7 @@ from podium.meeting.state import replay
 from podium.meeting.words import CHAIR, SECRETARIAT
 from podium.record.charts import CHARTS, UnknownChart, chart
 from podium.record.exports import FORMATS, UnknownFormat, render
-from podium.record.interventions import read_record
+from podium.record.interventions import record_from_events
 from podium.record.report import Report, build_report
 from podium.record.summary import minutes
 
@@ -63,6 +63,26 @@ def test_pdf_text_holds_the_summary_and_the_same_numbers(
     assert "Third World Network" in flat
 
 
+def test_the_pdf_prints_wide_tables_on_landscape_pages_and_nothing_off_the_page(
+    files: dict[str, bytes],
+) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(BytesIO(files["pdf"])) as pdf:
+        shapes = []
+        for page in pdf.pages:
+            text = page.extract_text() or ""
+            shapes.append((page.width > page.height, text))
+            outside = [c["text"] for c in page.chars if c["x1"] > page.width or c["x0"] < 0]
+            assert outside == [], (page.page_number, "".join(outside)[:80])
+    assert not shapes[0][0]  # the summary itself stays portrait
+    # The record of every intervention (13 columns) is on landscape pages, all of it.
+    # (its header row is repeated on every page it runs over).
+    record = [landscape for landscape, text in shapes if "Overrun Questions Note" in text]
+    assert len(record) >= 2 and all(record), [landscape for landscape, _text in shapes]
+    assert sum(landscape for landscape, _text in shapes) == len(record)
+
+
 def test_docx_reads_back_laid_out_like_a_un_document(
     files: dict[str, bytes], report: Report
 ) -> None:
@@ -71,6 +91,8 @@ def test_docx_reads_back_laid_out_like_a_un_document(
     assert paragraphs[0].startswith("United Nations Commission on Science and Technology")
     assert "Chair's summary" in paragraphs
     numbered = [p for p in paragraphs if p[:1].isdigit() and ".\t" in p[:5]]
+    shapes = [s.page_width > s.page_height for s in document.sections]
+    assert shapes[0] is False and True in shapes  # the wide record of interventions turns
     assert [int(p.split(".")[0]) for p in numbered] == list(range(1, len(numbered) + 1))
     assert numbered[1] == "2.\t" + report.summary.parts[0].paragraphs[1]
     region = document.tables[1]  # role first, then region
@@ -143,7 +165,7 @@ def test_names_are_escaped_in_html() -> None:
     )
     events = list(create_meeting(plan, now))
     for command, by in (
-        (AddParticipant(name="<script>alert(1)</script>", delegation="<i>X</i>"), SECRETARIAT),
+        (register(name="<script>alert(1)</script>", delegation="<i>X</i>"), SECRETARIAT),
         (OpenMeeting(), CHAIR),
         (StartSegment(segment=0), CHAIR),
         (RequestFloor(participant_id="p1"), SECRETARIAT),
@@ -154,6 +176,6 @@ def test_names_are_escaped_in_html() -> None:
         decision = decide(replay(events), command, by, now)
         assert not isinstance(decision, Refusal), decision
         events.extend(decision)
-    page = render(build_report(read_record("m", events)), "html").decode()
+    page = render(build_report(record_from_events("m", events)), "html").decode()
     assert "<script>alert(1)" not in page and "<img src=x" not in page
     assert "&lt;i&gt;X&lt;/i&gt;" in page and "&lt;img src=x onerror=alert(1)&gt;" in page

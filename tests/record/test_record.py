@@ -33,9 +33,8 @@ from podium.record.groups import NO_COUNTRY
 from podium.record.interventions import (
     Record,
     RecordError,
-    read_record,
+    record_from_events,
     record_from_texts,
-    speaker_from,
 )
 from podium.record.report import Report
 from podium.record.statistics import statistics
@@ -93,14 +92,20 @@ def test_speakers_are_placed_by_country_or_as_organisations(record: Record) -> N
 
 def test_a_country_is_counted_with_the_ldc_list_of_the_meetings_day() -> None:
     def nepal(year: int) -> str:
-        event = ParticipantAdded(
-            at=datetime(year, 4, 15, 13, tzinfo=UTC),
-            participant_id="p1",
-            name="Nepal",
-            role="participant",
-            country="NP",
-        )
-        return speaker_from(event).development_group
+        plan = Plan(title="T", start=datetime(year, 4, 15, 13, tzinfo=UTC))
+        events = [
+            # Registered in 2024 for a meeting planned on the day asked: the meeting's day counts.
+            MeetingCreated(at=datetime(2024, 1, 1, tzinfo=UTC), plan=plan.to_json()),
+            ParticipantAdded(
+                at=datetime(2024, 1, 2, tzinfo=UTC),
+                participant_id="p1",
+                name="Nepal",
+                role="participant",
+                country="NP",
+            ),
+        ]
+        (speaker,) = record_from_events("m", events).speakers
+        return speaker.development_group
 
     # Nepal left the LDC category on 24 November 2026; it stays landlocked.
     assert (nepal(2024), nepal(2027)) == ("LDC", "LLDC")
@@ -213,18 +218,24 @@ def test_a_speech_cut_by_the_close_counts_to_the_close_less_its_pause() -> None:
         InterventionTagged(at=_at(4), intervention_id=1, questions=(), note="A point."),
         MeetingClosed(at=_at(7)),
     ]  # fmt: skip
-    record = read_record("m", events)
+    record = record_from_events("m", events)
     (only,) = record.interventions
     assert only.spoken_seconds == 4 * 60
     assert only.overrun_seconds == 60
-    assert only.speaker.region == NO_COUNTRY  # an unknown code counts as no country
-    assert only.speaker.gender == "not-stated"
+    # An unknown code counts as no country: a government, so not an international organisation.
+    assert only.speaker.region == "no-country:member-state"
+    assert only.speaker.group("gender") == "not-stated"
     (unheard,) = record.unheard
     assert (unheard.speaker.name, unheard.outcome, unheard.channel) == ("B", "waiting", "online")
     assert record.segments[0].held_seconds == 7 * 60
     stats = statistics(record)
     assert stats.request_breakdown("channel").rows[1].waiting == 1
     assert stats.breakdown("region").rows[-1].seconds == 240
+    # A civil-society organisation with no country is civil society, not an international one.
+    regions = {row.label: row for row in stats.request_breakdown("region").rows}
+    assert regions["Civil society (no country)"].waiting == 1
+    assert regions["International organisations (no country)"].requests == 0
+    assert unheard.speaker.development_group == "no-country:civil-society"
 
 
 def test_a_report_read_while_the_meeting_runs_says_what_is_under_way() -> None:
@@ -237,12 +248,41 @@ def test_a_report_read_while_the_meeting_runs_says_what_is_under_way() -> None:
         MeetingOpened(at=_at(0), class_order=("member-state", "observer", "stakeholder")),
         SegmentStarted(at=_at(0), segment=0),
     ]
-    record = read_record("m", events)
+    record = record_from_events("m", events)
     paragraphs = [p for part in chair_summary(record).parts for p in part.paragraphs]
     assert "Floor: planned 3 minutes; under way since 13:00; 0 interventions." in paragraphs
     for name, draw in CHARTS.items():
         (axes,) = draw(statistics(record)).axes
         assert axes.get_xlim() == (0, 1), name  # nothing spoken: an axis from 0, not ±0.06
+
+
+def test_the_summary_names_the_panelists_and_the_moderator(report: Report) -> None:
+    from podium.record.summary import chair_summary
+
+    opening = report.summary.parts[0].paragraphs
+    assert (
+        "The panelists were Prof. Amina Diallo (Université Cheikh Anta Diop), "
+        "Mr. Tomás Ferreira (Ministry of Science of Portugal), Dr. Ana Maria Quispe "
+        "(Andean Innovation Network) and Mr. Kenji Sato (Global Tech Alliance)."
+    ) in opening
+    plan = Plan(
+        title="T",
+        segments=(
+            Segment("Moderated discussion", "moderator", names=("Ms. N. Okonjo",)),
+            Segment("Discussants", "discussant", names=("Dr. A", "Dr. B")),
+        ),
+    )
+    events = [
+        MeetingCreated(at=_at(-60), plan=plan.to_json()),
+        ParticipantAdded(
+            at=_at(-50), participant_id="p1", name="Mr. K. Lee", role="moderator",
+            organisation="KAIST", country="KR",
+        ),
+    ]  # fmt: skip
+    paragraphs = chair_summary(record_from_events("m", events)).parts[0].paragraphs
+    # Registered people are named with whom they speak for; else the note's own names.
+    assert "The discussion was moderated by Mr. K. Lee (KAIST)." in paragraphs
+    assert "The lead discussants were Dr. A and Dr. B." in paragraphs
 
 
 def test_the_record_names_the_group_and_forgets_a_floor_taken_back() -> None:
@@ -261,7 +301,7 @@ def test_the_record_names_the_group_and_forgets_a_floor_taken_back() -> None:
     room.ok(GiveFloor())
     room.wait(30)
     room.ok(CloseMeeting())
-    record = read_record("m", room.log)
+    record = record_from_events("m", room.log)
     first, second = record.interventions
     assert first.on_behalf_of == "g77" and second.question_to == bo
     assert first.speaking_as == "Cuba, on behalf of the Group of 77 and China"

@@ -183,6 +183,14 @@ def test_tokens_are_kept_found_and_listed_by_meeting(store: EventStore) -> None:
     assert len(store.tokens("m1")) == 2
 
 
+def test_many_tokens_are_kept_at_once(store: EventStore) -> None:
+    store.put_tokens("m-batch", "participant", [("h-a", "p1"), ("h-b", "p2")])
+    store.put_tokens("m-batch", "participant", [("h-b", "p3")])  # kept again: replaced
+    store.put_tokens("m-batch", "participant", [])
+    found = [(t.token_hash, t.role, t.participant) for t in store.tokens("m-batch")]
+    assert sorted(found) == [("h-a", "participant", "p1"), ("h-b", "participant", "p3")]
+
+
 def test_listeners_hear_of_each_append_until_they_unsubscribe(store: EventStore) -> None:
     heard: list[Notice] = []
     got = threading.Event()

@@ -21,7 +21,6 @@ from datetime import UTC, datetime, timedelta
 
 from podium.conceptnote.reader import read_note
 from podium.meeting.commands import (
-    AddParticipant,
     CloseList,
     CloseMeeting,
     Command,
@@ -36,6 +35,7 @@ from podium.meeting.commands import (
     StartSegment,
     TagIntervention,
     WithdrawRequest,
+    register,
 )
 from podium.meeting.decide import Refusal, create_meeting, decide
 from podium.meeting.events import Event, FloorGiven, FloorRequested
@@ -190,7 +190,7 @@ class Panel:
             seg,
         ) = entry
         (added,) = self.do(
-            AddParticipant(
+            register(
                 name=name,
                 role=role,
                 delegation=delegation,

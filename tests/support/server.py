@@ -62,6 +62,7 @@ class LiveServer:
     data: Path
     port: int
     env: dict[str, str]
+    options: tuple[str, ...] = ()  # more options for ``podium serve``
     process: subprocess.Popen[bytes] | None = None
     log: Path = field(init=False)
 
@@ -81,6 +82,7 @@ class LiveServer:
             str(self.port),
             "--data",
             str(self.data),
+            *self.options,
         ]
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(
@@ -154,6 +156,7 @@ def start_server(
     port: int | None = None,
     env: Mapping[str, str] | None = None,
     admin_token: str = ADMIN_TOKEN,
+    options: Sequence[str] = (),
 ) -> LiveServer:
     """``podium serve`` on ``data`` (and ``env``, e.g. PODIUM_DATABASE_URL), answering."""
     chosen = port or free_port()
@@ -163,6 +166,8 @@ def start_server(
         if key not in ("PODIUM_DATABASE_URL", "PODIUM_DATABASE_SCHEMA")
     }
     environment.update({"PODIUM_ADMIN_TOKEN": admin_token, **(env or {})})
-    server = LiveServer(f"http://127.0.0.1:{chosen}", admin_token, data, chosen, environment)
+    server = LiveServer(
+        f"http://127.0.0.1:{chosen}", admin_token, data, chosen, environment, tuple(options)
+    )
     server.start()
     return server

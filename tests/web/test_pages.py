@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from podium.conceptnote.reader import read_note
-from podium.meeting.commands import AddParticipant, OpenMeeting, RequestFloor, StartSegment
+from podium.meeting.commands import OpenMeeting, RequestFloor, StartSegment
+from podium.meeting.participants import ParticipantFields
 from podium.meeting.words import CHAIR, Actor
 from podium.meetings import MeetingService
 from podium.record.exports import load_record
@@ -49,8 +50,8 @@ class Site:
         return client
 
     def register(self, name: str, **fields: object) -> tuple[str, str]:
-        command = AddParticipant(name=name, **fields)  # type: ignore[arg-type]
-        participant, token = self.service.add_participant(self.meeting, command, CHAIR)
+        person = ParticipantFields(name=name, **fields)  # type: ignore[arg-type]
+        ((participant, token),) = self.service.register(self.meeting, [person], CHAIR)
         return participant.id, token
 
 
@@ -351,7 +352,7 @@ def test_the_secretariat_registers_by_form_and_by_csv(site: Site) -> None:
         files={"file": ("bad.csv", io.BytesIO(bad.encode()), "text/csv")},
     )
     assert response.status_code == 422
-    assert "Line 2:" in response.text and "stakeholder" in response.text
+    assert "Line 2, column stakeholder:" in response.text
 
 
 def test_the_secretariat_corrects_the_record(site: Site) -> None:

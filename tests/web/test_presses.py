@@ -132,12 +132,12 @@ def test_two_chairs_on_two_processes_give_the_floor_once(postgres_url: str, tmp_
 def test_a_press_still_acts_when_only_something_else_changed(tmp_path: Path) -> None:
     from podium.conceptnote.reader import read_note
     from podium.meeting.commands import (
-        AddParticipant,
         ExtendSpeech,
         GiveFloor,
         OpenMeeting,
         RequestFloor,
     )
+    from podium.meeting.participants import ParticipantFields
     from podium.meeting.words import CHAIR, Actor
     from podium.meetings import MeetingService, StaleSeq
     from podium.store import open_store
@@ -146,7 +146,7 @@ def test_a_press_still_acts_when_only_something_else_changed(tmp_path: Path) -> 
     meeting = service.create(read_note(PANEL_2024)).id
     service.execute(meeting, OpenMeeting(), CHAIR)
     people = [
-        service.add_participant(meeting, AddParticipant(name=f"Delegate {n}"), CHAIR)[0].id
+        service.register(meeting, [ParticipantFields(name=f"Delegate {n}")], CHAIR)[0][0].id
         for n in range(3)
     ]
     service.execute(meeting, RequestFloor(), Actor("participant", people[0]))

@@ -17,7 +17,6 @@ import pytest
 
 from podium.conceptnote.reader import read_note
 from podium.meeting.commands import (
-    AddParticipant,
     AddQuestion,
     CloseList,
     CloseMeeting,
@@ -41,6 +40,7 @@ from podium.meeting.commands import (
     WithdrawRequest,
 )
 from podium.meeting.events import EVENTS
+from podium.meeting.participants import ParticipantFields
 from podium.meeting.privacy import PRIVATE_FIELDS
 from podium.meeting.words import CHAIR, Actor
 from podium.meetings import MeetingService
@@ -61,7 +61,7 @@ SECRETS = (ORGANISATION, NOTE, "female", "civil-society")
 
 
 def _speaker(service: MeetingService, meeting: str, name: str) -> str:
-    command = AddParticipant(
+    command = ParticipantFields(
         name=name,
         delegation=f"Delegation of {name}",
         country="BR",
@@ -69,7 +69,7 @@ def _speaker(service: MeetingService, meeting: str, name: str) -> str:
         stakeholder="civil-society",
         gender="female",
     )
-    participant, _token = service.add_participant(meeting, command, CHAIR)
+    participant, _token = service.register(meeting, [command], CHAIR)[0]
     return participant.id
 
 
@@ -83,9 +83,9 @@ def busy(tmp_path: Path) -> Iterator[tuple[object, MeetingService, str, dict[str
     ana = _speaker(service, meeting, "Ana Gomez")
     ben = _speaker(service, meeting, "Ben Ode")
     cai = _speaker(service, meeting, "Cai Lun")
-    _dee, phone = service.add_participant(meeting, AddParticipant(name="Dee Nwosu"), CHAIR)
-    panelist = AddParticipant(name="Eva Lind", role="panelist", delegation="Lund University")
-    service.add_participant(meeting, panelist, CHAIR)
+    _dee, phone = service.register(meeting, [ParticipantFields(name="Dee Nwosu")], CHAIR)[0]
+    panelist = ParticipantFields(name="Eva Lind", role="panelist", delegation="Lund University")
+    service.register(meeting, [panelist], CHAIR)[0]
 
     def run(command: object, by: Actor = CHAIR) -> None:
         service.execute(meeting, command, by)  # type: ignore[arg-type]

@@ -11,7 +11,6 @@ from jsonschema import Draft202012Validator
 
 from podium.conceptnote.reader import read_note
 from podium.meeting.commands import (
-    AddParticipant,
     AddQuestion,
     CloseList,
     CloseMeeting,
@@ -33,8 +32,10 @@ from podium.meeting.commands import (
     UndoGiveFloor,
     UndoRemoveRequest,
     WithdrawRequest,
+    register,
 )
 from podium.meeting.events import EVENTS, Event
+from podium.meeting.participants import ParticipantFields
 from podium.meeting.words import CHAIR, SECRETARIAT
 from podium.web.app import create_app
 from podium.web.live_schemas import EVENT_MODELS
@@ -104,7 +105,7 @@ def every_event() -> list[Event]:
     room.ok(ReopenList())
     (again,) = room.ok(RequestFloor(), participant(chile))
     room.ok(WithdrawRequest(request_id=again.request_id), participant(chile))  # type: ignore[union-attr]
-    room.ok(AddParticipant(name="Late", role="panelist", segment=PANELISTS), SECRETARIAT)
+    room.ok(register(name="Late", role="panelist", segment=PANELISTS), SECRETARIAT)
     room.ok(CloseMeeting(), CHAIR)
     return room.log
 
@@ -141,10 +142,12 @@ def test_the_live_state_matches_the_published_schema(tmp_path: Path) -> None:
     service = app.state.service
     created = service.create(read_note(PANEL_2024))
     meeting = created.id
-    cuba, _ = service.add_participant(meeting, AddParticipant(name="Cuba", level="minister"), CHAIR)
-    ada, _ = service.add_participant(
-        meeting, AddParticipant(name="Ada", role="panelist", segment=1), CHAIR
-    )
+    cuba, _ = service.register(meeting, [ParticipantFields(name="Cuba", level="minister")], CHAIR)[
+        0
+    ]
+    ada, _ = service.register(
+        meeting, [ParticipantFields(name="Ada", role="panelist", segment=1)], CHAIR
+    )[0]
     service.execute(meeting, OpenMeeting(level_precedence=True), CHAIR)
     service.execute(meeting, StartSegment(segment=2), CHAIR)
     service.execute(meeting, RequestFloor(participant_id=cuba.id, group="g77"), SECRETARIAT)

@@ -1,0 +1,98 @@
+"""Caps on open feeds: per address without a token, per token with one, and in all.
+
+A feed holds a connection, and so a file descriptor, for as long as the page is
+open. The public page needs no token, so anyone who knows a meeting's id could
+open thousands; past the descriptor limit the server can no longer open its
+own log and every request fails. Feeds are therefore counted: token-less ones
+by the address they come from, the others by their token, and all of them
+below ``total``, which leaves room under the descriptor limit for commands,
+pages and the log. A feed past a cap is a 503 with ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+PER_ADDRESS = 32  # token-less feeds from one address: the public page on a few screens
+PER_TOKEN = 8  # one link open on a phone, a laptop and a few tabs
+RESERVED_DESCRIPTORS = 256  # for the log, files, the note reader's pipes and other requests
+RETRY_AFTER_SECONDS = 30
+FEEDS_PER_ADDRESS = "PODIUM_FEEDS_PER_ADDRESS"
+FEEDS_PER_TOKEN = "PODIUM_FEEDS_PER_TOKEN"
+
+
+def _setting(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{name} must be a whole number above 0, not {value!r}")
+    return int(value)
+
+
+def descriptor_limit() -> int:
+    """This process's limit on open files, raised to the hard limit where it may be."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and soft < hard:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+            soft = hard
+        except (ValueError, OSError):
+            pass
+    return soft if soft != resource.RLIM_INFINITY else 65536
+
+
+def default_total() -> int:
+    """Feeds in all: half of what is left under the descriptor limit, the rest for requests."""
+    return max(64, (descriptor_limit() - RESERVED_DESCRIPTORS) // 2)
+
+
+@dataclass
+class FeedCaps:
+    per_address: int = PER_ADDRESS
+    per_token: int = PER_TOKEN
+    total: int = field(default_factory=default_total)
+    _open: Counter[str] = field(default_factory=Counter)
+    _all: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def take(self, address: str, token_hash: str | None) -> Callable[[], None] | None:
+        """A place for one more feed, and the call that gives it back; None when full."""
+        key = f"token:{token_hash}" if token_hash else f"address:{address}"
+        cap = self.per_token if token_hash else self.per_address
+        with self._lock:
+            if self._all >= self.total or self._open[key] >= cap:
+                return None
+            self._open[key] += 1
+            self._all += 1
+        given_back = False
+
+        def give_back() -> None:
+            nonlocal given_back
+            with self._lock:
+                if given_back:
+                    return
+                given_back = True
+                self._all -= 1
+                self._open[key] -= 1
+                if self._open[key] <= 0:
+                    del self._open[key]
+
+        return give_back
+
+    @classmethod
+    def configured(cls) -> FeedCaps:
+        """The caps, with ``PODIUM_FEEDS_PER_ADDRESS`` and ``PODIUM_FEEDS_PER_TOKEN`` if set."""
+        return cls(
+            per_address=_setting(FEEDS_PER_ADDRESS, PER_ADDRESS),
+            per_token=_setting(FEEDS_PER_TOKEN, PER_TOKEN),
+        )
+
+    @property
+    def open(self) -> int:
+        return self._all

@@ -1,0 +1,101 @@
+"""One programme per note: a table or list is the programme; the prose only adds its rules."""
+
+from __future__ import annotations
+
+from podium.conceptnote.reader import parse_text
+from podium.meeting.plan import ClassLimit
+
+HEAD = "**Panel on “Oceans”**\n\n**Monday, 3 March 2025, 10.00-12.00 (Geneva time)**\n\n"
+
+
+def _segments(body: str) -> list[tuple[str, int | None, float | None, bool]]:
+    plan = parse_text(HEAD + body)
+    return [(s.role, s.speakers, s.minutes_max, s.per_speaker) for s in plan.segments]
+
+
+def test_a_programme_table_is_the_programme_and_the_prose_only_adds_limits() -> None:
+    plan = parse_text(
+        HEAD + "## Modalities\n\n"
+        "The Chair opens the panel. Each panelist will speak for up to 7 minutes. "
+        "Interventions from the floor are limited to 3 minutes each.\n\n"
+        "## Programme\n\n"
+        "| Time | Item | Speaker |\n|---|---|---|\n"
+        "| 10.00–10.05 | Opening remarks | Chair |\n"
+        "| 10.05–10.45 | Presentations by the panellists | Ms. Ana Lima, Brazil<br>"
+        "Mr. Ole Berg, Norway |\n"
+        "| 10.45–11.55 | Interactive dialogue<br>What works? | Member States |\n"
+    )
+    assert [(s.role, s.speakers, s.minutes_max, s.per_speaker) for s in plan.segments] == [
+        ("chair", 1, 5, False),
+        ("panelist", 2, 7, True),
+        ("participant", None, 3, True),
+    ]
+    assert plan.segments[1].names == ("Ms. Ana Lima", "Mr. Ole Berg")
+    assert all("Time" not in s.title and "What works" not in s.title for s in plan.segments)
+
+
+def test_speaking_time_for_all_is_the_floors_limit() -> None:
+    assert _segments(
+        "Format\n\n- Opening by the Chair (5 minutes)\n- Open discussion (60 minutes)\n\n"
+        "Speaking time is 2 minutes for all.\n"
+    ) == [("chair", 1, 5, False), ("participant", None, 2, True)]
+
+
+def test_limits_by_class_of_speaker() -> None:
+    plan = parse_text(
+        HEAD + "Format\n\nThe Chair opens the meeting (5 minutes). "
+        "Statements by delegations follow: 3 minutes for member States, "
+        "2 minutes for observers.\n"
+    )
+    floor = plan.segments[-1]
+    assert floor.role == "participant"
+    assert floor.per_speaker
+    assert floor.class_limits == (ClassLimit("member-state", 3), ClassLimit("observer", 2))
+
+
+def test_rounds_become_segments_not_a_limit_per_speaker() -> None:
+    assert _segments(
+        "Format\n\nThe dialogue runs in two slots of 60 minutes each: "
+        "45 for the floor, 15 for the panel's answers.\n"
+    ) == [
+        ("participant", None, 45, False),
+        ("panelist", None, 15, False),
+        ("participant", None, 45, False),
+        ("panelist", None, 15, False),
+    ]
+
+
+def test_lists_of_people_give_names() -> None:
+    plan = parse_text(
+        HEAD + "Background\n\nThe oceans matter.\n\n"
+        "Convened by\n\n- Dr. Mukhisa Kituyi, Secretary-General, UNCTAD\n\n"
+        "Speakers\n\n- Baroness Valerie Amos, Director, SOAS\n- Ms. Anabel Gonzalez, World Bank\n"
+    )
+    assert [(s.role, s.speakers, s.names) for s in plan.segments] == [
+        ("chair", 1, ("Dr. Mukhisa Kituyi",)),
+        ("panelist", 2, ("Baroness Valerie Amos", "Ms. Anabel Gonzalez")),
+    ]
+
+
+def test_semicolon_list_and_labels_give_names() -> None:
+    plan = parse_text(
+        HEAD + "Programme\n\n"
+        "- Fireside chat: H.E. Ms. Leila Benali, President; Ms. Inger Andersen, Director\n"
+        "- Interactive discussion: Member States and stakeholders\n\n"
+        "Participants\n\nModerator: Ms. Ruth Dreifuss, former President\n"
+    )
+    assert [(s.role, s.names) for s in plan.segments] == [
+        ("keynote", ("H.E. Ms. Leila Benali", "Ms. Inger Andersen")),
+        ("participant", ()),
+    ]
+
+
+def test_a_recognised_section_that_gives_nothing_is_a_warning_with_its_field() -> None:
+    plan = parse_text(
+        HEAD + "Guiding questions\n\nTo be circulated.\n\nProgramme\n\nTo be announced.\n\n"
+        "Documents\n\nForthcoming.\n"
+    )
+    fields = {w.field: w.line for w in plan.warnings if w.field}
+    assert fields["questions"] == 5
+    assert fields["segments"] == 9
+    assert fields["documents"] == 13
