@@ -71,6 +71,7 @@ def test_a_speech_is_run_from_one_screen_at_1366_by_768(
     chair = open_link(browser, meeting.links["chair"], viewport=LAPTOP)
     chair.get_by_role("button", name="Next speaker").click()
     expect(chair.locator("#now")).to_contain_text("Delegate of Kenya")
+    expect(chair.locator("#now").get_by_role("button", name="Pause")).to_be_visible()
     for selector in (
         "#now .speaker",
         "#now .timer",
