@@ -58,6 +58,7 @@ def _discussion(live_server: LiveServer) -> Meeting:
 
 
 def _in_view(page: Page, selector: str) -> None:
+    expect(page.locator(selector).first).to_be_in_viewport(ratio=1)
     box = page.locator(selector).first.bounding_box()
     assert box is not None, selector
     assert box["y"] >= 0 and box["y"] + box["height"] <= LAPTOP["height"], (selector, box)
