@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 system-deps:
 	@if ! ldconfig -p | grep -q libpangoft2-1.0; then \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; fi
+	@if ! fc-list | grep -q NotoSansCJK || ! fc-list | grep -q NotoSansArabic; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core fonts-noto-cjk; fi
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation; fi
 
@@ -42,8 +44,12 @@ bench: $(STAMP)
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 # The template of the translation catalogues, from every gettext call and template.
+# Refreshes the template, brings each language's catalogue up to it (keeping what is
+# translated) and compiles them; the compiled .mo files are committed, so a clean clone runs.
 messages: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg --project Podium --no-location -o podium/locale/podium.pot podium
+	$(BIN)/pybabel update -i podium/locale/podium.pot -d podium/locale -D podium --width 100 --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel compile -d podium/locale -D podium --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

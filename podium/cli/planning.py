@@ -18,7 +18,7 @@ from podium.conceptnote import untrusted
 from podium.conceptnote.export import BINARY_FORMATS, FORMATS, Format, export
 from podium.conceptnote.extract import Unreadable
 from podium.conceptnote.localtime import meeting_zone, named_zone, zone_label
-from podium.i18n import _, ngettext
+from podium.i18n import _, known, languages, ngettext, speaking
 from podium.meeting.plan import Plan, PlanFormatError
 from podium.meeting.programme import Programme, SpeakerCountError, parse_speakers, schedule
 
@@ -246,6 +246,16 @@ def budget_lines(programme: Programme) -> list[str]:
     return lines
 
 
+def check_language(lang: str | None) -> None:
+    """Stops the command when ``--lang`` names a language Podium does not speak."""
+    if lang is not None and known(lang) is None:
+        fail(
+            _("--lang: '{lang}' is not one of the languages {languages}").format(
+                lang=lang, languages=", ".join(sorted(languages()))
+            )
+        )
+
+
 @app.command("export")
 def export_command(
     file: Annotated[
@@ -255,9 +265,14 @@ def export_command(
     out: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here instead of to the screen.")
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language: ar, en, es, fr, ru or zh (default: the note's)."),
+    ] = None,
 ) -> None:
     """Write the concept note as Markdown, HTML, PDF, Word, iCalendar or JSON."""
     to = to.lower().lstrip(".")
+    check_language(lang)
     if to not in FORMATS:
         fail(
             _("--to: '{format}' is not a format; choose one of {formats}").format(
@@ -275,7 +290,8 @@ def export_command(
     from podium.conceptnote.ics import NoDateError
 
     try:
-        content = export(plan, cast(Format, to), stamp=datetime.now(UTC))
+        with speaking(lang or plan.language):
+            content = export(plan, cast(Format, to), stamp=datetime.now(UTC))
     except NoDateError as exc:
         fail(str(exc))
     if out is None:

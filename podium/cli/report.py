@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from podium.cli import app
-from podium.cli.planning import fail
-from podium.i18n import _
+from podium.cli.planning import check_language, fail
+from podium.i18n import _, locale_name, speaking
 from podium.record.charts import CHARTS
 from podium.record.exports import BINARY, FORMATS, load_record, render
 from podium.record.interventions import RecordError
@@ -46,9 +46,14 @@ def report_command(
             "PODIUM_DATABASE_URL takes precedence.",
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language: ar, en, es, fr, ru or zh (default: the meeting's)."),
+    ] = None,
 ) -> None:
     """Write the Chair's summary, the record and who got to speak, from the meeting's log."""
     fmt = to.lower().lstrip(".")
+    check_language(lang)
     if fmt not in FORMATS:
         fail(
             _("--to: '{format}' is not a report format; use one of {formats}").format(
@@ -89,7 +94,8 @@ def report_command(
         try:
             record = load_record(store, meeting)
             step(_("Counting who spoke"))
-            content = render(build_report(record), fmt, step)
+            with speaking(lang or record.plan.language):
+                content = render(build_report(record, locale_name()), fmt, step)
         except RecordError as exc:
             fail(str(exc))
         except STORAGE_ERRORS as exc:  # the database went away while the log was read

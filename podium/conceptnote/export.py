@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 from typing import Literal, get_args
 
+from podium.i18n import locale_name
 from podium.meeting.plan import Plan
 
 Format = Literal["md", "html", "pdf", "docx", "ics", "json"]
@@ -29,15 +30,15 @@ def export(plan: Plan, to: Format, *, stamp: datetime) -> str | bytes:
     if to == "html":
         from podium.conceptnote.html import write_html
 
-        return write_html(plan)
+        return write_html(plan, locale_name())
     if to == "pdf":
         from podium.conceptnote.pdf import write_pdf
 
-        return write_pdf(plan)
+        return write_pdf(plan, locale_name())
     if to == "docx":
         from podium.conceptnote.docx import write_docx
 
-        return write_docx(plan)
+        return write_docx(plan, locale_name())
     from podium.conceptnote.ics import write_ics
 
     return write_ics(plan, stamp)

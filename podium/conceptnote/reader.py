@@ -213,7 +213,19 @@ def read_blocks(found: list[Element]) -> Plan:
             heading=first.text
         )
         problems.append((first.line, message, "segments"))
-    if header.kind is None and header.start is None and not body.questions and not segments:
+    recognised = sum(
+        1
+        for e in rest
+        if e.kind == "heading"
+        and any(vocabulary.pattern(language, "headings", k).search(e.text) for k in _ANY_HEADING)
+    )
+    if (
+        header.kind is None
+        and header.start is None
+        and not body.questions
+        and not segments
+        and recognised < 2
+    ):
         raise NotAConceptNote(
             _(
                 "this is not a concept note: "

@@ -273,6 +273,12 @@ def _kind_patterns(language: str) -> tuple[re.Pattern[str], ...]:
     # A line that is a kind and nothing else ("Sesion de apertura"), or a kind that begins a
     # longer name ("Meeting of the Council with …"); no words before the noun, or
     # "Objectives of the roundtable" would be one.
+    last = _alternation(table.get("kind_last", []))
+    if last:
+        # "Update by the High Commissioner followed by general debate": the line is the title.
+        patterns.append(
+            re.compile(rf"^(?P<title>.{{3,200}}\s(?:{last})\s(?P<kind>(?:{kinds})s?))$", re.I)
+        )
     then = _alternation(table.get("kind_then", []))
     ending = rf"(?:$|\s(?:{then})\s)" if then else "$"
     patterns.append(
@@ -327,6 +333,8 @@ def find_kind_and_title(text: str, language: str = "en") -> tuple[str, str] | No
                 continue
             kind = _kind_words(text[slice(*match.span("kind"))], candidate)
             title = text[slice(*match.span("title"))]
+            if match.start("title") == 0 and match.end("kind") == len(folded):
+                return kind, unquote(text)
             between = folded[match.end("kind") : match.start("title")]
             if title and title[0] not in _QUOTES and ":" in between:
                 # "Special event: panel discussion on “X”": the kind inside the title is the kind.

@@ -391,7 +391,10 @@ def _give_floor(state: MeetingState, command: GiveFloor, now: datetime) -> Decis
         request = state.queue[0]
         participant_id, kind = request.participant_id, request.kind
     speaker = state.participant(participant_id)
-    planned = _speech_limit(state, speaker.floor_class if speaker else None)
+    from_programme = (
+        request.programme if request else speaker is not None and speaker.segment == state.segment
+    )
+    planned = _speech_limit(state, speaker.floor_class if speaker else None, from_programme)
     limit, warn = planned.seconds, planned.warn_seconds
     if kind == "point-of-order":
         limit, warn = None, None
@@ -415,12 +418,27 @@ def _give_floor(state: MeetingState, command: GiveFloor, now: datetime) -> Decis
     )
 
 
-def _speech_limit(state: MeetingState, floor_class: FloorClass | None) -> SpeechLimit:
-    """The limit of a speech now: the running segment's, as its programme plans it."""
+def _speech_limit(
+    state: MeetingState, floor_class: FloorClass | None, from_programme: bool
+) -> SpeechLimit:
+    """The limit of a speech now, as the programme plans it.
+
+    A programme speaker speaks under the running segment's rule; a delegate
+    from the floor under the floor's rule (the discussion's limit), even when
+    the Chair hears them during another segment: the secretariat's ten minutes
+    are not theirs.
+    """
     programme = state.programme
     if programme is None or state.segment is None:
         return NO_LIMIT
-    return programme.segments[state.segment].limit(floor_class)
+    running = programme.segments[state.segment]
+    if from_programme or running.is_floor:
+        return running.limit(floor_class)
+    later = programme.segments[state.segment :]
+    floor = next((s for s in later if s.is_floor), None) or next(
+        (s for s in programme.segments if s.is_floor), None
+    )
+    return floor.limit(floor_class) if floor is not None else NO_LIMIT
 
 
 def _timer(

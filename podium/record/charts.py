@@ -15,16 +15,19 @@ from typing import Any
 import matplotlib
 from matplotlib.figure import Figure
 
+from podium import fonts
 from podium.i18n import _
 from podium.record.statistics import Statistics
 
 # No display: figures are drawn to bytes only.
 matplotlib.use("Agg")
+fonts.register()
 
 CHART_FORMATS: tuple[str, ...] = ("svg", "png")
 
 _STYLE: Any = {
-    "font.family": "DejaVu Sans",
+    # Glyph by glyph, the first family that has it: Chinese labels fall back to Noto CJK.
+    "font.family": fonts.FAMILIES,
     "font.size": 9,
     "svg.hashsalt": "podium",
     "svg.fonttype": "path",

@@ -20,7 +20,7 @@ from podium.meetings import ADMIN_MEETING, MeetingService
 from podium.store import open_store
 from podium.store.base import EventStore
 from podium.store.errors import STORAGE_ERRORS
-from podium.web import api, creating, feed, icon, links, pages, reports
+from podium.web import api, creating, feed, icon, links, locale, pages, reports
 from podium.web.auth import hash_token
 from podium.web.connections import FeedCaps
 from podium.web.failures import LogHealth, WatchLog, unavailable
@@ -85,11 +85,13 @@ def create_app(
     if allowed_hosts:
         # Links and JSON-LD are made from the Host header when no --base-url is set.
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    # Outermost of ours: refusals and errors of every layer speak the request's language.
+    app.add_middleware(locale.Locale)
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
     for storage_error in STORAGE_ERRORS:
         app.add_exception_handler(storage_error, unavailable)
     app.add_exception_handler(Exception, _failed)
-    for part in (api, links, feed, pages, creating, reports, icon):
+    for part in (api, links, feed, pages, creating, reports, icon, locale):
         app.include_router(part.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -16,7 +16,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.datastructures import FormData, UploadFile
 
-from podium.i18n import _
+from podium.i18n import _, speaking
 from podium.meeting import floor
 from podium.meeting.events import EVENTS
 from podium.meeting.groups import GROUPS
@@ -33,6 +33,7 @@ from podium.web.auth import check_csrf, cookie_seconds, csrf_token
 from podium.web.deps import actor_for, service
 from podium.web.forms import command_from_form
 from podium.web.handoff import handoffs
+from podium.web.locale import meeting_language
 from podium.web.public import event_json_ld, programme_rows, when
 from podium.web.roster import RosterError, read_csv, read_form
 from podium.web.templating import language, render
@@ -188,6 +189,11 @@ def _role_page(request: Request, meeting_id: str, page: str) -> HTMLResponse:
     actor = _allowed(request, meeting_id, page)
     if isinstance(actor, HTMLResponse):
         return actor
+    if page == "screen":
+        # The room reads one language: the meeting's, not the browser's that shows it.
+        spoken = meeting_language(request, service(request).plan(meeting_id).language)
+        with speaking(spoken):
+            return _page(request, meeting_id, page, actor)
     return _page(request, meeting_id, page, actor)
 
 

@@ -13,12 +13,13 @@ from collections import OrderedDict
 
 from fastapi import APIRouter, HTTPException, Request, Response
 
-from podium.i18n import _
+from podium.i18n import _, current, locale_name, speaking
 from podium.record.charts import CHART_FORMATS, CHARTS
 from podium.record.exports import FORMATS, MEDIA_TYPES, load_record, render
 from podium.record.interventions import RecordError
 from podium.record.report import Report, build_report
 from podium.web.deps import require, service
+from podium.web.locale import meeting_language
 from podium.web.schemas import Error
 
 # Their failures are the API's: a sentence under "detail", documented.
@@ -36,19 +37,19 @@ class _Reports:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._reports: OrderedDict[tuple[str, int], Report] = OrderedDict()
-        self._files: OrderedDict[tuple[str, int, str], bytes] = OrderedDict()
+        self._reports: OrderedDict[tuple[str, int, str], Report] = OrderedDict()
+        self._files: OrderedDict[tuple[str, int, str, str], bytes] = OrderedDict()
 
     def report(self, request: Request, meeting_id: str) -> Report:
         store = service(request).store
         seq = store.last_seq(meeting_id)
-        key = (meeting_id, seq)
+        key = (meeting_id, seq, current())
         with self._lock:
             if key in self._reports:
                 self._reports.move_to_end(key)
                 return self._reports[key]
         try:
-            report = build_report(load_record(store, meeting_id))
+            report = build_report(load_record(store, meeting_id), locale_name())
         except RecordError as exc:
             raise HTTPException(404, str(exc)) from None
         with self._lock:
@@ -58,7 +59,7 @@ class _Reports:
         return report
 
     def file(self, report: Report, fmt: str) -> bytes:
-        key = (report.record.meeting_id, report.record.last_seq, fmt)
+        key = (report.record.meeting_id, report.record.last_seq, fmt, current())
         with self._lock:
             if key in self._files:
                 return self._files[key]
@@ -95,16 +96,21 @@ def report_file(request: Request, meeting_id: str, fmt: str) -> Response:
                 format=fmt, formats=", ".join(FORMATS)
             ),
         )
-    seq = service(request).store.last_seq(meeting_id)
-    etag = _etag(meeting_id, seq, fmt)
-    headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
-    if _fresh(request, etag):
-        return Response(status_code=304, headers=headers)
-    report = _reports.report(request, meeting_id)
-    content = _reports.file(report, fmt)
-    if fmt != "html":
-        headers["Content-Disposition"] = f'attachment; filename="{meeting_id}-chairs-summary.{fmt}"'
-    return Response(content, media_type=MEDIA_TYPES[fmt], headers=headers)
+    # The meeting's documents speak its language unless ?lang= asks for another.
+    plan = service(request).plan(meeting_id)
+    with speaking(meeting_language(request, plan.language)):
+        seq = service(request).store.last_seq(meeting_id)
+        etag = _etag(meeting_id, seq, f"{fmt}-{current()}")
+        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
+        if _fresh(request, etag):
+            return Response(status_code=304, headers=headers)
+        report = _reports.report(request, meeting_id)
+        content = _reports.file(report, fmt)
+        if fmt != "html":
+            headers["Content-Disposition"] = (
+                f'attachment; filename="{meeting_id}-chairs-summary.{fmt}"'
+            )
+        return Response(content, media_type=MEDIA_TYPES[fmt], headers=headers)
 
 
 @router.get(
@@ -121,10 +127,13 @@ def chart_file(request: Request, meeting_id: str, name: str, fmt: str) -> Respon
                 name=name, format=fmt, names=", ".join(CHARTS)
             ),
         )
-    seq = service(request).store.last_seq(meeting_id)
-    etag = _etag(meeting_id, seq, f"{name}.{fmt}")
-    headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
-    if _fresh(request, etag):
-        return Response(status_code=304, headers=headers)
-    report = _reports.report(request, meeting_id)
-    return Response(report.chart(name, fmt), media_type=MEDIA_TYPES[fmt], headers=headers)
+    # The meeting's documents speak its language unless ?lang= asks for another.
+    plan = service(request).plan(meeting_id)
+    with speaking(meeting_language(request, plan.language)):
+        seq = service(request).store.last_seq(meeting_id)
+        etag = _etag(meeting_id, seq, f"{name}.{fmt}-{current()}")
+        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
+        if _fresh(request, etag):
+            return Response(status_code=304, headers=headers)
+        report = _reports.report(request, meeting_id)
+        return Response(report.chart(name, fmt), media_type=MEDIA_TYPES[fmt], headers=headers)

@@ -1,8 +1,7 @@
-"""The pages' Jinja environment: autoescaped, translated, one per language.
+"""The pages' Jinja environment: autoescaped and translated into the request's language.
 
-English is the source language. A page's language comes from ``?lang=`` or
-the browser's ``Accept-Language``, among the catalogues compiled under
-``podium/locale``; its writing direction sets the page's ``dir``.
+The locale middleware binds the language (``podium.web.locale``); a page takes
+its ``lang``, its writing direction (``dir``) and the language picker from it.
 """
 
 from __future__ import annotations
@@ -10,49 +9,40 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
-from babel import Locale, UnknownLocaleError
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
-from podium.i18n import DOMAIN, LOCALE_DIR, translations
+from podium.i18n import _, current, direction, languages, ngettext
+from podium.record.groups import label
 from podium.reference import speaks_for
 
 TEMPLATES = Path(__file__).parent / "templates"
-SOURCE_LANGUAGE = "en"
 
 
-@cache
-def languages() -> tuple[str, ...]:
-    """English and every language with a compiled catalogue."""
-    found = sorted(
-        p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo") if p.is_file()
-    )
-    return (SOURCE_LANGUAGE, *[lang for lang in found if lang != SOURCE_LANGUAGE])
+# Each language named in itself, as the picker offers it.
+NATIVE_NAMES = {
+    "ar": "العربية",
+    "en": "English",
+    "es": "Español",
+    "fr": "Français",
+    "ru": "Русский",
+    "zh": "中文",
+}
 
 
 def language(request: Request) -> str:
-    """The language asked for by ``?lang=``, else the best of ``Accept-Language``."""
-    known = languages()
-    asked = request.query_params.get("lang")
-    if asked in known:
-        return asked
-    for part in request.headers.get("accept-language", "").split(","):
-        tag = part.split(";")[0].strip().replace("-", "_")
-        for candidate in (tag, tag.split("_")[0]):
-            if candidate in known:
-                return candidate
-    return SOURCE_LANGUAGE
+    """The request's language, as the locale middleware bound it."""
+    return current()
 
 
-@cache
-def direction(lang: str) -> str:
-    try:
-        rtl = Locale.parse(lang).character_order == "right-to-left"
-    except (ValueError, UnknownLocaleError):
-        rtl = False
-    return "rtl" if rtl else "ltr"
+def _back(request: Request) -> str:
+    """This page's address without ``lang``, for the picker to come back to."""
+    query = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "lang"])
+    return request.url.path + (f"?{query}" if query else "")
 
 
 def speaking_for(person: Any) -> tuple[str, str | None]:
@@ -60,13 +50,22 @@ def speaking_for(person: Any) -> tuple[str, str | None]:
     return speaks_for(person.delegation, person.organisation, person.country)
 
 
-def clock(seconds: float | None) -> str:
-    """Seconds as m:ss (a minus sign past zero), as the timer shows them."""
+def _role(code: str) -> str:
+    """A participant's role as the record names it, in the request's language."""
+    return label("role", code)
+
+
+def clock(seconds: float | None) -> Markup:
+    """Seconds as m:ss (a minus sign past zero), as the timer shows them.
+
+    Isolated left to right, so that on an Arabic page a timer past zero reads
+    "-0:12", not "0:12-".
+    """
     if seconds is None:
-        return ""
+        return Markup("")
     sign = "-" if seconds < 0 else ""
     whole = int(abs(seconds) + (0.999 if seconds > 0 else 0))
-    return f"{sign}{whole // 60}:{whole % 60:02d}"
+    return Markup('<bdi dir="ltr">{}</bdi>').format(f"{sign}{whole // 60}:{whole % 60:02d}")
 
 
 def safe_url(url: str | None) -> str:
@@ -77,7 +76,7 @@ def safe_url(url: str | None) -> str:
 
 
 @cache
-def environment(lang: str) -> Environment:
+def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -85,8 +84,10 @@ def environment(lang: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    # The callables read the request's language when a page renders, not when this is built.
+    env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters["speaks_for"] = speaking_for
+    env.filters["role"] = _role
     env.filters["clock"] = clock
     env.filters["safe_url"] = safe_url
     return env
@@ -95,6 +96,16 @@ def environment(lang: str) -> Environment:
 def render(
     request: Request, name: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
-    lang = language(request)
-    html = environment(lang).get_template(name).render(lang=lang, dir=direction(lang), **context)
+    lang = current()
+    html = (
+        environment()
+        .get_template(name)
+        .render(
+            lang=lang,
+            dir=direction(lang),
+            picker=[(code, NATIVE_NAMES.get(code, code)) for code in languages()],
+            back=_back(request),
+            **context,
+        )
+    )
     return HTMLResponse(html, status_code=status_code)

@@ -223,3 +223,15 @@ def test_the_facts_do_not_hang_on_the_language_said() -> None:
     assert {(h.kind, h.title, h.session_number, h.venue) for h in read.values()} == {
         ("réunion de haut niveau", "Donner des moyens d’action", 22, "salle XX, Palais des Nations")
     }
+
+
+def test_a_line_ending_with_its_kind_is_the_title() -> None:
+    header = _header(
+        "HUMAN RIGHTS COUNCIL\n\nTwenty-ninth session\n\n"
+        "UPDATE BY THE HIGH COMMISSIONER FOLLOWED BY GENERAL DEBATE\n\n"
+        "Monday, 15 June 2015, 9.00 - 12.00, Room XX\n",
+        4,
+    )
+    assert header.kind == "general debate"
+    assert header.title == "UPDATE BY THE HIGH COMMISSIONER FOLLOWED BY GENERAL DEBATE"
+    assert (header.venue, header.timezone) == ("Room XX", "Europe/Zurich")

@@ -60,7 +60,7 @@ def test_a_read_past_its_time_is_stopped() -> None:
 
 def test_a_read_past_its_memory_is_stopped(tmp_path: Path) -> None:
     note = tmp_path / "note.md"
-    note.write_text(PANEL_2024.read_text(encoding="utf-8") + "x" * 3_000_000, encoding="utf-8")
+    note.write_text(PANEL_2024.read_text(encoding="utf-8") + "x" * 9_000_000, encoding="utf-8")
     with pytest.raises(NotAConceptNote, match="memory"):
         read_bounded(note, shown="note.md", memory=64 * 1024)
 

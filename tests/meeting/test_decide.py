@@ -385,12 +385,27 @@ def test_the_limit_comes_from_the_segment(
     segment: int | None, limit: int | None, warn: int | None
 ) -> None:
     room = Room()
-    kenya = room.add("Kenya")
+    # The segment's own speaker: its programme speaker, or a delegate in the discussion.
+    kenya = room.add(
+        "Kenya", segment=segment if segment in (INTRO, PANELISTS, DISCUSSANTS) else None
+    )
     if segment is not None:
         room.ok(StartSegment(segment=segment))
     (given,) = room.ok(GiveFloor(participant_id=kenya))
     assert isinstance(given, FloorGiven)
     assert (given.limit_seconds, given.warn_seconds, given.segment) == (limit, warn, segment)
+
+
+@pytest.mark.parametrize("segment", [INTRO, PANELISTS, DISCUSSANTS])
+def test_a_delegate_heard_during_a_presentation_has_the_floors_limit(segment: int) -> None:
+    """The secretariat's ten minutes or a panelist's fifteen are not a delegate's."""
+    room = Room()
+    kenya = room.add("Kenya")
+    room.ok(StartSegment(segment=segment))
+    room.ok(RequestFloor(), participant(kenya))
+    (given,) = room.ok(GiveFloor())
+    assert isinstance(given, FloorGiven)
+    assert (given.limit_seconds, given.segment) == (180, segment)
 
 
 def test_point_of_order_has_no_limit_and_the_chair_may_set_one() -> None:
