@@ -22,7 +22,6 @@ from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from podium.conceptnote.reader import read_note
 from podium.meeting.commands import (
-    AddParticipant,
     CloseList,
     CloseMeeting,
     GiveFloor,
@@ -32,6 +31,7 @@ from podium.meeting.commands import (
     StartSegment,
     TagIntervention,
 )
+from podium.meeting.participants import ParticipantFields
 from podium.meeting.words import CHAIR, Actor
 from podium.meetings import MeetingService
 from podium.web.app import create_app
@@ -120,9 +120,9 @@ class Hall:
         self.service.execute(self.meeting, command, by)  # type: ignore[arg-type]
 
     def person(self, name: str, **fields: Any) -> str:
-        participant, _token = self.service.add_participant(
-            self.meeting, AddParticipant(name=name, **fields), CHAIR
-        )
+        participant, _token = self.service.register(
+            self.meeting, [ParticipantFields(name=name, **fields)], CHAIR
+        )[0]
         return participant.id
 
     def open(self, role: str, page: str, viewport: dict[str, int]) -> Page:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from podium.conceptnote.reader import read_note
-from podium.meeting.commands import AddParticipant, OpenMeeting, RequestFloor, WithdrawRequest
+from podium.meeting.commands import OpenMeeting, RequestFloor, WithdrawRequest
+from podium.meeting.participants import ParticipantFields
 from podium.meeting.words import CHAIR, Actor
 from podium.meetings import MeetingService, RateLimited, Refused
 from podium.store import open_store
@@ -29,7 +30,7 @@ def test_two_services_on_one_log_agree_on_a_participants_limit(tmp_path: Path) -
     first, second = MeetingService(store, clock=clock), MeetingService(store, clock=clock)
     meeting = first.create(read_note(PANEL_2024)).id
     first.execute(meeting, OpenMeeting(), CHAIR)
-    person, _token = first.add_participant(meeting, AddParticipant(name="Ms. Quick"), CHAIR)
+    person, _token = first.register(meeting, [ParticipantFields(name="Ms. Quick")], CHAIR)[0]
     me = Actor("participant", person.id)
     services = [first, second]
     for n in range(6):
@@ -46,7 +47,7 @@ def test_two_services_on_one_log_agree_on_a_participants_limit(tmp_path: Path) -
         with pytest.raises(RateLimited, match="Too many requests for the floor"):
             service.execute(meeting, RequestFloor(), me)
     # Another participant is not held back, and a minute later neither is this one.
-    other, _token = first.add_participant(meeting, AddParticipant(name="Mr. Calm"), CHAIR)
+    other, _token = first.register(meeting, [ParticipantFields(name="Mr. Calm")], CHAIR)[0]
     second.execute(meeting, RequestFloor(), Actor("participant", other.id))
     clock.now += timedelta(minutes=1)
     first.execute(meeting, RequestFloor(), me)
