@@ -44,6 +44,40 @@ def _honorific(language: str) -> re.Pattern[str]:
 
 
 @cache
+def _suffixed(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """A name that a form of address follows ("英加·朗达·金阁下"), and the offices before it."""
+    after = vocabulary.entries(language, "roles", "words.honorifics_after")
+    if not after:
+        return None
+    words = vocabulary.source(language, "roles", "words.honorifics_after", start=False)
+    offices = vocabulary.source(language, "roles", "words.offices", start=False, end=False)
+    return re.compile(rf"[^\W\d_][\w·・]*?{words}"), re.compile(offices)
+
+
+def _suffixed_name(piece: str, language: str) -> str | None:
+    if (patterns := _suffixed(language)) is None:
+        return None
+    named, offices = patterns
+    head = re.split(r"[，,（(、；;]", piece, maxsplit=1)[0]
+    if (found := named.search(head)) is None:
+        return None
+    # "经济及社会理事会主席英加·朗达·金阁下": the office and body before the name are not its own.
+    name = offices.split(found.group(0))[-1]
+    return name if named.fullmatch(name) else None
+
+
+@cache
+def _delegate(language: str) -> re.Pattern[str]:
+    words = vocabulary.source(language, "roles", "words.delegates", end=False)
+    return re.compile(rf"^\s*{words}", re.I)
+
+
+def speaks_for_a_state(piece: str, language: str) -> bool:
+    """Whether a line names a State's delegate ("Representative of Argentina"), not a person."""
+    return bool(_delegate(language).match(piece.strip(" \t-•·*–")))
+
+
+@cache
 def _label(language: str) -> re.Pattern[str]:
     # "Moderator:" or "Keynote address:" at the start of a piece, or after a sentence's end.
     return re.compile(r"(?:^|(?<=[\n;.]))\s*([^\W\d][^:\n;]{1,40}?)\s*[:：]\s+", re.I)
@@ -68,13 +102,15 @@ def _capitalised(words: list[str]) -> bool:
 def name_in(piece: str, language: str, *, loose: bool) -> str | None:
     """The person's name a line or piece starts with; ``loose`` takes capitalised words too."""
     piece = piece.strip(" \t-•·*–")
-    if not piece:
+    if not piece or speaks_for_a_state(piece, language):
         return None
     honorific = _honorific(language).match(piece)
     head = _NAME_END.split(piece, maxsplit=1)[0].strip()
     if honorific:
         # "H.E. Mr. Harlem Désir, Minister …": the honorifics stay, as the note writes them.
         return head if len(head.split()) <= 9 else None
+    if (suffixed := _suffixed_name(piece, language)) is not None:
+        return suffixed
     if loose and _capitalised(head.split()) and head != piece.strip():
         return head
     return None
@@ -89,6 +125,13 @@ def names_in(text: str, language: str, *, loose: bool = False) -> list[str]:
         if (name := name_in(piece, language, loose=loose)) is not None:
             found.append(name)
     return found
+
+
+def speakers_in(text: str, language: str, *, loose: bool = False) -> int:
+    """How many speak in a list: each person named, and each State's delegate."""
+    pieces = [p[:_PIECE_MAX] for p in _PIECES.split(text[:_TEXT_MAX])]
+    delegates = sum(1 for p in pieces if speaks_for_a_state(p, language))
+    return len(names_in(text, language, loose=loose)) + delegates
 
 
 def groups_in(text: str, language: str, *, loose: bool = False) -> list[Group]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from podium.conceptnote.blocks import Element
-from podium.conceptnote.people import groups_in, names_in, people_role
+from podium.conceptnote.people import groups_in, names_in, people_role, speakers_in
 from podium.conceptnote.segments import (
     Part,
     is_question,
@@ -51,10 +51,10 @@ def is_timed_table(table: Element, language: str) -> bool:
     return any(slot_minutes(cell, language) is not None for row in table.rows for cell in row)
 
 
-def _with_people(segment: Segment, names: list[str]) -> Segment:
+def _with_people(segment: Segment, names: list[str], speakers: int | None = None) -> Segment:
     if not names:
         return segment
-    return replace(segment, names=tuple(names), speakers=len(names))
+    return replace(segment, names=tuple(names), speakers=max(speakers or 0, len(names)))
 
 
 def _row_segments(row: tuple[str, ...], line: int, language: str) -> tuple[list[Segment], Problems]:
@@ -140,8 +140,15 @@ def _item_segments(items: list[Element], language: str) -> tuple[list[Segment], 
             groups = groups_in(element.text, language)
             label = next((g for g in groups if g.label is not None), None)
             names = [n for g in groups for n in g.names]
-            if label is not None and label.role is not None and segment.role == "other":
-                segment = replace(segment, role=label.role)
+            if label is not None and label.role is not None and segment.role != label.role:
+                # "Moderator: … allocates time to the panelists": the label says whose item it is;
+                # a role named later in the item does not.
+                opens = element.text.lstrip(" \t-•·*–").startswith(label.label or "")
+                if segment.role == "other" or opens:
+                    role = label.role
+                    segment = replace(
+                        segment, role=role, speakers=speakers_of(element.text, role, language)
+                    )
             found.append(_with_people(segment, names))
     return found, problems
 
@@ -172,6 +179,7 @@ def _people_segment(source: Source, language: str) -> Segment | None:
     role = people_role(heading, language) or role_of(heading, language)
     text = "\n".join(e.text for e in source.blocks)
     names = names_in(text, language, loose=True)
+    speakers = speakers_in(text, language, loose=True)
     if role == "other" and not names:
         return None
     segment = Segment(
@@ -180,7 +188,7 @@ def _people_segment(source: Source, language: str) -> Segment | None:
         speakers=speakers_of(heading, role, language) if not names else None,
         source=f"{heading}: {' '.join(text.split())}",
     )
-    return _with_people(segment, names)
+    return _with_people(segment, names, speakers)
 
 
 def _apply_rules(programme: list[Segment], rules: list[Segment]) -> list[Segment]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from podium.conceptnote.people import names_in
 from podium.conceptnote.reader import parse_text
 from podium.meeting.plan import ClassLimit
 
@@ -99,3 +100,33 @@ def test_a_recognised_section_that_gives_nothing_is_a_warning_with_its_field() -
     assert fields["questions"] == 5
     assert fields["segments"] == 9
     assert fields["documents"] == 13
+
+
+def test_a_states_delegate_speaks_but_is_no_persons_name() -> None:
+    plan = parse_text(
+        HEAD + "Speakers\n\n- Mr. Ole Berg, Minister of Trade of Norway\n"
+        "- Ms. Ana Lima, Director, UNCTAD\n"
+        "- Representative of Argentina, Chair of the previous session\n"
+    )
+    assert [(s.role, s.speakers, s.names) for s in plan.segments] == [
+        ("panelist", 3, ("Mr. Ole Berg", "Ms. Ana Lima")),
+    ]
+
+
+def test_chinese_names_are_read_before_the_form_of_address_that_follows_them() -> None:
+    text = (
+        "欢迎词：经济及社会理事会主席英加·朗达·金阁下\n"
+        "回顾：拉扎勒斯·卡潘布韦阁下，赞比亚常驻联合国代表\n"
+        "总结：王毅先生\n"
+        "问答"
+    )
+    assert names_in(text, "zh") == ["英加·朗达·金阁下", "拉扎勒斯·卡潘布韦阁下", "王毅先生"]
+
+
+def test_an_items_label_names_its_role_over_roles_named_later_in_it() -> None:
+    assert _segments(
+        "## Format\n\n"
+        "- Moderator: opens the session and allocates time to the panelists and discussants\n"
+        "- Panelists: interventions of up to five minutes each\n"
+        "- Discussants: reactions of up to three minutes each\n"
+    ) == [("moderator", 1, None, False), ("panelist", None, 5, True), ("discussant", None, 3, True)]
