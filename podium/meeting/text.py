@@ -14,19 +14,24 @@ import re
 
 # C0 but tab and LF; DEL and C1; lone surrogates; U+FFFE, U+FFFF.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# What a person may not type either: the explicit bidirectional embeddings, overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069), which reorder the text after them on the big
+# screen and in the record ("Kenya" typed after U+202E reads "aynek"). The marks U+200E and
+# U+200F, which right-to-left names need, stay allowed; pages isolate every name anyway.
+_TYPED_FORBIDDEN = re.compile(_FORBIDDEN.pattern[:-1] + "\u202a-\u202e\u2066-\u2069]")
 _LINE_ENDS = re.compile("\r\n?")
 
 
 def forbidden_character(text: str) -> str | None:
     """The first character ``text`` may not hold (after line ends are made ``\\n``), if any."""
-    found = _FORBIDDEN.search(_LINE_ENDS.sub("\n", text))
+    found = _TYPED_FORBIDDEN.search(_LINE_ENDS.sub("\n", text))
     return found.group() if found else None
 
 
 def typed_text(text: str) -> str:
     """Text a person typed, with its line ends made ``\\n``; ValueError names a bad character."""
     text = _LINE_ENDS.sub("\n", text)
-    found = _FORBIDDEN.search(text)
+    found = _TYPED_FORBIDDEN.search(text)
     if found:
         raise ValueError(describe(found.group()))
     return text

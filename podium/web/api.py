@@ -302,7 +302,7 @@ def _register(
 @router.post(
     "/meetings/{meeting_id}/commands",
     response_model=schemas.Executed,
-    responses=_errors(401, 403, 404, 409, 413, 422, 429),
+    responses=_errors(400, 401, 403, 404, 409, 413, 422, 429, 503),
     summary="Send a command to the meeting",
 )
 def send_command(meeting_id: str, command: CommandBody, request: Request) -> schemas.Executed:

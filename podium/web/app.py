@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from podium.i18n import _
@@ -31,6 +32,8 @@ from podium.web.limits import BodyLimit
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
+# Below this many bytes, compression saves less than it costs.
+GZIP_MINIMUM = 500
 
 
 def create_app(
@@ -85,6 +88,9 @@ def create_app(
     if allowed_hosts:
         # Links and JSON-LD are made from the Host header when no --base-url is set.
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    # Pages, JSON and static text go compressed to phones on weak links (the feed's
+    # event stream is left alone by Starlette, so each event arrives when sent).
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM)
     # Outermost of ours: refusals and errors of every layer speak the request's language.
     app.add_middleware(locale.Locale)
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]

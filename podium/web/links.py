@@ -13,7 +13,7 @@ from typing import Any
 import segno
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 from pydantic import BaseModel, Field
 
@@ -22,6 +22,7 @@ from podium.meetings import Forbidden, NotFound, ServiceError
 from podium.web.api import _errors, _http_error, join_link
 from podium.web.auth import check_csrf
 from podium.web.deps import actor_for, require, service
+from podium.web.handoff import handoffs
 from podium.web.templating import render
 
 router = APIRouter(tags=["api"])
@@ -88,14 +89,29 @@ async def reissue_from_page(request: Request, meeting_id: str) -> Response:
         return _message(request, str(refused), 403)
     except ServiceError as refused:
         return _message(request, str(refused), 422)
-    link = join_link(request, token)
+    back = f"/m/{meeting_id}/{'chair' if actor.role == 'chair' else 'secretariat'}"
+    # Post, redirect, get: reloading the page that shows the link re-issues nothing.
+    key = handoffs(request).put(meeting_id, {"link": join_link(request, token), "back": back})
+    return RedirectResponse(f"/m/{meeting_id}/links?shown={key}", status_code=303)
+
+
+@router.get("/m/{meeting_id}/links", include_in_schema=False, response_model=None)
+def reissued(request: Request, meeting_id: str, shown: str = "") -> Response:
+    """The link just re-issued, with its QR code, shown once."""
+    actor = actor_for(request, meeting_id)
+    if actor is None or actor.role not in ("chair", "secretariat"):
+        return _message(request, _("Please open the link you were sent for this meeting."), 403)
+    kept = handoffs(request).take(meeting_id, shown) if shown else None
+    if not isinstance(kept, dict):
+        gone = _("This link was shown once already. A lost link can be issued again.")
+        return _message(request, gone, 410)
     context = {
         "heading": _("A new link"),
-        "link": link,
-        "qr": qr_svg(link),
-        "back": f"/m/{meeting_id}/{'chair' if actor.role == 'chair' else 'secretariat'}",
+        "link": kept["link"],
+        "qr": qr_svg(kept["link"]),
+        "return_to": kept["back"],
     }
-    page = render(request, "reissued.html", context, 201)
+    page = render(request, "reissued.html", context)
     page.headers["Cache-Control"] = "no-store"
     return page
 

@@ -97,15 +97,11 @@ def render(
     request: Request, name: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
     lang = current()
-    html = (
-        environment()
-        .get_template(name)
-        .render(
-            lang=lang,
-            dir=direction(lang),
-            picker=[(code, NATIVE_NAMES.get(code, code)) for code in languages()],
-            back=_back(request),
-            **context,
-        )
-    )
+    page = {
+        "lang": lang,
+        "dir": direction(lang),
+        "picker": [(code, NATIVE_NAMES.get(code, code)) for code in languages()],
+        "here": _back(request),
+    }
+    html = environment().get_template(name).render({**page, **context})
     return HTMLResponse(html, status_code=status_code)

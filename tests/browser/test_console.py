@@ -58,6 +58,7 @@ def _discussion(live_server: LiveServer) -> Meeting:
 
 
 def _in_view(page: Page, selector: str) -> None:
+    expect(page.locator(selector).first).to_be_in_viewport(ratio=1)
     box = page.locator(selector).first.bounding_box()
     assert box is not None, selector
     assert box["y"] >= 0 and box["y"] + box["height"] <= LAPTOP["height"], (selector, box)
@@ -71,6 +72,7 @@ def test_a_speech_is_run_from_one_screen_at_1366_by_768(
     chair = open_link(browser, meeting.links["chair"], viewport=LAPTOP)
     chair.get_by_role("button", name="Next speaker").click()
     expect(chair.locator("#now")).to_contain_text("Delegate of Kenya")
+    expect(chair.locator("#now").get_by_role("button", name="Pause")).to_be_visible()
     for selector in (
         "#now .speaker",
         "#now .timer",

@@ -3,7 +3,7 @@
 The Chair on a 1366×768 laptop, the big screen at 1920×1080 and two phones at
 360×740: a statement on behalf of a group, heard first; a question to a named
 panelist and the panel's response round; the floor given by mistake and taken
-back within ten seconds.
+back within ten seconds; a lost phone's link re-issued by the secretariat.
 """
 
 from __future__ import annotations
@@ -117,5 +117,19 @@ def test_a_group_statement_a_question_to_a_panelist_its_response_and_an_undo(
     expect(chair.get_by_role("button", name="The panel will respond to questions")).to_be_visible()
     assert chair.evaluate("window.scrollY") == 0
 
-    for page in (chair, screen, kenya_phone, brazil_phone):
+    # Kenya's phone is lost: the secretariat re-issues her link; the old one stops working.
+    secretariat = open_link(browser, meeting.links["secretariat"], viewport=LAPTOP)
+    secretariat.get_by_label("Whose link").select_option(label="H.E. Ms. Wanjiru Kamau · Kenya")
+    secretariat.get_by_role("button", name="Re-issue (the old link stops working)").click()
+    expect(secretariat.locator("figure.qr svg")).to_be_visible()
+    new_link = secretariat.locator("p.link a").get_attribute("href")
+    assert new_link and new_link != kenya["link"]
+    secretariat.reload()
+    expect(secretariat.locator("body")).to_contain_text("shown once already")
+    lost = open_link(browser, kenya["link"], viewport=PHONE)
+    expect(lost.locator("body")).not_to_contain_text("Wanjiru Kamau")
+    found = open_link(browser, new_link, viewport=PHONE)
+    expect(found.get_by_role("button", name="Request the floor")).to_be_visible()
+
+    for page in (chair, screen, kenya_phone, brazil_phone, secretariat, lost, found):
         page.context.close()

@@ -334,3 +334,24 @@ def test_an_intervention_is_tagged_with_questions_given_as_a_json_list(api: Api)
     status, body = api.send(api.chair, {"type": "tag_intervention", "questions": [9]})
     assert status == 422
     assert body["detail"] == "There is no guiding question 9: they are numbered 1 to 6."
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "content", "headers"),
+    [
+        ("commands", "post", b"{not json", {"Content-Type": "application/json"}),
+        ("commands", "post", b"[1, 2]", {"Content-Type": "application/json"}),
+        ("feed", "get", None, {"Last-Event-ID": "yesterday"}),
+    ],
+)
+def test_every_answer_to_bad_input_is_documented(
+    api: Api, path: str, method: str, content: bytes | None, headers: dict[str, str]
+) -> None:
+    """An integrator reads in /openapi.json every status a path may answer with."""
+    documented = api.client.get("/openapi.json").json()["paths"]
+    url = f"/api/meetings/{api.meeting}/{path}"
+    sent = {**headers, "Authorization": f"Bearer {api.chair}"}
+    answer = api.client.request(method.upper(), url, content=content, headers=sent)
+    assert 400 <= answer.status_code < 500, answer.text
+    spec = documented["/api/meetings/{meeting_id}/" + path][method]
+    assert str(answer.status_code) in spec["responses"], (answer.status_code, spec["responses"])

@@ -59,7 +59,7 @@ def _bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-@pytest.mark.parametrize("bad", ["\v", "\x00", "\x1b[31m", "\x85", "\ufffe"])
+@pytest.mark.parametrize("bad", ["\v", "\x00", "\x1b[31m", "\x85", "\ufffe", "\u202e", "\u2067"])
 def test_a_name_with_a_control_character_is_refused_where_it_enters(
     app: TestClient, bad: str
 ) -> None:
@@ -172,3 +172,14 @@ def test_an_id_with_a_nul_is_a_404_on_postgresql(postgres_url: str) -> None:
     finally:
         with psycopg.connect(postgres_url, autocommit=True) as conn:
             conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+
+
+def test_a_right_to_left_name_keeps_its_direction_marks(app: TestClient) -> None:
+    """U+200F (the right-to-left mark) belongs in Arabic names; only overrides are refused."""
+    meeting, tokens = _meeting(app)
+    answer = app.post(
+        f"/api/meetings/{meeting}/participants",
+        json=[{"name": "السيد أحمد\u200f", "delegation": "مصر"}],
+        headers=_bearer(tokens["secretariat"]),
+    )
+    assert answer.status_code == 201, answer.text

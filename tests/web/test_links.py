@@ -26,10 +26,15 @@ def test_a_reissued_link_replaces_the_old_one_at_once(tmp_path: Path) -> None:
                 f"/m/{meeting.id}/links",
                 data={"csrf": csrf.group(1), "holder": f"participant:{person['id']}"},
             )
-        assert made.status_code == 201
-        assert "<svg" in made.text and 'class="segno"' in made.text
-        new = re.search(r'href="[^"]*/join/([^"]+)"', made.text)
+            # Post, redirect, get: the link is shown once, and a reload re-issues nothing.
+            assert made.status_code == 303
+            shown = secretariat.get(made.headers["location"])
+            again = secretariat.get(made.headers["location"])
+        assert shown.status_code == 200
+        assert "<svg" in shown.text and 'class="segno"' in shown.text
+        new = re.search(r'href="[^"]*/join/([^"]+)"', shown.text)
         assert new
+        assert again.status_code == 410 and "shown once already" in again.text
         with httpx.Client(base_url=server.base_url, follow_redirects=False) as phone:
             assert phone.get(f"/join/{old}").status_code == 404
             assert phone.get(f"/join/{new.group(1)}").status_code == 303
