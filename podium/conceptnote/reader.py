@@ -15,7 +15,7 @@ from podium.conceptnote.blocks import Element
 from podium.conceptnote.documents import read_document
 from podium.conceptnote.header import read_header
 from podium.conceptnote.outcome import read_outcome, read_sdgs
-from podium.conceptnote.people import people_role
+from podium.conceptnote.people import groups_in, people_role
 from podium.conceptnote.programme import Source, is_timed_table, read_programme
 from podium.conceptnote.segments import is_question, sentences
 from podium.conceptnote.textblocks import elements
@@ -141,6 +141,17 @@ def _lists_people(heading: Element, found: list[Element], language: str) -> bool
     )
 
 
+def _head_people(head: list[Element], language: str) -> list[Source]:
+    """People named under a label in the title block ("Convened by: H.E. Mr. …") are the
+    programme's, as they would be under a heading of that label."""
+    return [
+        Source(element, "people", (element,))
+        for element in head
+        if element.kind == "paragraph"
+        and any(g.role is not None and g.names for g in groups_in(element.text, language))
+    ]
+
+
 def _split(found: list[Element], language: str) -> tuple[list[Element], list[Element]]:
     """The title block, and the rest from the first section heading on."""
     after_label = False
@@ -188,6 +199,7 @@ def read_blocks(found: list[Element]) -> Plan:
         [e for e in head if e.text.rstrip(":").strip().lower() not in labels], found, language
     )
     body = _Body(language)
+    body.sources.extend(_head_people(head, language))
     problems = [(w.line, w.message, w.field) for w in header.problems]
     i = 0
     while i < len(rest):

@@ -140,3 +140,17 @@ def test_a_name_after_the_words_of_a_speech_is_a_speakers_name() -> None:
     )
     assert names_in(text, "en") == ["Ms. Rola Dashti", "Mr. Saad Hariri"]
     assert names_in("Palabras de la Sra. Alicia Bárcena, CEPAL", "es") == ["Sra. Alicia Bárcena"]
+
+
+def test_a_labelled_person_in_the_title_block_opens_the_programme() -> None:
+    plan = parse_text(
+        "**Informal consultations with non-governmental organizations**\n\n"
+        "Thursday, 22 October 2015, 10:00 AM - 1:00 PM, Conference Room 2\n\n"
+        "Convened by: H.E. Mr. Andrej Logar, Chairperson of the Second Committee\n\n"
+        "## Purpose\n\nThe consultations give civil society a voice.\n\n"
+        "## Speakers\n\n- Ms. Ana Lima, Oxfam\n- Mr. Ole Berg, CIVICUS\n"
+    )
+    assert [(s.role, s.names) for s in plan.segments] == [
+        ("chair", ("H.E. Mr. Andrej Logar",)),
+        ("panelist", ("Ms. Ana Lima", "Mr. Ole Berg")),
+    ]
