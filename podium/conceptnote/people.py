@@ -16,7 +16,7 @@ from functools import cache
 from podium.conceptnote import vocabulary
 from podium.meeting.plan import ROLES, Role
 
-_NAME_END = re.compile(r"\s*(?:,|\(|（|–|—|\s-\s|:)")
+_NAME_END = re.compile(r"\s*(?:,|،|\(|（|–|—|\s-\s|:)")
 # A list of people is read this far, a person's line this far: no programme holds more.
 _TEXT_MAX = 20_000
 _PIECE_MAX = 300

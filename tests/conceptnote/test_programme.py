@@ -154,3 +154,17 @@ def test_a_labelled_person_in_the_title_block_opens_the_programme() -> None:
         ("chair", ("H.E. Mr. Andrej Logar",)),
         ("panelist", ("Ms. Ana Lima", "Mr. Ole Berg")),
     ]
+
+
+def test_arabic_opening_statements_list_their_speakers_up_to_the_arabic_comma() -> None:
+    plan = parse_text(
+        "# الجلسة الافتتاحية\n\n"
+        "الثلاثاء 5 آذار/مارس 2024، الساعة 9:00 صباحًا بتوقيت بيروت\n\n"
+        "## نبذة عن المنتدى\n\nتنظّم الإسكوا المنتدى العربي للتنمية المستدامة.\n\n"
+        "## كلمات الافتتاح\n\n"
+        "- السيد نجيب ميقاتي، رئيس حكومة تصريف الأعمال في لبنان\n"
+        "- السيدة رولا دشتي، الأمينة التنفيذية للإسكوا\n"
+    )
+    assert [(s.role, s.speakers, s.names) for s in plan.segments] == [
+        ("keynote", 2, ("السيد نجيب ميقاتي", "السيدة رولا دشتي")),
+    ]
