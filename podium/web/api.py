@@ -39,6 +39,7 @@ from podium.meetings import (
 )
 from podium.web import schemas
 from podium.web.deps import actor_for, require, require_admin, service
+from podium.web.plan_schema import PlanDocument
 from podium.web.roster import Roster, RosterError, read_csv, read_json
 from podium.web.schemas import CommandBody, Error
 from podium.wire import CommandFormatError, command_from_json
@@ -199,6 +200,8 @@ def _from_upload(name: str, data: bytes, read: Callable[..., _Read]) -> _Read:
 
 @router.get(
     "/meetings/{meeting_id}",
+    response_model=PlanDocument,
+    response_model_exclude_unset=True,
     responses=_errors(404),
     summary="The meeting's plan",
 )

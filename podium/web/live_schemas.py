@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from podium.meeting.events import EVENTS, Event
+from podium.meeting.events import EVENTS, Event, MeetingCreated
 from podium.meeting.privacy import private_fields
 from podium.meeting.words import Channel, FloorClass, Level, Light, RequestKind
+from podium.web.plan_schema import PlanDocument
 
 CLOSED = ConfigDict(extra="forbid")
 Instant = Annotated[str, Field(description="ISO 8601, in UTC.")]
@@ -50,7 +51,10 @@ def _event_model(cls: type[Event]) -> type[BaseModel]:
             default = Field(None, description="Left out of the copy the hall receives.")
         if isinstance(default, tuple):
             default = list(default)
-        fields[f.name] = (_field_type(hints[f.name]), default)
+        hint = _field_type(hints[f.name])
+        if cls is MeetingCreated and f.name == "plan":
+            hint = PlanDocument  # the plan's own closed schema, not an open object
+        fields[f.name] = (hint, default)
     name = "".join(part.title() for part in cls.type.split("_")) + "Event"
     model: type[BaseModel] = create_model(
         name,

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, expect, sync_playwright
 
 from tests.browser.test_live_meeting import CHROMIUM_ARGS, open_link, press
 from tests.conftest import PANEL_2024
-from tests.support.server import LiveServer
+from tests.support.server import LiveServer, token_of
 
 pytestmark = pytest.mark.browser
 
@@ -133,3 +133,36 @@ def test_a_group_statement_a_question_to_a_panelist_its_response_and_an_undo(
 
     for page in (chair, screen, kenya_phone, brazil_phone, secretariat, lost, found):
         page.context.close()
+
+
+def test_a_form_half_filled_on_a_phone_survives_the_live_updates(
+    live_server: LiveServer, browser: Browser
+) -> None:
+    """A delegate picks a group, someone else asks for the floor meanwhile: the pick stays."""
+    meeting = live_server.create_meeting(PANEL_2024)
+    kenya, brazil = live_server.register(
+        meeting,
+        [
+            {"name": "H.E. Ms. Wanjiru Kamau", "delegation": "Kenya", "country": "KE"},
+            {"name": "Mr. Rafael Souza", "delegation": "Brazil", "country": "BR"},
+        ],
+    )
+    live_server.command(meeting, meeting.chair_token, {"type": "open_meeting"})
+    phone = open_link(browser, kenya["link"], viewport=PHONE)
+    phone.wait_for_load_state("load")
+    phone.get_by_label("Statement on behalf of").select_option(label="African Group")
+    phone.locator("body").click(position={"x": 5, "y": 5})  # the select loses the focus
+    seq = phone.locator("input[data-seq]").first.get_attribute("value")
+    asked = live_server.command(
+        meeting, token_of(brazil["link"]), {"type": "request_floor", "kind": "statement"}
+    )
+    assert asked.status_code == 200, asked.text
+    # The page has taken the new event in (its forms now carry the new seq) ...
+    expect(phone.locator("input[data-seq]").first).not_to_have_value(seq or "")
+    # ... and the delegate's choice is still there when they send it.
+    expect(phone.get_by_label("Statement on behalf of")).to_have_value(
+        re.compile(r"african", re.IGNORECASE)
+    )
+    phone.get_by_role("button", name="Request the floor").click()
+    expect(phone.locator("#mine")).to_contain_text("Place 1 in the list")
+    phone.context.close()

@@ -355,3 +355,14 @@ def test_every_answer_to_bad_input_is_documented(
     assert 400 <= answer.status_code < 500, answer.text
     spec = documented["/api/meetings/{meeting_id}/" + path][method]
     assert str(answer.status_code) in spec["responses"], (answer.status_code, spec["responses"])
+
+
+def test_the_plan_is_served_as_podium_import_prints_it(api: Api) -> None:
+    """GET /api/meetings/{id} goes through its closed schema and comes out unchanged."""
+    from podium.conceptnote.reader import read_note
+
+    served = api.client.get(f"/api/meetings/{api.meeting}").json()
+    printed = read_note(PANEL_2024).to_json()
+    assert {k: v for k, v in served.items() if k != "warnings"} == {
+        k: v for k, v in printed.items() if k != "warnings"
+    }

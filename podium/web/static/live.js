@@ -27,6 +27,8 @@
       var focus = document.activeElement;
       if (!fresh || old.innerHTML === fresh.innerHTML) return;
       if (focus && old.contains(focus) && /INPUT|SELECT|TEXTAREA/.test(focus.tagName)) return;
+      // A form the person has started to fill in stays theirs until they send it.
+      if (old.hasAttribute("data-touched")) return;
       old.replaceWith(document.importNode(fresh, true));
     });
     // Every form now acts on the page as shown: the seq it was made from goes with it.
@@ -136,6 +138,8 @@
     // Only a form whose result shows in a live region is sent in place; others post and reload.
     if (!window.fetch || !window.FormData || !form.closest("[data-live]")) return;
     e.preventDefault();
+    var region = form.closest("[data-live]");
+    if (region) region.removeAttribute("data-touched");
     var data = new URLSearchParams(new FormData(form));
     sending = true;
     var place = form.closest("[data-request]");
@@ -160,6 +164,13 @@
         if (next) next.click();
       });
   }
+
+  function touched(e) {
+    var region = e.target.form && e.target.closest("[data-live]");
+    if (region) region.setAttribute("data-touched", "");
+  }
+  document.addEventListener("input", touched, true);
+  document.addEventListener("change", touched, true);
 
   var full = document.querySelector("[data-fullscreen]");
   if (full && document.documentElement.requestFullscreen) {
