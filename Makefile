@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PODIUM_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint typecheck unit bench messages system-deps clean
+.PHONY: run test lint typecheck unit bench messages run-deps system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,18 +14,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Libraries that come from the system: Pango for WeasyPrint's PDF, Chromium for browser tests.
-system-deps:
+# From the system: Pango for WeasyPrint's PDF and Noto fonts for Arabic and Chinese documents
+# (what `make run` needs); for the tests also PostgreSQL's binaries (the test that restarts a
+# cluster of its own) and Chromium (the browser tests).
+run-deps:
 	@if ! ldconfig -p | grep -q libpangoft2-1.0; then \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; fi
 	@if ! fc-list | grep -q NotoSansCJK || ! fc-list | grep -q NotoSansArabic; then \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core fonts-noto-cjk; fi
+
+system-deps: run-deps
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; fi
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation; fi
 
 # `make run PORT=8080` (or PODIUM_PORT=8080) chooses the port; 8000 otherwise.
-run: $(STAMP)
-	@if ! ldconfig -p | grep -q libpangoft2-1.0; then $(MAKE) --no-print-directory system-deps; fi
+run: $(STAMP) run-deps
 	$(BIN)/podium demo $(if $(PORT),--port $(PORT))
 
 lint: $(STAMP)

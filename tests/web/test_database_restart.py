@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from podium.store import open_store
-from tests.conftest import IN_CI, PANEL_2024
+from tests.conftest import PANEL_2024, unavailable
 from tests.support.pg_cluster import binaries, cluster
 from tests.support.server import free_port, start_server
 
@@ -23,9 +23,7 @@ DOWN_SENTENCE = "cannot be written or read just now, so nothing was recorded"
 @pytest.mark.slow
 def test_two_servers_go_through_a_database_restart_losing_nothing(tmp_path: Path) -> None:
     if binaries() is None:
-        if IN_CI:
-            pytest.fail("PostgreSQL's binaries (pg_ctl) are required under CI")
-        pytest.skip("PostgreSQL's binaries (pg_ctl) are not installed")
+        unavailable("PostgreSQL's binaries (pg_ctl; make test installs them with apt-get)")
     with cluster(free_port()) as database:
         env = {"PODIUM_DATABASE_URL": database.url}
         servers = [start_server(tmp_path / name, env=env) for name in ("a", "b")]
