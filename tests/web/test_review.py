@@ -243,3 +243,14 @@ def test_any_posted_form_gives_a_plan_or_sentences_never_an_exception(
     plan = plan_from_form(form)
     assert (plan is None) == bool(form.errors)
     assert all(isinstance(text, str) and text for text in form.errors.values())
+
+
+def test_an_arabic_note_reads_right_to_left_in_its_fields(client: TestClient) -> None:
+    """Each field and the note's text take their direction from their own words."""
+    from tests.conftest import NOTES
+
+    note = NOTES / "corpus" / "afsd-2024-jalsa-iftitahiya.docx"
+    page = upload(client, note.name, note.read_bytes())
+    title = re.search(r'<input name="title"[^>]*>', page)
+    assert title and 'dir="auto"' in title.group()
+    assert '<pre class="note-text" dir="auto">' in page
