@@ -58,8 +58,16 @@ def _discussion(live_server: LiveServer) -> Meeting:
 
 
 def _in_view(page: Page, selector: str) -> None:
-    expect(page.locator(selector).first).to_be_in_viewport(ratio=1)
-    box = page.locator(selector).first.bounding_box()
+    located = page.locator(selector).first
+    expect(located).to_be_in_viewport(ratio=1)
+    # The live script may be swapping the region for its fresh copy this very moment:
+    # the element is then briefly detached, and is looked up again until it is back.
+    box = located.bounding_box()
+    for _attempt in range(50):
+        if box is not None:
+            break
+        page.wait_for_timeout(100)
+        box = located.bounding_box()
     assert box is not None, selector
     assert box["y"] >= 0 and box["y"] + box["height"] <= LAPTOP["height"], (selector, box)
     assert box["x"] + box["width"] <= LAPTOP["width"], (selector, box)
