@@ -6,13 +6,19 @@ UPDATE, so of two concurrent appends the second finds the row changed and
 raises ``Conflict``. Each committed append sends ``NOTIFY`` with the meeting
 and its new head; every process LISTENs on one connection of its own and
 tells its listeners, which read the new rows themselves.
+
+Connections come from a ``psycopg_pool.ConnectionPool``: a connection that
+breaks (the database restarted) is dropped and replaced in the background, and
+a caller waits at most ``wait_seconds`` for one before the ``PoolTimeout`` (an
+``OperationalError``) that the web answers with a 503. The pool's own warnings
+on each failed reconnection are kept out of the server's log, which says once
+that the log is gone and once that it is back.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import queue
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -22,6 +28,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg_pool import ConnectionPool
 
 from podium.i18n import _
 from podium.store.base import (
@@ -39,6 +46,8 @@ from podium.store.base import (
 )
 
 log = logging.getLogger(__name__)
+# One line per failed reconnection would bury the one line the server logs when the log goes.
+logging.getLogger("psycopg.pool").setLevel(logging.ERROR)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS {schema}.meetings (
@@ -67,50 +76,48 @@ CREATE INDEX IF NOT EXISTS tokens_by_meeting ON {schema}.tokens (meeting, create
 class PostgresStore:
     """The event log in a PostgreSQL database, in ``schema`` (``public`` by default)."""
 
-    def __init__(self, url: str, *, schema: str = "public", pool_size: int = 8) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        schema: str = "public",
+        pool_size: int = 8,
+        wait_seconds: float = 5.0,
+    ) -> None:
         self.url = url
         self.schema = schema
         self.channel = f"podium_events_{schema}"[:63]
         self._listeners = Listeners()
-        self._idle: queue.LifoQueue[psycopg.Connection[Any]] = queue.LifoQueue()
-        self._slots = threading.BoundedSemaphore(pool_size)
-        self._all_lock = threading.Lock()
-        self._all: list[psycopg.Connection[Any]] = []
         self._closed = False
         self._listen_thread: threading.Thread | None = None
         self._listen_conn: psycopg.Connection[Any] | None = None
         self._sql = _Statements(schema)
-        with self._connection() as conn, conn.transaction():
+        # A first connection of its own: an unreachable database is told at once, in its words.
+        with psycopg.connect(url, autocommit=True) as conn, conn.transaction():
             # One creator at a time: concurrent CREATE IF NOT EXISTS can still collide.
             conn.execute("SELECT pg_advisory_xact_lock(hashtext('podium-schema'))")
             conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
             conn.execute(sql.SQL(SCHEMA).format(schema=sql.Identifier(schema)))
+        self._pool: ConnectionPool[psycopg.Connection[Any]] = ConnectionPool(
+            url,
+            min_size=1,
+            max_size=pool_size,
+            kwargs={"autocommit": True},
+            timeout=wait_seconds,
+            name=f"podium-{schema}",
+            open=False,
+        )
+        self._pool.open(wait=False)
 
     # -- connections -----------------------------------------------------------
 
     @contextmanager
     def _connection(self) -> Iterator[psycopg.Connection[Any]]:
-        """A connection of this store's own small pool, for one thread at a time."""
+        """A connection of the pool, for one thread at a time."""
         if self._closed:
             raise StoreError(_("The event log is closed."))
-        self._slots.acquire()
-        try:
-            try:
-                conn = self._idle.get_nowait()
-            except queue.Empty:
-                conn = psycopg.connect(self.url, autocommit=True)
-                with self._all_lock:
-                    self._all.append(conn)
-            try:
-                yield conn
-            finally:
-                if conn.broken or conn.closed:
-                    with self._all_lock:
-                        self._all.remove(conn)
-                else:
-                    self._idle.put(conn)
-        finally:
-            self._slots.release()
+        with self._pool.connection() as conn:
+            yield conn
 
     # -- writing ---------------------------------------------------------------
 
@@ -260,10 +267,7 @@ class PostgresStore:
         self._closed = True
         if self._listen_thread is not None:
             self._listen_thread.join(timeout=5)
-        with self._all_lock:
-            for conn in self._all:
-                conn.close()
-            self._all.clear()
+        self._pool.close()
 
     def drop_schema(self) -> None:
         """Remove this store's schema and everything in it (for tests and benchmarks)."""
