@@ -42,6 +42,18 @@ class TokenRecord:
 
 
 @dataclass(frozen=True)
+class Snapshot:
+    """A meeting's state as of event ``seq``, kept beside its log to be read instead of the
+    events before it: ``data`` is opaque to the store, ``version`` says who can read it."""
+
+    meeting: str
+    seq: int
+    version: str
+    data: bytes
+    taken_at: datetime
+
+
+@dataclass(frozen=True)
 class Notice:
     """The log of ``meeting`` has grown to ``seq``.
 
@@ -176,6 +188,18 @@ class EventStore(Protocol):
 
     def meetings(self) -> list[str]:
         """Every meeting with at least one event, oldest first."""
+        ...
+
+    def put_snapshot(self, meeting: str, seq: int, version: str, data: bytes) -> bool:
+        """Keeps ``data``, the meeting's state as of event ``seq``, in place of an older one.
+
+        Only a cache: nothing is kept (False) when the log does not reach ``seq`` or a
+        later snapshot is already kept. One snapshot per meeting is kept, the latest.
+        """
+        ...
+
+    def snapshot(self, meeting: str) -> Snapshot | None:
+        """The meeting's latest snapshot, if one was kept."""
         ...
 
     def subscribe(self, listener: Listener) -> Unsubscribe:

@@ -36,6 +36,7 @@ from podium.store.base import (
     Listener,
     Listeners,
     Notice,
+    Snapshot,
     StoredEvent,
     StoreError,
     TokenRecord,
@@ -70,6 +71,13 @@ CREATE TABLE IF NOT EXISTS {schema}.tokens (
     created_at timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS tokens_by_meeting ON {schema}.tokens (meeting, created_at);
+CREATE TABLE IF NOT EXISTS {schema}.snapshots (
+    meeting text PRIMARY KEY,
+    seq bigint NOT NULL,
+    version text NOT NULL,
+    data bytea NOT NULL,
+    taken_at timestamptz NOT NULL
+);
 """
 
 
@@ -165,6 +173,21 @@ class PostgresStore:
             return
         with self._connection() as conn, conn.cursor() as cursor:
             cursor.executemany(self._sql.put_token, rows)
+
+    def put_snapshot(self, meeting: str, seq: int, version: str, data: bytes) -> bool:
+        if seq < 1:
+            return False
+        params = (meeting, seq, version, data, utc_now(), meeting, seq)
+        with self._connection() as conn:
+            return conn.execute(self._sql.put_snapshot, params).fetchone() is not None
+
+    def snapshot(self, meeting: str) -> Snapshot | None:
+        with self._connection() as conn:
+            row = conn.execute(self._sql.snapshot, (meeting,)).fetchone()
+        if row is None:
+            return None
+        seq, version, data, taken_at = row
+        return Snapshot(meeting, seq, version, bytes(data), taken_at.astimezone(UTC))
 
     def drop_token(self, token_hash: str) -> None:
         with self._connection() as conn:
@@ -324,6 +347,17 @@ class _Statements:
             " VALUES (%s, %s, %s, %s, %s) ON CONFLICT (token_hash) DO UPDATE SET"
             " meeting = excluded.meeting, role = excluded.role,"
             " participant = excluded.participant, created_at = excluded.created_at"
+        )
+        self.put_snapshot = q(
+            "INSERT INTO {schema}.snapshots AS kept (meeting, seq, version, data, taken_at)"
+            " SELECT %s, %s, %s, %s, %s WHERE EXISTS"
+            " (SELECT 1 FROM {schema}.meetings WHERE meeting = %s AND last_seq >= %s)"
+            " ON CONFLICT (meeting) DO UPDATE SET seq = excluded.seq,"
+            " version = excluded.version, data = excluded.data, taken_at = excluded.taken_at"
+            " WHERE excluded.seq >= kept.seq RETURNING 1"
+        )
+        self.snapshot = q(
+            "SELECT seq, version, data, taken_at FROM {schema}.snapshots WHERE meeting = %s"
         )
         self.drop_token = q("DELETE FROM {schema}.tokens WHERE token_hash = %s")
         self.find_token = q(

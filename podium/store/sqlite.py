@@ -29,6 +29,7 @@ from podium.store.base import (
     Listener,
     Listeners,
     Notice,
+    Snapshot,
     StoredEvent,
     StoreError,
     TokenRecord,
@@ -59,6 +60,13 @@ CREATE TABLE IF NOT EXISTS tokens (
     created_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS tokens_by_meeting ON tokens (meeting, created_at);
+CREATE TABLE IF NOT EXISTS snapshots (
+    meeting TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    version TEXT NOT NULL,
+    data BLOB NOT NULL,
+    taken_at TEXT NOT NULL
+);
 """
 
 # Heads of the meetings touched by the batch being written, ahead of the database.
@@ -181,6 +189,26 @@ class SQLiteStore:
         if rows:
             self._submit(apply)
 
+    def put_snapshot(self, meeting: str, seq: int, version: str, data: bytes) -> bool:
+        stamp = utc_now().isoformat()
+
+        def apply(conn: sqlite3.Connection, heads: Heads) -> bool:
+            kept = conn.execute(
+                "INSERT INTO snapshots (meeting, seq, version, data, taken_at)"
+                " SELECT ?, ?, ?, ?, ? WHERE EXISTS"
+                " (SELECT 1 FROM meetings WHERE meeting = ? AND last_seq >= ?)"
+                " ON CONFLICT (meeting) DO UPDATE SET seq = excluded.seq,"
+                " version = excluded.version, data = excluded.data, taken_at = excluded.taken_at"
+                " WHERE excluded.seq >= snapshots.seq",
+                (meeting, seq, version, data, stamp, meeting, seq),
+            )
+            return kept.rowcount > 0
+
+        if seq < 1:
+            return False
+        result: bool = self._submit(apply)
+        return result
+
     def drop_token(self, token_hash: str) -> None:
         def apply(conn: sqlite3.Connection, heads: Heads) -> None:
             conn.execute("DELETE FROM tokens WHERE token_hash = ?", (token_hash,))
@@ -288,6 +316,19 @@ class SQLiteStore:
             .fetchall()
         )
         return [meeting for (meeting,) in rows]
+
+    def snapshot(self, meeting: str) -> Snapshot | None:
+        row = (
+            self._reader()
+            .execute(
+                "SELECT seq, version, data, taken_at FROM snapshots WHERE meeting = ?", (meeting,)
+            )
+            .fetchone()
+        )
+        if row is None:
+            return None
+        seq, version, data, stamp = row
+        return Snapshot(meeting, seq, version, bytes(data), datetime.fromisoformat(stamp))
 
     def find_token(self, token_hash: str) -> TokenRecord | None:
         row = (

@@ -229,3 +229,41 @@ def test_another_process_store_hears_appends_through_notify(
     assert got.wait(10)
     assert (heard[0].meeting, heard[0].seq, heard[0].events) == ("shared", 2, ())
     assert [e.seq for e in reader.read("shared")] == [1, 2]
+
+
+def test_the_latest_snapshot_is_kept_and_read_back(store: EventStore) -> None:
+    store.append("m1", 0, [event("E", n=n) for n in range(1, 11)])
+    assert store.snapshot("m1") is None
+    blob = bytes(range(256)) * 40  # any bytes, NUL included
+    assert store.put_snapshot("m1", 4, "v1", blob)
+    kept = store.snapshot("m1")
+    assert kept is not None
+    assert (kept.meeting, kept.seq, kept.version, kept.data) == ("m1", 4, "v1", blob)
+    assert kept.taken_at.utcoffset() is not None
+    assert store.put_snapshot("m1", 10, "v1", b"later")
+    assert not store.put_snapshot("m1", 7, "v1", b"older"), "an older snapshot replaces nothing"
+    later = store.snapshot("m1")
+    assert later is not None and (later.seq, later.data) == (10, b"later")
+    assert store.put_snapshot("m1", 10, "v2", b"rewritten"), "the same seq in a new version"
+    rewritten = store.snapshot("m1")
+    assert rewritten is not None and (rewritten.version, rewritten.data) == ("v2", b"rewritten")
+
+
+def test_a_snapshot_beyond_the_log_is_not_kept(store: EventStore) -> None:
+    assert not store.put_snapshot("nothing-yet", 1, "v1", b"state")
+    assert store.snapshot("nothing-yet") is None
+    store.append("m1", 0, [event("A"), event("B")])
+    assert not store.put_snapshot("m1", 3, "v1", b"ahead of the log")
+    assert not store.put_snapshot("m1", 0, "v1", b"before the first event")
+    assert store.snapshot("m1") is None
+    assert store.put_snapshot("m1", 2, "v1", b"at the head")
+    assert store.snapshot("other") is None, "each meeting has its own"
+
+
+def test_a_snapshot_is_there_after_reopening(open_log: Callable[[], EventStore]) -> None:
+    first = open_log()
+    first.append("m1", 0, [event("A")])
+    first.put_snapshot("m1", 1, "v1", b"state")
+    first.close()
+    kept = open_log().snapshot("m1")
+    assert kept is not None and (kept.seq, kept.data) == (1, b"state")
