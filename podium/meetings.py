@@ -1,7 +1,10 @@
 """The shell between the web and the core: load state, ``decide``, append, remember.
 
 Each meeting's state lives in memory and is caught up from the log before it is
-used (another process sharing a PostgreSQL log may have appended since). A
+used (another process sharing a PostgreSQL log may have appended since). At
+most ``PODIUM_MEETINGS_IN_MEMORY`` meetings are kept, the least recently used
+forgotten first: one read again starts from its latest snapshot in the log
+(``podium.snapshots``) and folds the events after it. A
 command runs under the meeting's lock: catch up, check who may send it,
 ``decide``, append at the state's seq, fold the new events in. The log is the
 only write; the hub hears of it from the store and wakes the feeds.
@@ -22,6 +25,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from podium.i18n import _
+from podium.lru import LRU, bounded
 from podium.meeting import rates
 from podium.meeting.commands import Command, RegisterParticipants
 from podium.meeting.decide import Refusal, create_meeting, decide
@@ -34,6 +38,7 @@ from podium.meeting.state import MeetingState, Participant, evolve, initial_stat
 from podium.meeting.subject import changed_message, has_subject, subject
 from podium.meeting.timer import elapsed, light, remaining
 from podium.meeting.words import Actor
+from podium.snapshots import Snapshots
 from podium.store.base import Conflict, EventStore, StoredEvent, TokenRecord
 from podium.tokens import hash_token, new_token
 from podium.wire import decode_event, encode_event
@@ -51,6 +56,10 @@ TOKEN_SECONDS = 2.0  # how long a token's record is trusted from memory
 # The states kept after each event, so that a press can be checked against the page it
 # came from; an older page is stale for a command with a subject.
 STATES_KEPT = 256
+MEETINGS_IN_MEMORY_VARIABLE = "PODIUM_MEETINGS_IN_MEMORY"
+MEETINGS_IN_MEMORY = 200
+TOKENS_IN_MEMORY_VARIABLE = "PODIUM_TOKENS_IN_MEMORY"
+TOKENS_IN_MEMORY = 20_000
 
 
 def utc_now() -> datetime:
@@ -113,6 +122,7 @@ class _Meeting:
     snapshots: dict[str, tuple[int, bytes, dict[str, Any] | None]] = field(default_factory=dict)
     recent: deque[MeetingState] = field(default_factory=lambda: deque(maxlen=STATES_KEPT))
     rates: rates.Rates = field(default_factory=lambda: rates.Rates())
+    snapshot_seq: int = 0  # the seq of the latest snapshot in the log, as far as known here
 
     def at(self, seq: int) -> MeetingState | None:
         """The state as of event ``seq``, if it is among the recent ones."""
@@ -130,13 +140,22 @@ class MeetingService:
         store: EventStore,
         hub: Hub | None = None,
         clock: Callable[[], datetime] = utc_now,
+        *,
+        snapshots: Snapshots | None = None,
+        meetings_kept: int | None = None,
+        tokens_kept: int | None = None,
     ) -> None:
         self.store = store
         self.hub = hub
         self.clock = clock
-        self._meetings: dict[str, _Meeting] = {}
-        self._meetings_lock = threading.Lock()
-        self._tokens: dict[str, tuple[float, TokenRecord]] = {}
+        self.snapshots = snapshots if snapshots is not None else Snapshots(store)
+        self._meetings: LRU[str, _Meeting] = LRU(
+            meetings_kept or bounded(MEETINGS_IN_MEMORY_VARIABLE, MEETINGS_IN_MEMORY),
+            evicted=self._evicted,
+        )
+        self._tokens: LRU[str, tuple[float, TokenRecord]] = LRU(
+            tokens_kept or bounded(TOKENS_IN_MEMORY_VARIABLE, TOKENS_IN_MEMORY)
+        )
 
     # -- creating --------------------------------------------------------------
 
@@ -255,9 +274,9 @@ class MeetingService:
             return cached[1]
         record = self.store.find_token(digest)
         if record is None:
-            self._tokens.pop(digest, None)
+            self._tokens.pop(digest)
             return None
-        self._tokens[digest] = (now, record)
+        self._tokens.put(digest, (now, record))
         return record
 
     def reissue_link(
@@ -285,7 +304,7 @@ class MeetingService:
             same_holder = record.role == role and record.participant == participant_id
             if same_holder and record.token_hash != digest:
                 self.store.drop_token(record.token_hash)
-                self._tokens.pop(record.token_hash, None)
+                self._tokens.pop(record.token_hash)
         return token
 
     def is_admin(self, token: str | None) -> bool:
@@ -341,6 +360,7 @@ class MeetingService:
                     state = evolve(state, event)
                     meeting.recent.append(state)
                 meeting.state = state
+                self._snapshot_if_due(meeting_id, meeting)
                 return Executed(state.seq, stored)
         raise StaleSeq(_("The meeting is busy; try again."), meeting.state.seq)
 
@@ -368,13 +388,14 @@ class MeetingService:
         if not MEETING_ID.fullmatch(meeting_id):
             # Not an id this service makes: never sent to the store (PostgreSQL refuses NUL).
             raise NotFound(_("There is no meeting {id}.").format(id=meeting_id[:40]))
-        meeting = self._meetings.get(meeting_id)
-        if meeting is None:
-            with self._meetings_lock:
-                meeting = self._meetings.setdefault(meeting_id, _Meeting())
-        return meeting
+        return self._meetings.setdefault(meeting_id, _Meeting)
 
     def _catch_up(self, meeting_id: str, meeting: _Meeting) -> MeetingState:
+        if meeting.state.seq == 0 and meeting_id:
+            restored = self.snapshots.restore(meeting_id)
+            if restored is not None:
+                meeting.state, meeting.rates = restored
+                meeting.snapshot_seq = meeting.state.seq
         state = meeting.state
         if meeting_id:
             for stored in self.store.read(meeting_id, state.seq):
@@ -383,11 +404,23 @@ class MeetingService:
                 state = evolve(state, event)
                 meeting.recent.append(state)
         if state.plan is None:
-            with self._meetings_lock:
-                self._meetings.pop(meeting_id, None)  # keep no memory of unknown ids
+            self._meetings.pop(meeting_id)  # keep no memory of unknown ids
             raise NotFound(_("There is no meeting {id}.").format(id=meeting_id))
         meeting.state = state
+        self._snapshot_if_due(meeting_id, meeting)
         return state
+
+    def _snapshot_if_due(self, meeting_id: str, meeting: _Meeting) -> None:
+        if self.snapshots.due(meeting.state.seq, meeting.snapshot_seq):
+            meeting.snapshot_seq = meeting.state.seq
+            self.snapshots.take(meeting_id, meeting.state, meeting.rates)
+
+    def _evicted(self, meeting_id: str, meeting: _Meeting) -> None:
+        """A meeting forgotten to make room: its latest state goes to a snapshot, so that it
+        comes back without folding what it had folded."""
+        with meeting.lock:  # the state and its rate windows as of one and the same event
+            if meeting.state.plan is not None and meeting.state.seq > meeting.snapshot_seq:
+                self.snapshots.take(meeting_id, meeting.state, meeting.rates)
 
 
 def _stale_message(seq: int) -> str:

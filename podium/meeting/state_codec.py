@@ -13,6 +13,7 @@ read, so that a snapshot of another layout is known to be stale.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import io
 import pickle
@@ -27,6 +28,7 @@ from podium.meeting.rates import Rates
 from podium.meeting.state import MeetingState
 
 PROTOCOL = 5
+CHUNK = 2000
 
 
 class UnreadableState(ValueError):
@@ -37,8 +39,20 @@ def _proxy(items: dict[Any, Any]) -> types.MappingProxyType[Any, Any]:
     return types.MappingProxyType(items)
 
 
-def _ledger(items: list[Any]) -> Ledger[Any]:
+def _ledger(chunks: tuple[bytes, ...]) -> Ledger[Any]:
+    items: list[Any] = []
+    for chunk in chunks:
+        items += _Unpickler(io.BytesIO(chunk)).load()
     return Ledger(items)
+
+
+def _ledger_chunks(ledger: Ledger[Any]) -> tuple[Any, ...]:
+    """A ledger (a meeting's every intervention) in pickles of CHUNK items each, so that a
+    long one is written and read in short steps that leave the other threads their turn."""
+    chunks = tuple(
+        _dumps(list(ledger[start : start + CHUNK])) for start in range(0, len(ledger), CHUNK)
+    )
+    return (_ledger, (chunks,))
 
 
 def _classes(root: type, found: dict[str, type]) -> None:
@@ -86,11 +100,13 @@ _ALLOWED.update(
 
 
 class _Pickler(pickle.Pickler):
-    # Read-only mappings and ledgers are written as what builds them again.
-    dispatch_table: typing.ClassVar[dict[type, Any]] = {
-        types.MappingProxyType: lambda proxy: (_proxy, (dict(proxy),)),
-        Ledger: lambda ledger: (_ledger, (list(ledger),)),
-    }
+    def __init__(self, file: io.BytesIO) -> None:
+        super().__init__(file, protocol=PROTOCOL)
+        # Read-only mappings and ledgers are written as what builds them again.
+        self.dispatch_table = {
+            types.MappingProxyType: lambda proxy: (_proxy, (dict(proxy),)),
+            Ledger: _ledger_chunks,
+        }
 
 
 class _Unpickler(pickle.Unpickler):
@@ -101,21 +117,31 @@ class _Unpickler(pickle.Unpickler):
         return found
 
 
+def _dumps(value: Any) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer).dump(value)
+    return buffer.getvalue()
+
+
 def dump(state: MeetingState, rates: Rates) -> bytes:
     """The state and its rate windows as bytes that ``load`` reads back equal."""
-    buffer = io.BytesIO()
-    _Pickler(buffer, protocol=PROTOCOL).dump((state, rates))
-    return buffer.getvalue()
+    return _dumps((state, rates))
 
 
 def load(data: bytes) -> tuple[MeetingState, Rates]:
     """What ``dump`` wrote; ``UnreadableState`` for anything else."""
+    collecting = gc.isenabled()
+    # Every object read is new and none is garbage: the collector would only walk them.
+    gc.disable()
     try:
         value = _Unpickler(io.BytesIO(data)).load()
     except UnreadableState:
         raise
     except Exception as error:  # a damaged pickle fails in many ways; all mean "not usable"
         raise UnreadableState(f"not a snapshot ({type(error).__name__}: {error})") from None
+    finally:
+        if collecting:
+            gc.enable()
     match value:
         case (MeetingState() as state, Rates() as rates):
             return state, rates
