@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
+from pydantic_core import TzInfo
+
 from podium.meeting.ledger import Ledger
 from podium.meeting.rates import Rates
 from podium.meeting.state import MeetingState
@@ -94,7 +96,8 @@ _ALLOWED: dict[tuple[str, str], Any] = {
 _ALLOWED.update(
     {
         (thing.__module__, thing.__qualname__): thing
-        for thing in (_proxy, _ledger, datetime, date, time, timedelta, timezone)
+        # TzInfo: the offset of an instant read from an event's JSON.
+        for thing in (_proxy, _ledger, datetime, date, time, timedelta, timezone, TzInfo)
     }
 )
 
