@@ -25,7 +25,7 @@ from podium.meeting.plan import Plan
 from podium.meeting.state import Participant
 from podium.meeting.words import SECRETARIAT
 from podium.meetings import MeetingService, ServiceError
-from podium.store.open import BadDatabaseURL, configured_url
+from podium.store.open import BadDatabaseURL, configured_url, is_postgres_url
 from podium.web.auth import HideTokens, new_token
 from podium.web.connections import RESERVED_DESCRIPTORS, descriptor_limit
 
@@ -132,6 +132,17 @@ def allowed_hosts(host: str, base_url: str | None) -> list[str]:
     return sorted(hosts)
 
 
+def _settings() -> dict[str, Any]:
+    """uvicorn's settings for each serving process."""
+    return {
+        # Past this many connections at once, a 503: never a descriptor too many.
+        "limit_concurrency": descriptor_limit() - RESERVED_DESCRIPTORS // 2,
+        "backlog": 8192,
+        "timeout_graceful_shutdown": 2,
+        "timeout_keep_alive": 30,
+    }
+
+
 def _run(
     target: str,
     token: str,
@@ -139,11 +150,27 @@ def _run(
     base_url: str | None,
     access_log: bool,
     hosts: list[str],
+    workers: int = 1,
 ) -> None:
     import uvicorn
 
     from podium.web.app import create_app
 
+    if workers > 1:
+        from podium.cli.workers import run_workers
+        from podium.store import open_store
+
+        try:  # each process opens it again; a log that cannot be opened is told here, once
+            open_store(target).close()
+        except Exception as exc:
+            fail(
+                _("cannot open the event log at {target}: {reason}").format(
+                    target=target, reason=exc
+                )
+            )
+        console.print(_("Press Ctrl+C to stop."))
+        run_workers(workers, target, token, sock, base_url, access_log, hosts, _settings())
+        return
     try:
         application = create_app(target, admin_token=token, base_url=base_url, allowed_hosts=hosts)
     except Exception as exc:  # the log cannot be opened: say why, no traceback
@@ -153,11 +180,7 @@ def _run(
         application,
         log_level="info" if access_log else "warning",
         access_log=access_log,
-        # Past this many connections at once, a 503: never a descriptor too many.
-        limit_concurrency=descriptor_limit() - RESERVED_DESCRIPTORS // 2,
-        backlog=8192,
-        timeout_graceful_shutdown=2,
-        timeout_keep_alive=30,
+        **_settings(),
     )
     if access_log:
         # uvicorn logs each request at INFO (its Config has set its loggers up by now);
@@ -173,9 +196,21 @@ def serve_command(
     data: DataOption = None,
     base_url: BaseOption = None,
     access_log: Annotated[bool, typer.Option("--access-log", help="Log every request.")] = False,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, max=64, help="Processes to serve from (PostgreSQL only)."),
+    ] = 1,
 ) -> None:
     """Run the meeting server (SQLite in the data directory, or PODIUM_DATABASE_URL)."""
     folder = data_dir(data)
+    target = log_target(folder)
+    if workers > 1 and not is_postgres_url(target):
+        fail(
+            _(
+                "--workers needs the log in PostgreSQL (PODIUM_DATABASE_URL=postgresql://…): "
+                "on SQLite each process would hear only of its own appends."
+            )
+        )
     sock = listen(host, port)
     token, new = admin_token(folder)
     base = _base(host, port, base_url)
@@ -186,7 +221,7 @@ def serve_command(
                 path=folder / ADMIN_FILE, token=token
             )
         )
-    _run(log_target(folder), token, sock, base_url, access_log, allowed_hosts(host, base_url))
+    _run(target, token, sock, base_url, access_log, allowed_hosts(host, base_url), workers)
 
 
 @app.command("create")

@@ -157,6 +157,7 @@ def start_server(
     env: Mapping[str, str] | None = None,
     admin_token: str = ADMIN_TOKEN,
     options: Sequence[str] = (),
+    timeout: float = 30.0,
 ) -> LiveServer:
     """``podium serve`` on ``data`` (and ``env``, e.g. PODIUM_DATABASE_URL), answering."""
     chosen = port or free_port()
@@ -169,5 +170,5 @@ def start_server(
     server = LiveServer(
         f"http://127.0.0.1:{chosen}", admin_token, data, chosen, environment, tuple(options)
     )
-    server.start()
+    server.start(timeout)
     return server
