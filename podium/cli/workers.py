@@ -18,7 +18,8 @@ from typing import Any
 
 from podium.web.auth import HideTokens
 
-OPTIONS_VARIABLE = "PODIUM_WORKER_OPTIONS"
+# Private to the parent and its workers, not a setting.
+OPTIONS_VARIABLE = "_PODIUM_WORKER_OPTIONS"
 
 
 def worker_app() -> Any:
