@@ -388,6 +388,12 @@ class MeetingService:
         if not MEETING_ID.fullmatch(meeting_id):
             # Not an id this service makes: never sent to the store (PostgreSQL refuses NUL).
             raise NotFound(_("There is no meeting {id}.").format(id=meeting_id[:40]))
+        meeting = self._meetings.get(meeting_id)
+        if meeting is not None:
+            return meeting
+        if self.store.last_seq(meeting_id) == 0:
+            # Never a place in memory for an unknown id: it would push a meeting out.
+            raise NotFound(_("There is no meeting {id}.").format(id=meeting_id))
         return self._meetings.setdefault(meeting_id, _Meeting)
 
     def _catch_up(self, meeting_id: str, meeting: _Meeting) -> MeetingState:

@@ -115,3 +115,14 @@ def test_tokens_in_memory_are_bounded(open_log: Callable[[], EventStore]) -> Non
     # A token forgotten is read from the log again.
     chair = meeting.tokens["chair"]
     assert service.actor(meeting.id, chair) == CHAIR
+
+
+def test_unknown_ids_never_push_a_meeting_out_of_memory(
+    open_log: Callable[[], EventStore],
+) -> None:
+    store = open_log()
+    service = MeetingService(store, meetings_kept=1)
+    meeting = held_meeting(service, 5)
+    for n in range(5):
+        assert not service.exists(f"nosuchmeeting{n}")
+    assert meeting in service._meetings and len(service._meetings) == 1
