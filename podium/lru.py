@@ -3,13 +3,12 @@
 What the server keeps in memory only to save a read of the log (meetings'
 states, tokens' records) is kept here, so that memory stays bounded however
 many meetings and links a long-running server has seen. Each bound is a
-setting (``bounded``).
+setting (``podium.settings.positive``).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -19,16 +18,6 @@ log = logging.getLogger(__name__)
 
 K = TypeVar("K")
 V = TypeVar("V")
-
-
-def bounded(variable: str, default: int) -> int:
-    """The positive number in the environment ``variable``, else ``default``."""
-    value = os.environ.get(variable, "").strip()
-    if value.isdigit() and int(value) > 0:
-        return int(value)
-    if value:
-        log.warning("%s=%r is not a positive number; using %d", variable, value, default)
-    return default
 
 
 class LRU(Generic[K, V]):

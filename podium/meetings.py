@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from podium.i18n import _
-from podium.lru import LRU, bounded
+from podium.lru import LRU
 from podium.meeting import rates
 from podium.meeting.commands import Command, RegisterParticipants
 from podium.meeting.decide import Refusal, create_meeting, decide
@@ -38,6 +38,7 @@ from podium.meeting.state import MeetingState, Participant, evolve, initial_stat
 from podium.meeting.subject import changed_message, has_subject, subject
 from podium.meeting.timer import elapsed, light, remaining
 from podium.meeting.words import Actor
+from podium.settings import positive
 from podium.snapshots import Snapshots
 from podium.store.base import Conflict, EventStore, StoredEvent, TokenRecord
 from podium.tokens import hash_token, new_token
@@ -150,11 +151,11 @@ class MeetingService:
         self.clock = clock
         self.snapshots = snapshots if snapshots is not None else Snapshots(store)
         self._meetings: LRU[str, _Meeting] = LRU(
-            meetings_kept or bounded(MEETINGS_IN_MEMORY_VARIABLE, MEETINGS_IN_MEMORY),
+            meetings_kept or positive(MEETINGS_IN_MEMORY_VARIABLE, MEETINGS_IN_MEMORY),
             evicted=self._evicted,
         )
         self._tokens: LRU[str, tuple[float, TokenRecord]] = LRU(
-            tokens_kept or bounded(TOKENS_IN_MEMORY_VARIABLE, TOKENS_IN_MEMORY)
+            tokens_kept or positive(TOKENS_IN_MEMORY_VARIABLE, TOKENS_IN_MEMORY)
         )
 
     # -- creating --------------------------------------------------------------

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import queue
 import threading
 from importlib import resources
@@ -22,6 +21,7 @@ from importlib import resources
 from podium.meeting import state_codec
 from podium.meeting.rates import Rates
 from podium.meeting.state import MeetingState
+from podium.settings import positive
 from podium.store.base import EventStore
 
 log = logging.getLogger(__name__)
@@ -50,27 +50,14 @@ VERSION = f"{state_codec.LAYOUT}-{_core_digest()}"
 """What a snapshot is only believed with: the state's layout and the fold's code."""
 
 
-def configured_every() -> int:
-    """``PODIUM_SNAPSHOT_EVERY`` when it is a positive number, else SNAPSHOT_EVERY."""
-    value = os.environ.get(SNAPSHOT_EVERY_VARIABLE, "").strip()
-    if value.isdigit() and int(value) > 0:
-        return int(value)
-    if value:
-        log.warning(
-            "%s=%r is not a positive number; using %d",
-            SNAPSHOT_EVERY_VARIABLE,
-            value,
-            SNAPSHOT_EVERY,
-        )
-    return SNAPSHOT_EVERY
-
-
 class Snapshots:
     """Reads a meeting's latest snapshot, and writes new ones in a thread of its own."""
 
     def __init__(self, store: EventStore, every: int | None = None) -> None:
         self.store = store
-        self.every = every if every is not None else configured_every()
+        self.every = (
+            every if every is not None else positive(SNAPSHOT_EVERY_VARIABLE, SNAPSHOT_EVERY)
+        )
         self._pending: dict[str, tuple[MeetingState, Rates]] = {}
         self._lock = threading.Lock()
         self._wake: queue.SimpleQueue[None] = queue.SimpleQueue()
