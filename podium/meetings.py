@@ -209,6 +209,9 @@ class MeetingService:
     # -- reading ---------------------------------------------------------------
 
     def exists(self, meeting_id: str) -> bool:
+        known = self._meetings.get(meeting_id)
+        if known is not None and known.state.plan is not None:
+            return True  # a meeting is never deleted: no lock, no read of the log
         try:
             self.state(meeting_id)
         except NotFound:
