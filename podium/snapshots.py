@@ -134,4 +134,6 @@ class Snapshots:
             self.store.put_snapshot(meeting, state.seq, VERSION, state_codec.dump(state, rates))
         except Exception as error:  # a cache that cannot be written is only a slower start
             reason = " ".join(str(error).split())[:200] or type(error).__name__
-            log.warning("meeting %s: no snapshot at event %d (%s)", meeting, state.seq, reason)
+            # Said quietly: a log that is down is told once by the web, and a command-line
+            # run that closes its log before the snapshot is written has nothing to fix.
+            log.info("meeting %s: no snapshot at event %d (%s)", meeting, state.seq, reason)
