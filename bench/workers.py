@@ -92,7 +92,8 @@ class Server:
         }
         command = [sys.executable, "-c", "from podium.cli import main; main()", "serve"]
         command += ["--port", str(self.port), "--data", str(folder), "--workers", str(workers)]
-        self.log = (folder / "server.log").open("wb")
+        self.log_path = folder / "server.log"
+        self.log = self.log_path.open("wb")
         self.process = subprocess.Popen(
             command,
             env=env,
@@ -197,26 +198,35 @@ def measure(server: Server, clients: int, commands: int) -> dict[str, float]:
     ]
     for process in processes:
         process.start()
-    for _process in processes:
-        told = opened.get(timeout=600)
-        if isinstance(told, str):
-            for process in processes:
-                process.terminate()
-            raise RuntimeError(f"the clients could not connect: {told}")
-    connect_seconds = time.monotonic() - started
-    sent: dict[int, float] = {}
-    for n in range(commands):
-        time.sleep(1)
-        before = time.monotonic()
-        sent[server.command(meeting, chair, "close_list" if n % 2 == 0 else "reopen_list")] = before
-    time.sleep(3)
-    done.set()
     arrivals: dict[int, list[float]] = {}
-    for _process in processes:
-        for seq, times in out.get(timeout=120).items():
-            arrivals.setdefault(seq, []).extend(times)
-    for process in processes:
-        process.join(30)
+    sent: dict[int, float] = {}
+    try:
+        for _process in processes:
+            told = opened.get(timeout=600)
+            if isinstance(told, str):
+                raise RuntimeError(f"the clients could not connect: {told}")
+        connect_seconds = time.monotonic() - started
+        for n in range(commands):
+            time.sleep(1)
+            before = time.monotonic()
+            kind = "close_list" if n % 2 == 0 else "reopen_list"
+            sent[server.command(meeting, chair, kind)] = before
+        time.sleep(3)
+        done.set()
+        for _process in processes:
+            for seq, times in out.get(timeout=120).items():
+                arrivals.setdefault(seq, []).extend(times)
+    except Exception as error:
+        said = server.log_path.read_text(errors="replace").strip().splitlines()[-3:]
+        raise RuntimeError(
+            f"{type(error).__name__}: {error} (server: {' / '.join(said)})"
+        ) from None
+    finally:
+        for process in processes:
+            process.join(5)
+            if process.is_alive():
+                process.terminate()
+                process.join(5)
     delays = [
         (at - sent[seq]) * 1000 for seq, times in arrivals.items() if seq in sent for at in times
     ]
