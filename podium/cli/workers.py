@@ -20,6 +20,7 @@ from podium.web.auth import HideTokens
 
 # Private to the parent and its workers, not a setting.
 OPTIONS_VARIABLE = "_PODIUM_WORKER_OPTIONS"
+HEALTHCHECK_SECONDS = 60
 
 
 def worker_app() -> Any:
@@ -64,6 +65,9 @@ def run_workers(
         f"{__name__}:worker_app",
         factory=True,
         workers=count,
+        # A worker busy with thousands of feeds may answer the supervisor's ping late: killing
+        # it (the default after 5 s) would drop every one of them.
+        timeout_worker_healthcheck=HEALTHCHECK_SECONDS,
         log_level="info" if access_log else "warning",
         access_log=access_log,
         **settings,
