@@ -17,13 +17,12 @@ import gc
 import hashlib
 import io
 import pickle
+import sys
 import types
 import typing
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
-
-from pydantic_core import TzInfo
 
 from podium.meeting.ledger import Ledger
 from podium.meeting.rates import Rates
@@ -96,10 +95,12 @@ _ALLOWED: dict[tuple[str, str], Any] = {
 _ALLOWED.update(
     {
         (thing.__module__, thing.__qualname__): thing
-        # TzInfo: the offset of an instant read from an event's JSON.
-        for thing in (_proxy, _ledger, datetime, date, time, timedelta, timezone, TzInfo)
+        for thing in (_proxy, _ledger, datetime, date, time, timedelta, timezone)
     }
 )
+# The offset of an instant read from an event's JSON, by the module that reads events (not
+# imported here: the core needs nothing but the standard library).
+_READ_OFFSETS = ("pydantic_core._pydantic_core", "TzInfo")
 
 
 class _Pickler(pickle.Pickler):
@@ -115,6 +116,8 @@ class _Pickler(pickle.Pickler):
 class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         found = _ALLOWED.get((module, name))
+        if found is None and (module, name) == _READ_OFFSETS:
+            found = getattr(sys.modules.get(module), name, None)
         if found is None:
             raise UnreadableState(f"a snapshot may not hold {module}.{name}")
         return found
