@@ -24,7 +24,15 @@ from podium.meeting.state import Intervention as StateIntervention
 from podium.meeting.state import MeetingState, Participant, evolve, initial_state, unregistered
 from podium.record.amendments import AmendmentHeld, amended
 from podium.record.groups import NOT_STATED, stakeholder_group, without_country
-from podium.record.history import NO_HISTORY, Asked, History, Outcome, follow
+from podium.record.history import (
+    FOLLOWED,
+    NO_HISTORY,
+    Asked,
+    History,
+    Outcome,
+    at_last,
+    follow,
+)
 from podium.record.segments import SegmentHeld, segments_held
 from podium.reference import (
     country_name,
@@ -309,9 +317,14 @@ def _amendments(history: History) -> tuple[AmendmentHeld, ...]:
 
 def record_from_events(meeting_id: str, events: Iterable[Event]) -> Record:
     """The record read from a log: its state replayed beside its history."""
-    state, history = initial_state(), NO_HISTORY
+    state, history, last = initial_state(), NO_HISTORY, None
     for event in events:
-        state, history = evolve(state, event), follow(history, event)
+        state = evolve(state, event)
+        if isinstance(event, FOLLOWED):  # the others would only move its last instant
+            history = follow(history, event)
+        last = event
+    if last is not None:
+        history = at_last(history, last)
     return read_record(meeting_id, state, history)
 
 
