@@ -307,3 +307,21 @@ def test_a_meeting_at_the_limit_lists_every_row(long_record: Record) -> None:
     report = build_report(record_from_events("short", events))
     third = annexes(report)[2]
     assert third.note is None and len(third.tables[0].rows) == FULL_ROWS
+
+
+def _fonts(pdf: bytes) -> set[str]:
+    names = set()
+    for page in PdfReader(BytesIO(pdf)).pages:
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources is not None else None
+        for font in (fonts.get_object().values() if fonts is not None else ()):
+            names.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
+    return names
+
+
+def test_chinese_is_set_in_simplified_faces_and_arabic_in_naskh(pdfs: dict[str, bytes]) -> None:
+    chinese = _fonts(pdfs["zh"])
+    assert any("CJK-SC" in name for name in chinese), chinese
+    assert not any("CJK-JP" in name or "CJK-KR" in name for name in chinese), chinese
+    arabic = _fonts(pdfs["ar"])
+    assert any("Naskh-Arabic" in name for name in arabic), arabic
