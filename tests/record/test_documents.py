@@ -314,7 +314,7 @@ def _fonts(pdf: bytes) -> set[str]:
     for page in PdfReader(BytesIO(pdf)).pages:
         resources = page.get("/Resources")
         fonts = resources.get_object().get("/Font") if resources is not None else None
-        for font in (fonts.get_object().values() if fonts is not None else ()):
+        for font in fonts.get_object().values() if fonts is not None else ():
             names.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
     return names
 
