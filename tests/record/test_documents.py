@@ -181,6 +181,10 @@ def test_word_uses_real_headings_and_repeating_header_rows(record: Record, langu
     defaults = document.styles.element.find(qn("w:docDefaults"))
     lang = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
     assert lang.get(qn("w:val")) == ("en-GB" if language == "en" else "ar")
+    assert lang.get(qn("w:bidi")) == "ar-SA" and lang.get(qn("w:eastAsia")) == "zh-CN"
+    fonts = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == "Noto Sans CJK SC"
+    assert fonts.get(qn("w:cs")) == "Noto Naskh Arabic"
     bidi = defaults.find(qn("w:pPrDefault"))
     assert (bidi is not None and bidi.find(qn("w:pPr")).find(qn("w:bidi")) is not None) == (
         language == "ar"
