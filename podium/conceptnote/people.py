@@ -145,6 +145,22 @@ def speakers_in(text: str, language: str, *, loose: bool = False) -> int:
     return len(names_in(text, language, loose=loose)) + delegates
 
 
+def labelled(text: str, language: str) -> list[tuple[str, Role, str]]:
+    """Each label of people in a text, the role it gives and the words under it
+    ("Lead discussants: 12 lead discussants, speaking for a maximum of 5 minutes each")."""
+    text = text[:_TEXT_MAX]
+    found: list[tuple[str, Role, str]] = []
+    labels = [
+        (m, role)
+        for m in _label(language).finditer(text)
+        if (role := people_role(m.group(1), language)) is not None
+    ]
+    for n, (match, role) in enumerate(labels):
+        end = labels[n + 1][0].start() if n + 1 < len(labels) else len(text)
+        found.append((match.group(1), role, text[match.end() : end].strip()))
+    return found
+
+
 def groups_in(text: str, language: str, *, loose: bool = False) -> list[Group]:
     """The people of a text, split at the labels that name their role ("Chair: …")."""
     found: list[Group] = []

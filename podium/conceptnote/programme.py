@@ -13,14 +13,17 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from podium.conceptnote import vocabulary
 from podium.conceptnote.blocks import Element
-from podium.conceptnote.people import groups_in, names_in, people_role, speakers_in
+from podium.conceptnote.people import groups_in, labelled, names_in, people_role, speakers_in
 from podium.conceptnote.segments import (
     Part,
     is_question,
     read_clause,
     read_segments,
     role_of,
+    role_parts,
+    sentences,
     slot_minutes,
     speakers_of,
 )
@@ -57,19 +60,68 @@ def _with_people(segment: Segment, names: list[str], speakers: int | None = None
     return replace(segment, names=tuple(names), speakers=max(speakers or 0, len(names)))
 
 
-def _row_segments(row: tuple[str, ...], line: int, language: str) -> tuple[list[Segment], Problems]:
+def item_column(header: tuple[str, ...], language: str) -> int | None:
+    """The column whose header names the parts of the programme ("Item", "Séance"), if any."""
+    named = vocabulary.pattern(language, "roles", "words.item_column")
+    for i, cell in enumerate(header):
+        if named.fullmatch(" ".join(cell.split()).rstrip(" :：")):
+            return i
+    return None
+
+
+def cell_item(cell: str, language: str) -> tuple[str, list[str]]:
+    """The words of a programme cell that name its part, and the questions listed under them
+    ("High-level panel. Key questions: What …? What …?")."""
+    lines = [line.strip() for line in cell.split("\n") if line.strip()]
+    asking = vocabulary.pattern(language, "headings", "asking")
+    for i, line in enumerate(lines):
+        if is_question(line):
+            head, rest = lines[:i], lines[i:]
+        elif line.endswith((":", "：")) and asking.search(line):
+            # "High-level panel. Key questions:": the sentences before the last name the part.
+            head, rest = [*lines[:i], *sentences(line, language)[:-1]], lines[i + 1 :]
+        else:
+            continue
+        asked = [q for q in sentences(" ".join(rest), language) if is_question(q)]
+        return " ".join(head), asked
+    return " ".join(lines), []
+
+
+def _parts_segments(
+    theme: str, parts: list[str], source: str, language: str
+) -> tuple[list[Segment], Problems]:
+    """One segment for each role an item gives the floor to in turn, each with its own limit."""
+    found: list[Segment] = []
+    for part in parts:
+        reading = read_clause(part, listed=True, language=language)
+        if reading is None:
+            continue
+        title = f"{theme}: {reading.segment.title}" if theme else reading.segment.title
+        found.append(replace(reading.segment, title=title, source=source))
+    return found, []
+
+
+def _row_segments(
+    row: tuple[str, ...], line: int, language: str, column: int | None = None
+) -> tuple[list[Segment], Problems]:
     slots = [c for c in row if slot_minutes(c, language) is not None and len(c.split()) <= 8]
     minutes = slot_minutes(slots[0], language) if slots else None
-    words = [c for c in row if c and c not in slots]
-    # A cell that only gives the day ("Mercredi 26 octobre 2011") names no part of the programme.
-    words = [c for c in words if not _YEAR.search(c) or len(c.split()) > 6] or words
+    named = row[column] if column is not None and column < len(row) else ""
+    if column is not None and named.strip() and named not in slots:
+        # The header names the item's column: the cells before it ("Part 1", the day) label it.
+        words = [row[column], *(c for c in row[column + 1 :] if c and c not in slots)]
+    else:
+        words = [c for c in row if c and c not in slots]
+        # A cell that only gives the day ("Mercredi 26 octobre 2011") names no part.
+        words = [c for c in words if not _YEAR.search(c) or len(c.split()) > 6] or words
     if not words:
         return [], []
     # Questions listed in a cell are the item's questions, not parts of the programme.
-    item = " ".join(
-        piece for piece in words[0].split("\n") if not is_question(piece) and piece.strip()
-    )
+    item, _asked = cell_item(words[0], language)
     others = "\n".join(words[1:])
+    source = " | ".join(" ".join(c.split()) for c in row)
+    if (split := role_parts(item, language)) is not None:
+        return _parts_segments(*split, source, language)
     reading = read_clause(item, listed=True, language=language)
     if reading is None:
         return [], []
@@ -82,7 +134,7 @@ def _row_segments(row: tuple[str, ...], line: int, language: str) -> tuple[list[
         segment = replace(segment, speakers=speakers_of(others, segment.role, language))
     if segment.minutes_max is None and minutes is not None:
         segment = replace(segment, minutes_max=minutes)
-    segment = replace(segment, source=" | ".join(" ".join(c.split()) for c in row))
+    segment = replace(segment, source=source)
     problems = [(line, reading.problem)] if reading.problem else []
     groups = groups_in(others, language)
     labelled = [g for g in groups if g.label is not None and g.role is not None]
@@ -108,11 +160,13 @@ def _row_segments(row: tuple[str, ...], line: int, language: str) -> tuple[list[
 def _table_segments(table: Element, language: str) -> tuple[list[Segment], Problems]:
     found: list[Segment] = []
     problems: Problems = []
+    header = table.rows[0] if table.rows and is_header_row(table.rows[0]) else None
+    column = item_column(header, language) if header is not None else None
     for n, row in enumerate(table.rows):
-        if n == 0 and is_header_row(row):
+        if n == 0 and header is not None:
             continue
         line = table.lines[n][0] if n < len(table.lines) else table.line
-        segments, trouble = _row_segments(row, line, language)
+        segments, trouble = _row_segments(row, line, language, column)
         found.extend(segments)
         problems.extend(trouble)
     return found, problems
@@ -215,6 +269,50 @@ def _apply_rules(programme: list[Segment], rules: list[Segment]) -> list[Segment
     return out
 
 
+def _label_rules(sources: list[Source], language: str) -> list[tuple[str, Segment]]:
+    """The limits a list of people sets under a label ("Lead discussants: … a maximum of
+    5 minutes each"), with the label."""
+    rules: list[tuple[str, Segment]] = []
+    for source in sources:
+        if source.kind != "people":
+            continue
+        text = "\n".join(e.text for e in source.blocks)
+        for label, role, words in labelled(text, language):
+            reading = read_clause(words, listed=True, language=language)
+            if reading is None:
+                continue
+            rule = reading.segment
+            if rule.minutes_max is not None or rule.minutes_min is not None:
+                rules.append((label, replace(rule, role=role)))
+    return rules
+
+
+def _apply_label_rules(programme: list[Segment], rules: list[tuple[str, Segment]]) -> list[Segment]:
+    """A label's limit goes to the segments its words name ("…: lead discussants"), or failing
+    those to the first of its role without a limit; a count goes only to a single segment."""
+    out = list(programme)
+    for label, rule in rules:
+        free = [
+            i
+            for i, s in enumerate(out)
+            if s.role == rule.role and s.minutes_max is None and s.minutes_min is None
+        ]
+        named = [i for i in free if label.casefold() in out[i].title.casefold()]
+        targets = named or free[:1]
+        for i in targets:
+            segment = out[i]
+            out[i] = replace(
+                segment,
+                minutes_min=rule.minutes_min,
+                minutes_max=rule.minutes_max,
+                per_speaker=rule.per_speaker,
+                speakers=rule.speakers
+                if segment.speakers is None and len(targets) == 1
+                else segment.speakers,
+            )
+    return out
+
+
 def read_programme(sources: list[Source], language: str) -> tuple[list[Segment], Problems]:
     """The note's one programme, and (line, message) for what could not be read in it."""
     formats = [s for s in sources if s.kind == "format"]
@@ -239,7 +337,8 @@ def read_programme(sources: list[Source], language: str) -> tuple[list[Segment],
             return _apply_rules(people, programme), []
         return _named(programme, people), problems
     rules, _unclear = read_segments(prose, language)
-    return _named(_apply_rules(programme, rules), people), problems
+    programme = _apply_label_rules(_apply_rules(programme, rules), _label_rules(sources, language))
+    return _named(programme, people), problems
 
 
 def _named(programme: list[Segment], people: list[Segment]) -> list[Segment]:

@@ -52,6 +52,10 @@ class _Words:
     slot: re.Pattern[str]
     rounds: re.Pattern[str]
     share: re.Pattern[str]
+    one_speaker: re.Pattern[str]
+    lists_parts: re.Pattern[str]
+    ends_list: re.Pattern[str]
+    joins: re.Pattern[str]
 
 
 @cache
@@ -92,6 +96,10 @@ def _words(language: str) -> _Words:
         abbreviation=re.compile(rf"(?<!\w){words('abbreviations')}\.$", re.I),
         rule_tail=re.compile(rf"(?:{each}|{total})?", re.I),
         tie=re.compile(rf"(?:^|\s){tie}$", re.I),
+        one_speaker=re.compile(words("one_speaker"), re.I),
+        lists_parts=re.compile(words("lists_parts"), re.I),
+        ends_list=re.compile(rf"[,;，]\s*{words('ends_list')}", re.I),
+        joins=re.compile(rf"\s*[,;，；、]\s*(?:{words('and')}\s+)?|\s+{words('and')}\s+", re.I),
         rounds=re.compile(
             rf"(?<!\w)(\d|{spelled})\s+({vocabulary.source(language, 'units', 'rounds')})", re.I
         ),
@@ -154,6 +162,8 @@ def speakers_of(text: str, role: Role, language: str = "en") -> int | None:
     words = _words(language)
     if match := words.count.search(text):
         return count_of(match.group(1), language)
+    if words.one_speaker.search(text):
+        return 1
     plural = words.plural.get(role)
     # A role named by a "[role: ...]" mark says nothing about how many speak.
     if plural is not None and not plural.search(text) and not _ROLE_MARK.search(text):
@@ -317,6 +327,62 @@ def rounds_of(text: str, language: str = "en") -> list[Segment] | None:
     return out
 
 
+def _outside_parentheses(text: str) -> list[str]:
+    """The pieces of a text between its commas and semicolons, but for those in parentheses."""
+    pieces: list[str] = []
+    depth = start = 0
+    for i, char in enumerate(text):
+        if char in "([（":
+            depth += 1
+        elif char in ")]）":
+            depth = max(0, depth - 1)
+        elif char in ",;，；" and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+# A part of a row that lists roles in turn is a few words, not a sentence.
+_PART_WORDS = 10
+
+
+def role_parts(text: str, language: str = "en") -> tuple[str, list[str]] | None:
+    """The theme and the parts of an item that gives the floor to several roles in turn
+    ("Theme: lead discussants (up to 5 minutes each), responses from Member States, then the
+    floor"); None when the item is one part of the programme."""
+    if len(text) > CLAUSE_MAX:
+        return None
+    theme, colon, series = text.rpartition(": ")
+    if not colon:
+        theme, series = "", text
+    parts = _outside_parentheses(" ".join(series.split()))
+    if len(parts) < 2:
+        return None
+    roles = [role_of(part, language) for part in parts]
+    bare = [_PARENTHESIS.sub("", part) for part in parts]
+    if "other" in roles or len(set(roles)) < 2 or any(len(b.split()) > _PART_WORDS for b in bare):
+        return None
+    return title_of(theme, language) if theme else "", parts
+
+
+def listed_parts(clause: str, language: str = "en") -> list[str] | None:
+    """The parts of the programme a sentence lists ("The meeting consists of an opening segment
+    and an interactive panel discussion, during which …"); None when it lists none."""
+    words = _words(language)
+    if len(clause) > CLAUSE_MAX or not (found := words.lists_parts.search(clause)):
+        return None
+    listing = clause[found.end() :]
+    if end := words.ends_list.search(listing):
+        listing = listing[: end.start()]
+    parts = [p.strip() for p in words.joins.split(listing.strip().rstrip(".。")) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > _PART_WORDS // 2 for p in parts):
+        return None
+    if not all(words.activity.search(p) or role_of(p, language) != "other" for p in parts):
+        return None
+    return parts
+
+
 def parse_item(text: str, language: str = "en") -> Segment | None:
     """The segment a single programme item gives (the writer checks its lines with this)."""
     reading = read_clause(text, listed=True, language=language)
@@ -383,6 +449,11 @@ def read_segments(
         for clause in clauses:
             if (rounds := rounds_of(clause, language)) is not None:
                 found.extend(rounds)
+                continue
+            if not part.listed and (listed := listed_parts(clause, language)) is not None:
+                for piece in listed:
+                    if (reading := read_clause(piece, listed=True, language=language)) is not None:
+                        found.append(reading.segment)
                 continue
             reading = read_clause(clause.strip(), listed=part.listed, language=language)
             if reading is None:

@@ -1,0 +1,97 @@
+"""Parts of the programme as notes write them: a row that gives the floor to several roles in
+turn, a sentence that lists the parts, a table whose header names the item's column, questions
+in a programme's cell, limits set under a label of people."""
+
+from __future__ import annotations
+
+from podium.conceptnote.reader import parse_text
+
+HEAD = "**Panel on “Oceans”**\n\n**Monday, 3 March 2025, 10.00-12.00 (Geneva time)**\n\n"
+
+
+def _read(body: str) -> list[tuple[str, int | None, float | None, bool]]:
+    plan = parse_text(HEAD + body)
+    return [(s.role, s.speakers, s.minutes_max, s.per_speaker) for s in plan.segments]
+
+
+def test_a_row_mixing_roles_gives_each_role_its_segment_and_its_own_limit() -> None:
+    plan = parse_text(
+        HEAD + "## Programme\n\n| Time | Item |\n|---|---|\n"
+        "| 10.00–10.05 | Opening remarks by the Chair |\n"
+        "| 10.05–11.35 | “Oceans and trade”: lead discussants (up to 5 minutes each), "
+        "responses from Member States, then the floor |\n"
+    )
+    assert [(s.role, s.minutes_max, s.per_speaker) for s in plan.segments] == [
+        ("chair", 5, False),
+        ("discussant", 5, True),
+        ("discussant", None, False),
+        ("participant", None, False),
+    ]
+    assert plan.segments[1].title.endswith("Lead discussants")
+    assert plan.segments[3].title.startswith("“Oceans and trade”")
+
+
+def test_a_labels_limit_goes_to_the_segments_its_words_name() -> None:
+    plan = parse_text(
+        HEAD + "## Participants\n\n"
+        "Moderator: Ms. Ruth Dreifuss, former President\n\n"
+        "Lead discussants: 12 lead discussants, speaking for a maximum of 5 minutes each\n\n"
+        "## Programme\n\n| Time | Item |\n|---|---|\n"
+        "| 10.00–10.45 | Oceans: lead discussants, responses from Member States, then the floor |\n"
+        "| 10.45–11.30 | Trade: lead discussants, responses from Member States, then the floor |\n"
+    )
+    assert [(s.role, s.speakers, s.minutes_max, s.per_speaker) for s in plan.segments] == [
+        ("discussant", None, 5, True),
+        ("discussant", None, None, False),
+        ("participant", None, None, False),
+        ("discussant", None, 5, True),
+        ("discussant", None, None, False),
+        ("participant", None, None, False),
+    ]
+
+
+def test_a_sentence_listing_the_parts_gives_one_segment_each() -> None:
+    assert _read(
+        "## Format\n\nThe meeting consists of an opening segment and an interactive panel "
+        "discussion, during which the moderator engages Member States and other stakeholders. "
+        "Senior leaders are invited to take part.\n"
+    ) == [("keynote", None, None, False), ("panelist", None, None, False)]
+
+
+def test_a_sentence_with_long_pieces_lists_no_parts() -> None:
+    assert _read(
+        "## Format\n\nThe meeting comprises those who finance the green transition and "
+        "those who regulate its markets. Interventions are limited to 3 minutes each.\n"
+    ) == [("participant", None, 3, True)]
+
+
+def test_the_header_names_the_items_column_and_the_speakers_column_counts_them() -> None:
+    plan = parse_text(
+        HEAD + "## Format\n\n| Part | Item | Speakers |\n|---|---|---|\n"
+        "| Opening | Intergenerational dialogue on the SDGs | Representatives of all ages |\n"
+        "| Part 1 | How the forum has worked since 2016 | Participants from all constituencies |\n"
+        "| Part 2 | Main messages of the forum to the Summit | Two Rapporteurs |\n"
+    )
+    assert [(s.title, s.role, s.speakers) for s in plan.segments] == [
+        ("Intergenerational dialogue on the SDGs", "other", None),
+        ("How the forum has worked since 2016", "participant", None),
+        ("Main messages of the forum to the Summit", "other", 2),
+    ]
+
+
+def test_questions_in_a_programme_cell_stay_out_of_the_segments_title() -> None:
+    plan = parse_text(
+        HEAD + "## Programme\n\n| Time | Item | Participants |\n|---|---|---|\n"
+        "| 15:30–17:30 | High-level panel. Key questions:<br>What is needed today to promote "
+        "mutual respect?<br>What commitments are needed? | Heads of State |\n"
+    )
+    assert [(s.title, s.role, s.minutes_max) for s in plan.segments] == [
+        ("High-level panel", "panelist", 120),
+    ]
+
+
+def test_a_single_representative_is_one_speaker() -> None:
+    assert _read(
+        "## Programme\n\n- Statement by a representative of civil society\n"
+        "- Statements by the representatives of the commissions\n"
+    ) == [("other", 1, None, False), ("other", None, None, False)]
