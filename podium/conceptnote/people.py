@@ -161,6 +161,25 @@ def labelled(text: str, language: str) -> list[tuple[str, Role, str]]:
     return found
 
 
+@cache
+def _honorific_anywhere(language: str) -> re.Pattern[str]:
+    words = vocabulary.source(language, "roles", "words.honorifics", end=False)
+    return re.compile(rf"(?<!\w){words}(?=[\s\w])", re.I)
+
+
+def _leading_label(text: str, language: str) -> Group | None:
+    """A label run into the name it introduces ("Convened by H.E. Ms. Mona Juul (Norway), …")."""
+    found = _honorific_anywhere(language).search(text[:_PIECE_MAX])
+    if found is None or found.start() == 0:
+        return None
+    label = text[: found.start()].strip()
+    role = people_role(label, language)
+    name = name_in(text[found.start() :], language, loose=False)
+    if role is None or name is None:
+        return None
+    return Group(label, role, (name,))
+
+
 def groups_in(text: str, language: str, *, loose: bool = False) -> list[Group]:
     """The people of a text, split at the labels that name their role ("Chair: …")."""
     found: list[Group] = []
@@ -168,6 +187,8 @@ def groups_in(text: str, language: str, *, loose: bool = False) -> list[Group]:
     labels = [
         m for m in _label(language).finditer(text) if people_role(m.group(1), language) is not None
     ]
+    if not labels and (leading := _leading_label(text, language)) is not None:
+        return [leading]
     start = 0
     label: str | None = None
     for match in [*labels, None]:

@@ -177,9 +177,11 @@ def _item_segments(items: list[Element], language: str) -> tuple[list[Segment], 
     found: list[Segment] = []
     problems: Problems = []
     base = min(e.level for e in items)
+    listing: set[int] = set()
     for element in items:
         if element.level > base and found:
             last = found[-1]
+            listing.add(len(found) - 1)
             names = names_in(element.text, language, loose=True)
             if names:
                 found[-1] = _with_people(last, [*last.names, *names])
@@ -204,6 +206,10 @@ def _item_segments(items: list[Element], language: str) -> tuple[list[Segment], 
                         segment, role=role, speakers=speakers_of(element.text, role, language)
                     )
             found.append(_with_people(segment, names))
+    for i in listing:
+        if found[i].role == "other" and (found[i].speakers or 0) >= 2:
+            # Statements by the several speakers listed under an item: they speak as a panel.
+            found[i] = replace(found[i], role="panelist")
     return found, problems
 
 
@@ -338,7 +344,25 @@ def read_programme(sources: list[Source], language: str) -> tuple[list[Segment],
         return _named(programme, people), problems
     rules, _unclear = read_segments(prose, language)
     programme = _apply_label_rules(_apply_rules(programme, rules), _label_rules(sources, language))
-    return _named(programme, people), problems
+    return _named(_known_roles(programme, people), people), problems
+
+
+def _known_roles(programme: list[Segment], people: list[Segment]) -> list[Segment]:
+    """A segment that names no role but whose speakers the note lists under one ("Convened by
+    H.E. Ms. Mona Juul", then "Remarks by the President" given by her) is theirs."""
+    roles: dict[str, set[str]] = {}
+    for group in people:
+        for name in group.names:
+            roles.setdefault(" ".join(name.split()).casefold(), set()).add(group.role)
+    out = list(programme)
+    for i, segment in enumerate(out):
+        if segment.role != "other" or not segment.names:
+            continue
+        found = [roles.get(" ".join(n.split()).casefold(), set()) for n in segment.names]
+        shared = set.intersection(*found)
+        if len(shared) == 1:
+            out[i] = replace(segment, role=shared.pop())  # type: ignore[arg-type]
+    return out
 
 
 def _named(programme: list[Segment], people: list[Segment]) -> list[Segment]:

@@ -7,7 +7,7 @@ still returned; a file that is no concept note at all raises NotAConceptNote.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from podium.conceptnote import extract, vocabulary
@@ -169,6 +169,29 @@ def _split(found: list[Element], language: str) -> tuple[list[Element], list[Ele
     return found, []
 
 
+def programme_headings(rest: list[Element], start: int, language: str) -> tuple[list[Element], int]:
+    """A Programme heading with nothing under it but headings of its parts ("Remarks by the
+    President", "Interactive dialogue"): each such heading is an item of the programme and the
+    blocks under it name its speakers. Gives the items and where the programme ends."""
+    parts: list[Element] = []
+    i = start
+    while i < len(rest) and rest[i].kind == "heading":
+        heading = rest[i]
+        if section_kind(heading.text, language) != "prose" or any(
+            vocabulary.pattern(language, "headings", k).search(heading.text) for k in _ANY_HEADING
+        ):
+            break
+        parts.append(replace(heading, kind="item", level=0))
+        i += 1
+        while i < len(rest) and rest[i].kind in ("item", "paragraph"):
+            parts.append(replace(rest[i], kind="item", level=1))
+            i += 1
+    if len([p for p in parts if p.level == 0]) < 2 or (i < len(rest) and rest[i].kind != "heading"):
+        # One heading, or a table under it: the headings are the note's own sections.
+        return [], start
+    return parts, i
+
+
 def _outcome(found: list[Element], language: str) -> Outcome | None:
     for element in found:
         for sentence in sentences(element.text, language):
@@ -207,7 +230,14 @@ def read_blocks(found: list[Element]) -> Plan:
         j = i + 1
         while j < len(rest) and rest[j].kind != "heading":
             j += 1
-        _read_section(section_kind(heading.text, language), heading, rest[i + 1 : j], body)
+        kind = section_kind(heading.text, language)
+        if kind == "format" and j == i + 1:
+            parts, j = programme_headings(rest, j, language)
+            if parts:
+                body.sources.append(Source(heading, "format", tuple(parts)))
+                i = j
+                continue
+        _read_section(kind, heading, rest[i + 1 : j], body)
         i = j
     segments: list[Segment]
     segments, segment_problems = read_programme(body.sources, language)

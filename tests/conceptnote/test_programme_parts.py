@@ -95,3 +95,36 @@ def test_a_single_representative_is_one_speaker() -> None:
         "## Programme\n\n- Statement by a representative of civil society\n"
         "- Statements by the representatives of the commissions\n"
     ) == [("other", 1, None, False), ("other", None, None, False)]
+
+
+def test_headings_under_an_empty_programme_heading_are_its_parts() -> None:
+    plan = parse_text(
+        "**Meeting of the Council with the Chairs of its commissions**\n\n"
+        "Friday, 31 January 2020, 10 a.m. to 12 p.m., ECOSOC Chamber\n\n"
+        "Convened by H.E. Ms. Mona Juul (Norway), President of the Council\n\n"
+        "## Purpose\n\nThe meeting takes stock of the commissions' work.\n\n"
+        "## Programme\n\n"
+        "### Remarks by the President of the Council\n\n"
+        "- H.E. Ms. Mona Juul, President of the Council\n\n"
+        "### Statements by the Chairs of the commissions\n\n"
+        "- Commission for Social Development\n- Statistical Commission\n"
+        "- Commission on the Status of Women\n\n"
+        "### Statement by a representative of civil society\n\n"
+        "### Interactive dialogue with Member States\n\n"
+        "## Reference documents\n\n- Resolution on the Council (A/RES/72/305)\n"
+    )
+    assert [(s.role, s.speakers, s.names) for s in plan.segments] == [
+        ("chair", 1, ("H.E. Ms. Mona Juul",)),
+        ("panelist", 3, ()),
+        ("other", 1, ()),
+        ("participant", None, ()),
+    ]
+    assert len(plan.documents) == 1
+
+
+def test_a_heading_over_a_table_is_no_part_of_the_programme() -> None:
+    assert _read(
+        "## Schedule\n\n### The general debate is held in two slots\n\n"
+        "| Time | Item |\n|---|---|\n| 14:30–17:30 | General debate (first slot) |\n"
+        "| 09:00–12:00 | General debate (second slot) |\n"
+    ) == [("participant", None, 180, False), ("participant", None, 180, False)]
