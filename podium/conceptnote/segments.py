@@ -36,6 +36,8 @@ class _Words:
     """One language's programme words, compiled."""
 
     cues: tuple[tuple[Role, re.Pattern[str]], ...]
+    weak: tuple[tuple[Role, re.Pattern[str]], ...]
+    discussion: re.Pattern[str]
     plural: dict[str, re.Pattern[str]]
     count: re.Pattern[str]
     numbers: dict[str, float]
@@ -64,11 +66,12 @@ def _words(language: str) -> _Words:
         return vocabulary.source(language, "roles", f"words.{key}")
 
     cues: list[tuple[Role, re.Pattern[str]]] = []
-    for table in ("cues", "weak"):
+    weak: list[tuple[Role, re.Pattern[str]]] = []
+    for table, into in (("cues", cues), ("weak", weak)):
         for role in vocabulary.keys(language, f"roles.{table}"):
             if role in ROLES:
                 found = vocabulary.pattern(language, "roles", f"{table}.{role}")
-                cues.append((role, found))  # type: ignore[arg-type]
+                into.append((role, found))  # type: ignore[arg-type]
     plural = {
         role: vocabulary.pattern(language, "roles", f"plural.{role}")
         for role in vocabulary.keys(language, "roles.plural")
@@ -83,6 +86,8 @@ def _words(language: str) -> _Words:
     hour = vocabulary.source(language, "units", "hour", start=False)
     return _Words(
         cues=tuple(cues),
+        weak=tuple(weak),
+        discussion=re.compile(words("discussion"), re.I),
         plural=plural,
         count=re.compile(rf"(?<![\w.])(\d{{1,2}}|{spelled})\s*{words('people')}", re.I),
         numbers=numbers,
@@ -144,8 +149,16 @@ def role_of(text: str, language: str = "en") -> Role:
         named = mark.group(1).lower()
         if named in ROLES:
             return named  # type: ignore[return-value]
-    for role, cue in _words(language).cues:
+    words = _words(language)
+    for role, cue in words.cues:
         if cue.search(text):
+            return role
+    for role, cue in words.weak:
+        if cue.search(text):
+            # "Presentations by experts and discussion": a discussion with the speakers named
+            # only loosely is the floor's.
+            if role != "participant" and words.discussion.search(text):
+                return "participant"
             return role
     return "other"
 

@@ -128,3 +128,21 @@ def test_a_heading_over_a_table_is_no_part_of_the_programme() -> None:
         "| Time | Item |\n|---|---|\n| 14:30–17:30 | General debate (first slot) |\n"
         "| 09:00–12:00 | General debate (second slot) |\n"
     ) == [("participant", None, 180, False), ("participant", None, 180, False)]
+
+
+def test_a_discussion_with_loosely_named_speakers_is_the_floors() -> None:
+    assert _read(
+        "## Programme\n\n| Time | Item |\n|---|---|\n"
+        "| 10.00–11.00 | Morning meeting: presentations by experts and discussion |\n"
+        "| 11.00–12.00 | Presentations by the panellists and discussion |\n"
+    ) == [("participant", None, 60, False), ("panelist", None, 60, False)]
+
+
+def test_a_russian_session_of_experts_and_discussion_is_the_floors() -> None:
+    plan = parse_text(
+        "# Тематическая сессия\n\nВторник, 19 октября 2021 года\n\n"
+        "10:30–13:30 (по венскому времени)\n\n## Программа дня\n\n"
+        "| Время | Заседание |\n|---|---|\n"
+        "| 10:30–13:30 | Утреннее заседание: выступления экспертов и обсуждение |\n"
+    )
+    assert [(s.role, s.minutes_max) for s in plan.segments] == [("participant", 180)]
