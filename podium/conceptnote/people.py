@@ -89,6 +89,17 @@ def _label(language: str) -> re.Pattern[str]:
     return re.compile(r"(?:^|(?<=[\n;.]))\s*([^\W\d][^:\n;]{1,40}?)\s*[:：]\s+", re.I)
 
 
+def tells_participation(heading: str, text: str, language: str) -> bool:
+    """Whether a section headed "Participation" says the floor takes part ("The round table is
+    held among ministers and heads of delegation"): the floor's part of the programme."""
+    if len(heading.split()) > 4 or len(text) > _TEXT_MAX:
+        return False
+    if not vocabulary.pattern(language, "roles", "words.participation").search(heading):
+        return False
+    floor = vocabulary.pattern(language, "roles", "cues.participant")
+    return bool(floor.search(text))
+
+
 def people_role(text: str, language: str) -> Role | None:
     """The role a label of people gives ("Panellists" → panelist), if it is one."""
     words = " ".join(text.rstrip(" :：").split())

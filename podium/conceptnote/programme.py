@@ -15,7 +15,14 @@ from typing import Literal
 
 from podium.conceptnote import vocabulary
 from podium.conceptnote.blocks import Element
-from podium.conceptnote.people import groups_in, labelled, names_in, people_role, speakers_in
+from podium.conceptnote.people import (
+    groups_in,
+    labelled,
+    names_in,
+    people_role,
+    speakers_in,
+    tells_participation,
+)
 from podium.conceptnote.segments import (
     Part,
     is_question,
@@ -238,6 +245,8 @@ def _people_segment(source: Source, language: str) -> Segment | None:
     heading = source.heading.text
     role = people_role(heading, language) or role_of(heading, language)
     text = "\n".join(e.text for e in source.blocks)
+    if role == "other" and tells_participation(heading, text, language):
+        role = "participant"
     names = names_in(text, language, loose=True)
     speakers = speakers_in(text, language, loose=True)
     if role == "other" and not names:

@@ -15,7 +15,7 @@ from podium.conceptnote.blocks import Element
 from podium.conceptnote.documents import read_document
 from podium.conceptnote.header import read_header
 from podium.conceptnote.outcome import read_outcome, read_sdgs
-from podium.conceptnote.people import groups_in, people_role
+from podium.conceptnote.people import groups_in, people_role, tells_participation
 from podium.conceptnote.programme import Source, is_timed_table, read_programme
 from podium.conceptnote.segments import is_question, sentences
 from podium.conceptnote.textblocks import elements
@@ -101,7 +101,9 @@ def _read_section(kind: str, heading: Element, found: list[Element], body: _Body
     before = (len(body.questions), len(body.documents))
     if kind == "prose":
         _read_prose(heading.text, found, body)
-        if _lists_people(heading, found, body.language):
+        if _lists_people(heading, found, body.language) or tells_participation(
+            heading.text, "\n".join(e.text for e in found), body.language
+        ):
             body.sources.append(Source(heading, "people", tuple(found)))
         timed = tuple(e for e in found if e.kind == "table" and is_timed_table(e, body.language))
         if timed:

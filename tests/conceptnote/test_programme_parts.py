@@ -146,3 +146,39 @@ def test_a_russian_session_of_experts_and_discussion_is_the_floors() -> None:
         "| 10:30–13:30 | Утреннее заседание: выступления экспертов и обсуждение |\n"
     )
     assert [(s.role, s.minutes_max) for s in plan.segments] == [("participant", 180)]
+
+
+def test_heads_of_state_speaking_on_the_theme_are_the_floor_not_a_keynote() -> None:
+    plan = parse_text(
+        "# 开幕会议\n\n2023年5月15日(星期一)，10:00–12:30 曼谷联合国会议中心\n\n## 议程\n\n"
+        "| 时间 | 议程项目 | 发言者 |\n|---|---|---|\n"
+        "| 10:00–12:30 | 议程项目1. 会议开幕 | 国家元首或政府首脑就会议主题发言 |\n"
+    )
+    assert [(s.role, s.speakers, s.minutes_max) for s in plan.segments] == [
+        ("participant", None, 150)
+    ]
+
+
+def test_a_participation_section_that_names_the_floor_is_its_part() -> None:
+    assert _read(
+        "## Background\n\nThe oceans matter.\n\n## Participation\n\n"
+        "The round table is held among ministers and heads of delegation; journalists may "
+        "attend.\n"
+    ) == [("participant", None, None, False)]
+    assert (
+        _read(
+            "## Background\n\nThe oceans matter.\n\n## Participation\n\n"
+            "Registration closes on 1 March.\n"
+        )
+        == []
+    )
+
+
+def test_an_arabic_participation_section_is_the_floors_part() -> None:
+    plan = parse_text(
+        "مائدة مستديرة وزارية حول «التنمية المستدامة»\n\n"
+        "الأربعاء 9 أيار/مايو 2012، من الساعة 11:00 حتى الساعة 13:00 بيت الأمم المتحدة، بيروت\n\n"
+        "أولاً- الخلفية\n\nتنعقد الدورة الوزارية في بيروت.\n\n"
+        "ثانياً- المشاركة\n\nتُعقد المائدة المستديرة بين الوزراء ورؤساء الوفود.\n"
+    )
+    assert [(s.role, s.speakers) for s in plan.segments] == [("participant", None)]
