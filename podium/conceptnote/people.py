@@ -191,6 +191,34 @@ def _leading_label(text: str, language: str) -> Group | None:
     return Group(label, role, (name,))
 
 
+# A role's words stand this close before the name they introduce ("A professional moderator, ").
+_APPOSITION = 40
+
+
+def named_in_prose(text: str, language: str) -> list[Group]:
+    """People a sentence names beside their role ("A professional moderator, Ms. Salina
+    Abraham, Chief of Staff of CIFOR-ICRAF, facilitates …")."""
+    found: list[Group] = []
+    text = text[:_TEXT_MAX]
+    for match in _honorific_anywhere(language).finditer(text):
+        before = text[max(0, match.start() - _APPOSITION) : match.start()]
+        if not before.endswith((", ", "، ", "，")):
+            continue
+        words = before.rstrip(" ,،，").split()
+        role = next(
+            (
+                r
+                for n in (2, 1)
+                if len(words) >= n and (r := people_role(" ".join(words[-n:]), language))
+            ),
+            None,
+        )
+        name = name_in(text[match.start() : match.start() + _PIECE_MAX], language, loose=False)
+        if role is not None and name is not None:
+            found.append(Group(" ".join(words[-1:]), role, (name,)))
+    return found
+
+
 def groups_in(text: str, language: str, *, loose: bool = False) -> list[Group]:
     """The people of a text, split at the labels that name their role ("Chair: …")."""
     found: list[Group] = []

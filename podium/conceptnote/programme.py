@@ -18,6 +18,7 @@ from podium.conceptnote.blocks import Element
 from podium.conceptnote.people import (
     groups_in,
     labelled,
+    named_in_prose,
     names_in,
     people_role,
     speakers_in,
@@ -350,10 +351,32 @@ def read_programme(sources: list[Source], language: str) -> tuple[list[Segment],
         if people and len(people) >= len(programme):
             # The lists of people are the programme; the prose only says how it runs.
             return _apply_rules(people, programme), []
-        return _named(programme, people), problems
+        return _opened_by(_named(programme, people), prose, language), problems
     rules, _unclear = read_segments(prose, language)
     programme = _apply_label_rules(_apply_rules(programme, rules), _label_rules(sources, language))
     return _named(_known_roles(programme, people), people), problems
+
+
+def _opened_by(programme: list[Segment], prose: list[Part], language: str) -> list[Segment]:
+    """A Chair or moderator the prose names beside their role ("A professional moderator,
+    Ms. Salina Abraham, facilitates an interactive discussion") opens the programme when no part
+    of it is theirs."""
+    leading: list[Segment] = []
+    roles = {s.role for s in programme}
+    for part in prose:
+        for group in named_in_prose(part.text, language):
+            if group.role in ("chair", "co-chair", "moderator") and group.role not in roles:
+                roles.add(group.role)
+                leading.append(
+                    Segment(
+                        title=(group.label or group.role).capitalize(),
+                        role=group.role,
+                        speakers=1,
+                        names=group.names,
+                        source=part.text,
+                    )
+                )
+    return [*leading, *programme]
 
 
 def _known_roles(programme: list[Segment], people: list[Segment]) -> list[Segment]:

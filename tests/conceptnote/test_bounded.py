@@ -13,8 +13,16 @@ import pytest
 
 from podium.conceptnote.documents import read_document
 from podium.conceptnote.durations import find_duration
-from podium.conceptnote.people import groups_in, names_in
-from podium.conceptnote.segments import Part, read_clause, read_segments, sentences, title_of
+from podium.conceptnote.people import groups_in, named_in_prose, names_in
+from podium.conceptnote.segments import (
+    Part,
+    listed_parts,
+    read_clause,
+    read_segments,
+    role_parts,
+    sentences,
+    title_of,
+)
 from podium.conceptnote.textblocks import elements
 from podium.conceptnote.vocabulary import detect
 
@@ -52,6 +60,9 @@ READERS: dict[str, Callable[[str], object]] = {
     "sentences": sentences,
     "names": lambda text: names_in(text, "en", loose=True),
     "labelled people": lambda text: groups_in(text, "en"),
+    "people in prose": lambda text: named_in_prose(text, "en"),
+    "roles in turn": role_parts,
+    "listed parts": listed_parts,
     "language": detect,
 }
 

@@ -182,3 +182,17 @@ def test_an_arabic_participation_section_is_the_floors_part() -> None:
         "ثانياً- المشاركة\n\nتُعقد المائدة المستديرة بين الوزراء ورؤساء الوفود.\n"
     )
     assert [(s.role, s.speakers) for s in plan.segments] == [("participant", None)]
+
+
+def test_a_moderator_named_in_a_sentence_opens_the_programme() -> None:
+    plan = parse_text(
+        HEAD + "## Modalities\n\n"
+        "The dialogue is open to all participants accredited to the session.\n\n"
+        "A professional moderator, Ms. Salina Abraham, Chief of Staff of CIFOR-ICRAF, "
+        "facilitates an interactive discussion among the participants. There is no list of "
+        "speakers: delegations ask for the floor once it is opened for interventions.\n"
+    )
+    assert [(s.role, s.speakers, s.names) for s in plan.segments] == [
+        ("moderator", 1, ("Ms. Salina Abraham",)),
+        ("participant", None, ()),
+    ]
