@@ -100,14 +100,41 @@ def tells_participation(heading: str, text: str, language: str) -> bool:
     return bool(floor.search(text))
 
 
-def people_role(text: str, language: str) -> Role | None:
-    """The role a label of people gives ("Panellists" → panelist), if it is one."""
-    words = " ".join(text.rstrip(" :：").split())
+def _one_role(words: str, language: str) -> Role | None:
     for role in vocabulary.keys(language, "roles.people"):
         found = vocabulary.pattern(language, "roles", f"people.{role}").fullmatch(words)
         if found and role in ROLES:
             return role  # type: ignore[return-value]
     return None
+
+
+@cache
+def _and(language: str) -> re.Pattern[str]:
+    return re.compile(rf"\s+{vocabulary.source(language, 'roles', 'words.and')}\s+|\s*/\s*", re.I)
+
+
+def people_role(text: str, language: str) -> Role | None:
+    """The role a label of people gives ("Panellists" → panelist), if it is one; of a label
+    naming two ("Moderator and Chairman"), the first."""
+    words = " ".join(text.rstrip(" :：").split())
+    if (role := _one_role(words, language)) is not None:
+        return role
+    parts = _and(language).split(words)
+    if 1 < len(parts) <= 3:
+        roles = [_one_role(p, language) for p in parts]
+        if all(roles):
+            return roles[0]
+    return None
+
+
+@cache
+def _presides(language: str) -> re.Pattern[str]:
+    return re.compile(vocabulary.source(language, "roles", "words.presides"), re.I)
+
+
+def presides(text: str, language: str) -> bool:
+    """Whether a person's line says they preside ("…, President of the Human Rights Council")."""
+    return bool(_presides(language).search(text[:_PIECE_MAX]))
 
 
 def _capitalised(words: list[str]) -> bool:

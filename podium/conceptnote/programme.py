@@ -21,6 +21,7 @@ from podium.conceptnote.people import (
     named_in_prose,
     names_in,
     people_role,
+    presides,
     speakers_in,
     tells_participation,
 )
@@ -261,6 +262,50 @@ def _people_segment(source: Source, language: str) -> Segment | None:
     return _with_people(segment, names, speakers)
 
 
+def _label_segments(element: Element, language: str) -> list[Segment]:
+    """The people a paragraph lists under its labels ("Opening: H.E. Mr. …", "Panellists:
+    Ms. …"), one segment a label; none when it does not open with a label of people."""
+    text = "\n".join(line for _n, line in element.lines)
+    found = labelled(text, language)
+    if not found or not text.lstrip().startswith(found[0][0]):
+        return []
+    out: list[Segment] = []
+    for label, role, words in found:
+        names = tuple(names_in(words, language, loose=True))
+        if not names:
+            return []
+        if (
+            role == "keynote"
+            and len(names) == 1
+            and role_of(label, language) != "keynote"
+            and presides(words, language)
+        ):
+            # "Opening: H.E. Mr. …, President of the Council": the one who presides opens.
+            role = "chair"
+        source = f"{label}: {' '.join(words.split())}"
+        out.append(Segment(title=label, role=role, speakers=len(names), names=names, source=source))
+    return out
+
+
+def _prose_segments(paragraphs: list[Element], language: str) -> tuple[list[Segment], Problems]:
+    """The segments of a Format section's paragraphs: prose clause by clause, a paragraph of
+    labelled people label by label, in the order the note gives them."""
+    found: list[Segment] = []
+    problems: Problems = []
+    waiting: list[Part] = []
+    for element in [*paragraphs, None]:
+        people = _label_segments(element, language) if element is not None else []
+        if element is not None and not people:
+            waiting.append(Part(element.text, element.line, False))
+            continue
+        segments, trouble = read_segments(waiting, language)
+        found.extend(segments)
+        problems.extend(trouble)
+        found.extend(people)
+        waiting = []
+    return found, problems
+
+
 def _apply_rules(programme: list[Segment], rules: list[Segment]) -> list[Segment]:
     """The prose's limits given to the programme's segments of the same role that lack them."""
     out = list(programme)
@@ -347,7 +392,9 @@ def read_programme(sources: list[Source], language: str) -> tuple[list[Segment],
         programme, problems = _item_segments(items, language)
     people = [p for s in sources if s.kind == "people" for p in _people_segments(s, language)]
     if not programme:
-        programme, problems = read_segments(prose, language)
+        programme, problems = _prose_segments(
+            [e for e in blocks if e.kind == "paragraph"], language
+        )
         if people and len(people) >= len(programme):
             # The lists of people are the programme; the prose only says how it runs.
             return _apply_rules(people, programme), []

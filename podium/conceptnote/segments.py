@@ -58,6 +58,8 @@ class _Words:
     lists_parts: re.Pattern[str]
     ends_list: re.Pattern[str]
     joins: re.Pattern[str]
+    per_round: re.Pattern[str]
+    then: re.Pattern[str]
 
 
 @cache
@@ -108,6 +110,11 @@ def _words(language: str) -> _Words:
         rounds=re.compile(
             rf"(?<!\w)(\d|{spelled})\s+({vocabulary.source(language, 'units', 'rounds')})", re.I
         ),
+        per_round=re.compile(
+            rf"^{words('per_round')}\s+{vocabulary.source(language, 'units', 'rounds')}[,:]?\s*",
+            re.I,
+        ),
+        then=re.compile(rf"[,;，；]\s+{words('and')}\s+|[;；]\s*", re.I),
         share=re.compile(
             rf"(?<![\d.])(\d{{1,3}})(?:\s*{minute})?\s+{tie}\s+([^,;:.]{{1,80}})", re.I
         ),
@@ -340,6 +347,48 @@ def rounds_of(text: str, language: str = "en") -> list[Segment] | None:
     return out
 
 
+def round_count(text: str, language: str = "en") -> tuple[int, str] | None:
+    """How many rounds a sentence cuts the time into ("divided into two slots"), and their name."""
+    words = _words(language)
+    if len(text) > CLAUSE_MAX or not (found := words.rounds.search(text)):
+        return None
+    count = count_of(found.group(1), language)
+    if count is None or not 1 < count <= 6:
+        return None
+    name = found.group(2).rstrip("s").capitalize() if language == "en" else found.group(2)
+    return count, name
+
+
+def _speaker_role(text: str, language: str) -> Role:
+    """The role named first in a clause: who speaks ("States … ask the panellists questions")."""
+    words = _words(language)
+    first: tuple[int, Role] | None = None
+    for role, cue in (*words.cues, *words.weak):
+        if (found := cue.search(text)) and (first is None or found.start() < first[0]):
+            first = (found.start(), role)
+    return first[1] if first else "participant"
+
+
+def per_round(text: str, count: int, name: str, language: str = "en") -> list[Segment] | None:
+    """The segments of each round a sentence describes ("In each slot, States make statements
+    and ask questions, and the panellists then respond"), once for every round."""
+    words = _words(language)
+    if len(text) > CLAUSE_MAX or not (found := words.per_round.match(text)):
+        return None
+    parts = [p.strip() for p in words.then.split(text[found.end() :]) if p.strip()]
+    if len(parts) < 2:
+        return None
+    return [
+        Segment(
+            title=f"{name} {n}: {title_of(part, language)}",
+            role=_speaker_role(part, language),
+            source=text,
+        )
+        for n in range(1, count + 1)
+        for part in parts
+    ]
+
+
 def _outside_parentheses(text: str) -> list[str]:
     """The pieces of a text between its commas and semicolons, but for those in parentheses."""
     pieces: list[str] = []
@@ -447,6 +496,9 @@ def read_segments(
     found: list[Segment] = []
     problems: list[tuple[int, str]] = []
     base_indent: int | None = None
+    # Rounds a sentence announces ("divided into two slots"), for the sentence that says what
+    # happens in each: their count, name and the segment the announcing sentence gave.
+    pending: tuple[int, str, int | None] | None = None
     for part in parts:
         if part.listed:
             if base_indent is None:
@@ -463,6 +515,12 @@ def read_segments(
             if (rounds := rounds_of(clause, language)) is not None:
                 found.extend(rounds)
                 continue
+            if pending is not None and (rounds := per_round(clause, *pending[:2], language)):
+                if pending[2] is not None:
+                    del found[pending[2]]
+                found.extend(rounds)
+                pending = None
+                continue
             if not part.listed and (listed := listed_parts(clause, language)) is not None:
                 for piece in listed:
                     if (reading := read_clause(piece, listed=True, language=language)) is not None:
@@ -478,6 +536,10 @@ def read_segments(
                 reading, previous, listed=part.listed, language=language
             ):
                 found[-1] = merge_rule(previous, reading.segment)
+                given = None
             else:
                 found.append(reading.segment)
+                given = len(found) - 1
+            if not part.listed and (counted := round_count(clause, language)) is not None:
+                pending = (*counted, given)
     return found, problems

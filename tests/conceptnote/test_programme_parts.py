@@ -196,3 +196,40 @@ def test_a_moderator_named_in_a_sentence_opens_the_programme() -> None:
         ("moderator", 1, ("Ms. Salina Abraham",)),
         ("participant", None, ()),
     ]
+
+
+def test_labelled_paragraphs_in_a_programme_list_their_people_in_order() -> None:
+    plan = parse_text(
+        "PANEL ON HUMAN RIGHTS MAINSTREAMING\n\n"
+        "Date and venue: Monday, 27 February 2017, 3-6 p.m. Palais des Nations, Room XX, Geneva\n\n"
+        "OBJECTIVE\n\nThe panel takes stock of the work done.\n\n"
+        "PROGRAMME\n\n"
+        "Opening:            H.E. Mr. Joaquin Maza Martelli, President of the Human\n"
+        "                    Rights Council\n\n"
+        "Keynote statements: Mr. Zeid Ra'ad Al Hussein, High Commissioner for\n"
+        "                    Human Rights\n"
+        "                    H.E. Mr. Peter Thomson, President of the General Assembly\n\n"
+        "Moderator and Chairman: Ms. Kate Gilmore, Deputy High Commissioner\n\n"
+        "MODALITIES\n\n"
+        "The interactive discussion with the panellists is divided into two slots. In each "
+        "slot, States Members of the Council, observer States and other observers make "
+        "statements and ask the panellists questions, and the panellists then respond.\n"
+    )
+    assert [(s.role, s.speakers, len(s.names)) for s in plan.segments] == [
+        ("chair", 1, 1),
+        ("keynote", 2, 2),
+        ("moderator", 1, 1),
+        ("participant", None, 0),
+        ("panelist", None, 0),
+        ("participant", None, 0),
+        ("panelist", None, 0),
+    ]
+    assert plan.segments[0].names == ("H.E. Mr. Joaquin Maza Martelli",)
+    assert plan.segments[5].title.startswith("Slot 2")
+
+
+def test_an_opening_by_someone_who_does_not_preside_is_a_keynote() -> None:
+    assert _read(
+        "## Programme\n\nOpening: Ms. Flavia Pansieri, Deputy High Commissioner\n\n"
+        "Panellists: Ms. Rita Izsák, Special Rapporteur\nMr. Ole Berg, Norway\n"
+    ) == [("keynote", 1, None, False), ("panelist", 2, None, False)]
