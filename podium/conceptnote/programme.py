@@ -96,6 +96,18 @@ def cell_item(cell: str, language: str) -> tuple[str, list[str]]:
     return " ".join(lines), []
 
 
+def cell_questions(sources: list[Source], language: str) -> list[str]:
+    """The questions a programme table lists in its cells ("Possible questions for
+    discussion: What …?"), in the order of its rows."""
+    asked: list[str] = []
+    for source in sources:
+        for table in (e for e in source.blocks if e.kind == "table"):
+            for row in table.rows:
+                for cell in row:
+                    asked.extend(q for q in cell_item(cell, language)[1] if q not in asked)
+    return asked
+
+
 def _parts_segments(
     theme: str, parts: list[str], source: str, language: str
 ) -> tuple[list[Segment], Problems]:

@@ -16,7 +16,7 @@ from podium.conceptnote.documents import read_document
 from podium.conceptnote.header import read_header
 from podium.conceptnote.outcome import read_outcome, read_sdgs
 from podium.conceptnote.people import groups_in, people_role, tells_participation
-from podium.conceptnote.programme import Source, is_timed_table, read_programme
+from podium.conceptnote.programme import Source, cell_questions, is_timed_table, read_programme
 from podium.conceptnote.segments import is_question, sentences
 from podium.conceptnote.textblocks import elements
 from podium.i18n import _
@@ -241,6 +241,9 @@ def read_blocks(found: list[Element]) -> Plan:
                 continue
         _read_section(kind, heading, rest[i + 1 : j], body)
         i = j
+    if not body.questions:
+        # Questions listed in the programme's cells are the meeting's questions.
+        body.questions.extend(cell_questions(body.sources, language))
     segments: list[Segment]
     segments, segment_problems = read_programme(body.sources, language)
     problems.extend((line, message, "segments") for line, message in segment_problems)
