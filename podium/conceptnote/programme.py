@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Literal
 
 from podium.conceptnote import vocabulary
@@ -26,6 +27,7 @@ from podium.conceptnote.people import (
     tells_participation,
 )
 from podium.conceptnote.segments import (
+    CLAUSE_MAX,
     Part,
     is_question,
     read_clause,
@@ -47,7 +49,7 @@ class Source:
     """A section that may hold the programme: a Format section, or a list of people."""
 
     heading: Element
-    kind: Literal["format", "people"]
+    kind: Literal["format", "people", "agenda"]
     blocks: tuple[Element, ...]
 
 
@@ -234,6 +236,56 @@ def _item_segments(items: list[Element], language: str) -> tuple[list[Segment], 
     return found, problems
 
 
+@cache
+def _agenda(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    item = vocabulary.source(language, "roles", "words.agenda_item")
+    joins = vocabulary.source(language, "roles", "words.followed_by")
+    return (
+        re.compile(rf"^{item}\s+\d{{1,3}}(?:\s*\([a-z]\))?[.:]?\s+(?=\S)", re.I),
+        re.compile(rf"\s+{joins}\s+", re.I),
+    )
+
+
+def agenda_item(text: str, language: str) -> str | None:
+    """The title of an order of the day's agenda item ("Item 1 Organizational matters")."""
+    found = _agenda(language)[0].match(text[:CLAUSE_MAX])
+    return text[found.end() :].strip() if found else None
+
+
+def _agenda_parts(text: str, language: str) -> list[str] | None:
+    """The parts a line under an agenda item joins ("UPDATE BY THE HIGH COMMISSIONER FOLLOWED
+    BY GENERAL DEBATE"); None when it is not such a line."""
+    if len(text) > _AGENDA_LINE:
+        return None
+    parts = [p.strip() for p in _agenda(language)[1].split(text) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 8 for p in parts):
+        return None
+    return parts
+
+
+# A line that only names an item's parts is short.
+_AGENDA_LINE = 200
+
+
+def _agenda_segments(blocks: list[Element], language: str) -> list[Segment]:
+    """An order of the day: each agenda item is a segment, or the parts the line under it
+    names are ("Item 2 … / UPDATE BY THE HIGH COMMISSIONER FOLLOWED BY GENERAL DEBATE")."""
+    items: list[tuple[str, list[str]]] = []
+    for element in blocks:
+        if (title := agenda_item(element.text, language)) is not None:
+            items.append((title, []))
+        elif items and (parts := _agenda_parts(element.text, language)) is not None:
+            items[-1][1].extend(parts)
+    found: list[Segment] = []
+    for title, parts in items:
+        for text in parts or [title]:
+            words = text.capitalize() if text.isupper() else text
+            reading = read_clause(words, listed=True, language=language)
+            if reading is not None:
+                found.append(reading.segment)
+    return found
+
+
 def _people_segments(source: Source, language: str) -> list[Segment]:
     heading = source.heading.text
     text = "\n".join(e.text for e in source.blocks)
@@ -400,6 +452,9 @@ def read_programme(sources: list[Source], language: str) -> tuple[list[Segment],
             segments, trouble = _table_segments(table, language)
             programme.extend(segments)
             problems.extend(trouble)
+    agenda = [e for s in sources if s.kind == "agenda" for e in s.blocks]
+    if not programme and agenda:
+        programme = _agenda_segments(agenda, language)
     if not programme and items:
         programme, problems = _item_segments(items, language)
     people = [p for s in sources if s.kind == "people" for p in _people_segments(s, language)]

@@ -16,7 +16,13 @@ from podium.conceptnote.documents import read_document
 from podium.conceptnote.header import read_header
 from podium.conceptnote.outcome import read_outcome, read_sdgs
 from podium.conceptnote.people import groups_in, people_role, tells_participation
-from podium.conceptnote.programme import Source, cell_questions, is_timed_table, read_programme
+from podium.conceptnote.programme import (
+    Source,
+    agenda_item,
+    cell_questions,
+    is_timed_table,
+    read_programme,
+)
 from podium.conceptnote.segments import is_question, sentences
 from podium.conceptnote.textblocks import elements
 from podium.i18n import _
@@ -105,6 +111,9 @@ def _read_section(kind: str, heading: Element, found: list[Element], body: _Body
             heading.text, "\n".join(e.text for e in found), body.language
         ):
             body.sources.append(Source(heading, "people", tuple(found)))
+        if agenda_item(heading.text, body.language) is not None:
+            # An order of the day: its agenda items are the programme.
+            body.sources.append(Source(heading, "agenda", (heading, *found)))
         timed = tuple(e for e in found if e.kind == "table" and is_timed_table(e, body.language))
         if timed:
             # A timed table under any heading ("Day I, Monday …") is a programme.
@@ -152,6 +161,15 @@ def _head_people(head: list[Element], language: str) -> list[Source]:
         if element.kind == "paragraph"
         and any(g.role is not None and g.names for g in groups_in(element.text, language))
     ]
+
+
+def _head_agenda(head: list[Element], language: str) -> list[Source]:
+    """An order of the day's agenda items above its first section ("Item 1 Organizational and
+    procedural matters") are its programme."""
+    for i, element in enumerate(head):
+        if agenda_item(element.text, language) is not None:
+            return [Source(element, "agenda", tuple(head[i:]))]
+    return []
 
 
 def _split(found: list[Element], language: str) -> tuple[list[Element], list[Element]]:
@@ -225,6 +243,7 @@ def read_blocks(found: list[Element]) -> Plan:
     )
     body = _Body(language)
     body.sources.extend(_head_people(head, language))
+    body.sources.extend(_head_agenda(head, language))
     problems = [(w.line, w.message, w.field) for w in header.problems]
     i = 0
     while i < len(rest):

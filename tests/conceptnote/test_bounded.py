@@ -14,9 +14,11 @@ import pytest
 from podium.conceptnote.documents import read_document
 from podium.conceptnote.durations import find_duration
 from podium.conceptnote.people import groups_in, named_in_prose, names_in
+from podium.conceptnote.programme import agenda_item, cell_item
 from podium.conceptnote.segments import (
     Part,
     listed_parts,
+    per_round,
     read_clause,
     read_segments,
     role_parts,
@@ -63,6 +65,9 @@ READERS: dict[str, Callable[[str], object]] = {
     "people in prose": lambda text: named_in_prose(text, "en"),
     "roles in turn": role_parts,
     "listed parts": listed_parts,
+    "rounds in turn": lambda text: per_round(text, 2, "Slot"),
+    "agenda item": lambda text: agenda_item(text, "en"),
+    "cell": lambda text: cell_item(text, "en"),
     "language": detect,
 }
 

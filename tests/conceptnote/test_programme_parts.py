@@ -252,3 +252,25 @@ def test_an_opening_by_someone_who_does_not_preside_is_a_keynote() -> None:
         "## Programme\n\nOpening: Ms. Flavia Pansieri, Deputy High Commissioner\n\n"
         "Panellists: Ms. Rita Izsák, Special Rapporteur\nMr. Ole Berg, Norway\n"
     ) == [("keynote", 1, None, False), ("panelist", 2, None, False)]
+
+
+def test_an_order_of_the_days_agenda_items_are_its_programme() -> None:
+    plan = parse_text(
+        "HUMAN RIGHTS COUNCIL Twenty-ninth session\n\n"
+        "Monday, 15 June 2015 Morning, 9.00 - 12.00 (1st meeting)\n\n"
+        "Item 1 Organizational and procedural matters\n\n"
+        "Item 2 Annual report of the High Commissioner\n\n"
+        "UPDATE BY THE HIGH COMMISSIONER FOLLOWED BY GENERAL DEBATE\n\n"
+        "Modalities for participation in the general debate\n\n"
+        "Speaking time is 3 minutes for States Members of the Council, and 2 minutes for "
+        "observer States and other observers.\n"
+    )
+    assert [(s.title, s.role, s.speakers, s.per_speaker) for s in plan.segments] == [
+        ("Organizational and procedural matters", "other", None, False),
+        ("Update by the high commissioner", "keynote", 1, False),
+        ("General debate", "participant", None, True),
+    ]
+    assert {c.floor_class: c.minutes_max for c in plan.segments[2].class_limits} == {
+        "member-state": 3,
+        "observer": 2,
+    }
