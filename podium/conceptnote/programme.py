@@ -303,6 +303,20 @@ def _people_segments(source: Source, language: str) -> list[Segment]:
             )
             for g in labelled
         ]
+    paragraphs = [e for e in source.blocks if e.kind == "paragraph"]
+    if (
+        paragraphs
+        and len(paragraphs) == len(source.blocks)
+        and not names_in(text, language)
+        and not tells_participation(heading, text, language)
+    ):
+        # "Each round table is co-chaired by two Chairs … selects up to four panellists …":
+        # people described in prose, part by part.
+        described, _unclear = read_segments(
+            [Part(e.text, e.line, False) for e in paragraphs], language
+        )
+        if len(described) >= 2:
+            return described
     segment = _people_segment(source, language)
     return [segment] if segment is not None else []
 
@@ -457,7 +471,9 @@ def read_programme(sources: list[Source], language: str) -> tuple[list[Segment],
         programme = _agenda_segments(agenda, language)
     if not programme and items:
         programme, problems = _item_segments(items, language)
-    people = [p for s in sources if s.kind == "people" for p in _people_segments(s, language)]
+    people = _floor_once(
+        [p for s in sources if s.kind == "people" for p in _people_segments(s, language)]
+    )
     if not programme:
         programme, problems = _prose_segments(
             [e for e in blocks if e.kind == "paragraph"], language
@@ -491,6 +507,12 @@ def _opened_by(programme: list[Segment], prose: list[Part], language: str) -> li
                     )
                 )
     return [*leading, *programme]
+
+
+def _floor_once(people: list[Segment]) -> list[Segment]:
+    """The floor's part, as sections on people describe it, once: the first description."""
+    floor = [i for i, s in enumerate(people) if s.role == "participant" and not s.names]
+    return [s for i, s in enumerate(people) if i not in floor[1:]]
 
 
 def _known_roles(programme: list[Segment], people: list[Segment]) -> list[Segment]:

@@ -243,6 +243,25 @@ def slot_minutes(text: str, language: str = "en") -> float | None:
     return float(minutes) if minutes > 0 else None
 
 
+# A purpose set before a rule ("To allow the widest participation, interventions …") is short.
+_LEAD_IN = 80
+
+
+def _opens_with_rule(text: str, language: str) -> bool:
+    """Whether a clause is a rule of speaking time ("Speaking time is …"), perhaps after the
+    purpose it serves ("To allow the widest participation, interventions should not exceed")."""
+    rule_start = _words(language).rule_start
+    if rule_start.match(text):
+        return True
+    head, comma, rest = text[:CLAUSE_MAX].partition(", ")
+    return (
+        bool(comma)
+        and len(head) <= _LEAD_IN
+        and durations.find_duration(head, language) is None
+        and bool(rule_start.match(rest))
+    )
+
+
 def read_clause(text: str, *, listed: bool, language: str = "en") -> Reading | None:
     """One segment from a clause or list item; None when it is not a part of the programme."""
     if len(text) > CLAUSE_MAX:
@@ -264,7 +283,7 @@ def read_clause(text: str, *, listed: bool, language: str = "en") -> Reading | N
         per_speaker = durations.says_each(text, language) or bool(
             found and words.plural_people.search(text) and words.speeches.search(text)
         )
-    if role == "other" and found and words.rule_start.match(text):
+    if role == "other" and found and _opens_with_rule(text, language):
         # "Speaking time is 2 minutes for all": the floor's rule.
         role, per_speaker = "participant", True
     by_class = class_limits_of(text, language)

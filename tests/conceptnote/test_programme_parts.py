@@ -274,3 +274,31 @@ def test_an_order_of_the_days_agenda_items_are_its_programme() -> None:
         "member-state": 3,
         "observer": 2,
     }
+
+
+def test_a_section_on_people_written_as_prose_gives_its_parts() -> None:
+    plan = parse_text(
+        "**Ministerial round tables**\n\nAntalya, Turkey, 27 May 2016, 10:00-13:00\n\n"
+        "## Background\n\nFour round tables are held in parallel with the plenary.\n\n"
+        "## Chairs and panellists\n\n"
+        "Each round table is co-chaired by two Chairs, one from the least developed countries "
+        "and one from the development partners.\n\n"
+        "The Secretary-General selects up to four panellists for each round table. The panel "
+        "discussion is followed by an interactive debate among States and stakeholders.\n\n"
+        "## Participation and seating\n\n"
+        "The round tables are interactive and open to all participants.\n\n"
+        "## Speaking arrangements\n\n"
+        "To allow the widest participation, interventions should not exceed three minutes.\n"
+    )
+    assert [(s.role, s.speakers, s.minutes_max, s.per_speaker) for s in plan.segments] == [
+        ("co-chair", 2, None, False),
+        ("panelist", 4, None, False),
+        ("participant", None, 3, True),
+    ]
+
+
+def test_a_rule_after_the_purpose_it_serves_is_the_floors_limit() -> None:
+    assert _read(
+        "## Format\n\n- Opening by the Chair (5 minutes)\n- Open discussion\n\n"
+        "To allow the widest participation, interventions should not exceed three minutes.\n"
+    ) == [("chair", 1, 5, False), ("participant", None, 3, True)]
