@@ -189,6 +189,18 @@ def _split(found: list[Element], language: str) -> tuple[list[Element], list[Ele
     return found, []
 
 
+def _lone_line(rest: list[Element], j: int, language: str) -> bool:
+    """Whether the block at ``j`` is a heading with nothing under it that names no section."""
+    if j >= len(rest) or rest[j].kind != "heading":
+        return False
+    if j + 1 < len(rest) and rest[j + 1].kind != "heading":
+        return False
+    text = rest[j].text
+    return section_kind(text, language) == "prose" and not any(
+        vocabulary.pattern(language, "headings", k).search(text) for k in _ANY_HEADING
+    )
+
+
 def programme_headings(rest: list[Element], start: int, language: str) -> tuple[list[Element], int]:
     """A Programme heading with nothing under it but headings of its parts ("Remarks by the
     President", "Interactive dialogue"): each such heading is an item of the programme and the
@@ -258,7 +270,13 @@ def read_blocks(found: list[Element]) -> Plan:
                 body.sources.append(Source(heading, "format", tuple(parts)))
                 i = j
                 continue
-        _read_section(kind, heading, rest[i + 1 : j], body)
+        section = list(rest[i + 1 : j])
+        while kind == "format" and section and _lone_line(rest, j, language):
+            # "Policy debate among ministers" standing alone after the programme's lines, with
+            # nothing under it: a line of the programme, not a section.
+            section.append(replace(rest[j], kind="paragraph", level=0))
+            j += 1
+        _read_section(kind, heading, section, body)
         i = j
     if not body.questions:
         # Questions listed in the programme's cells are the meeting's questions.

@@ -302,3 +302,19 @@ def test_a_rule_after_the_purpose_it_serves_is_the_floors_limit() -> None:
         "## Format\n\n- Opening by the Chair (5 minutes)\n- Open discussion\n\n"
         "To allow the widest participation, interventions should not exceed three minutes.\n"
     ) == [("chair", 1, 5, False), ("participant", None, 3, True)]
+
+
+def test_a_lone_line_after_the_programmes_people_is_a_part_not_a_section() -> None:
+    plan = parse_text(
+        "**High-level segment on globalization**\n\n"
+        "Thursday, 23 October 1997, 9.30 a.m. - 1.30 p.m. Assembly Hall, Palais des Nations\n\n"
+        "## Background\n\nThe Board discusses globalization.\n\n## Format\n\n"
+        "Moderator and Chairman:\n"
+        "Mr. Jan Pronk, Minister for Development Cooperation of the Netherlands\n\n"
+        "Policy debate among ministers and other senior officials\n"
+    )
+    assert [(s.role, s.speakers, s.names) for s in plan.segments] == [
+        ("moderator", 1, ("Mr. Jan Pronk",)),
+        ("participant", None, ()),
+    ]
+    assert [s.heading for s in plan.sections] == ["Background"]
