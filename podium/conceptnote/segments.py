@@ -545,6 +545,16 @@ def read_segments(
                     if (reading := read_clause(piece, listed=True, language=language)) is not None:
                         found.append(reading.segment)
                 continue
+            if part.listed and (turns := role_parts(clause, language)) is not None:
+                # "- Lead discussants (5 minutes each), responses, then the floor": each in turn.
+                theme, pieces = turns
+                for piece in pieces:
+                    if (reading := read_clause(piece, listed=True, language=language)) is not None:
+                        title = reading.segment.title
+                        found.append(
+                            replace(reading.segment, title=f"{theme}: {title}" if theme else title)
+                        )
+                continue
             reading = read_clause(clause.strip(), listed=part.listed, language=language)
             if reading is None:
                 continue

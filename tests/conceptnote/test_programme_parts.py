@@ -318,3 +318,15 @@ def test_a_lone_line_after_the_programmes_people_is_a_part_not_a_section() -> No
         ("participant", None, ()),
     ]
     assert [s.heading for s in plan.sections] == ["Background"]
+
+
+def test_a_list_item_mixing_roles_gives_each_role_its_own_limit() -> None:
+    assert _read(
+        "## Format\n\n- Opening by the Chair (5 minutes)\n"
+        "- Lead discussants (up to 5 minutes each), responses from the panellists, then the floor\n"
+    ) == [
+        ("chair", 1, 5, False),
+        ("discussant", None, 5, True),
+        ("panelist", None, None, False),
+        ("participant", None, None, False),
+    ]
