@@ -330,3 +330,35 @@ def test_a_list_item_mixing_roles_gives_each_role_its_own_limit() -> None:
         ("panelist", None, None, False),
         ("participant", None, None, False),
     ]
+
+
+def test_french_parts_listed_in_a_sentence_and_the_floors_rule() -> None:
+    plan = parse_text(
+        "# Table ronde sur les océans\n\n"
+        "Lundi 3 mars 2025, 10 h 00 – 12 h 00, Palais des Nations, Genève\n\n"
+        "## Contexte\n\nLes océans sont au cœur du développement durable et de la coopération.\n\n"
+        "## Déroulement\n\n"
+        "La réunion comprend une séance d'ouverture et un débat interactif, au cours duquel les "
+        "délégations prennent la parole. Les interventions sont limitées à 3 minutes chacune.\n"
+    )
+    assert plan.language == "fr"
+    assert [(s.role, s.minutes_max, s.per_speaker) for s in plan.segments] == [
+        ("other", None, False),
+        ("participant", 3, True),
+    ]
+
+
+def test_a_spanish_table_names_its_items_column_and_counts_its_rapporteurs() -> None:
+    plan = parse_text(
+        "# Mesa redonda sobre los océanos\n\n"
+        "Lunes, 3 de marzo de 2025, de 10.00 a 12.00 horas, Palacio de las Naciones, Ginebra\n\n"
+        "## Antecedentes\n\nLos océanos son esenciales para el desarrollo sostenible.\n\n"
+        "## Programa\n\n| Parte | Tema | Oradores |\n|---|---|---|\n"
+        "| Apertura | Diálogo intergeneracional sobre los océanos | Jóvenes |\n"
+        "| Parte 1 | Conclusiones para la Cumbre | Dos relatores |\n"
+    )
+    assert plan.language == "es"
+    assert [(s.title, s.speakers) for s in plan.segments] == [
+        ("Diálogo intergeneracional sobre los océanos", None),
+        ("Conclusiones para la Cumbre", 2),
+    ]
