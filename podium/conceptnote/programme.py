@@ -471,13 +471,16 @@ def read_programme(sources: list[Source], language: str) -> tuple[list[Segment],
         programme = _agenda_segments(agenda, language)
     if not programme and items:
         programme, problems = _item_segments(items, language)
-    people = _floor_once(
-        [p for s in sources if s.kind == "people" for p in _people_segments(s, language)]
-    )
+    listing = [s for s in sources if s.kind == "people" and not _says_who_takes_part(s, language)]
+    people = _floor_once([p for s in listing for p in _people_segments(s, language)])
     if not programme:
         programme, problems = _prose_segments(
             [e for e in blocks if e.kind == "paragraph"], language
         )
+        if not programme and not people:
+            # Only a Participation section says how the meeting runs: the floor's part.
+            said = [s for s in sources if s.kind == "people" and s not in listing]
+            return [p for s in said for p in _people_segments(s, language)][:1], problems
         if people and len(people) >= len(programme):
             # The lists of people are the programme; the prose only says how it runs.
             return _apply_rules(people, programme), []
@@ -507,6 +510,11 @@ def _opened_by(programme: list[Segment], prose: list[Part], language: str) -> li
                     )
                 )
     return [*leading, *programme]
+
+
+def _says_who_takes_part(source: Source, language: str) -> bool:
+    text = "\n".join(e.text for e in source.blocks)
+    return tells_participation(source.heading.text, text, language)
 
 
 def _floor_once(people: list[Segment]) -> list[Segment]:

@@ -362,3 +362,10 @@ def test_a_spanish_table_names_its_items_column_and_counts_its_rapporteurs() -> 
         ("Diálogo intergeneracional sobre los océanos", None),
         ("Conclusiones para la Cumbre", 2),
     ]
+
+
+def test_a_participation_section_does_not_replace_the_programme_the_prose_gives() -> None:
+    assert _read(
+        "## Modalities\n\nA moderator opens the dialogue (5 minutes).\n\n"
+        "## Participation\n\nDelegations register with the secretariat.\n"
+    ) == [("moderator", 1, 5, False)]
