@@ -254,7 +254,10 @@ def groups_in(text: str, language: str, *, loose: bool = False) -> list[Group]:
         m for m in _label(language).finditer(text) if people_role(m.group(1), language) is not None
     ]
     if not labels and (leading := _leading_label(text, language)) is not None:
-        return [leading]
+        # "Chaired by H.E. Mr. …" on the first line: the names on the lines after are the rest's.
+        _first, _newline, after = text.partition("\n")
+        others = names_in(after, language, loose=loose)
+        return [leading, Group(None, None, tuple(others))] if others else [leading]
     start = 0
     label: str | None = None
     for match in [*labels, None]:

@@ -4,6 +4,7 @@ in a programme's cell, limits set under a label of people."""
 
 from __future__ import annotations
 
+from podium.conceptnote.people import Group, groups_in
 from podium.conceptnote.reader import parse_text
 
 HEAD = "**Panel on “Oceans”**\n\n**Monday, 3 March 2025, 10.00-12.00 (Geneva time)**\n\n"
@@ -369,3 +370,15 @@ def test_a_participation_section_does_not_replace_the_programme_the_prose_gives(
         "## Modalities\n\nA moderator opens the dialogue (5 minutes).\n\n"
         "## Participation\n\nDelegations register with the secretariat.\n"
     ) == [("moderator", 1, 5, False)]
+
+
+def test_a_label_run_into_its_name_keeps_the_names_on_the_lines_after() -> None:
+    assert groups_in(
+        "Chaired by H.E. Mr. Andrej Logar, Chair\nMs. Ana Lima, Oxfam\nMr. Ole Berg, CIVICUS", "en"
+    ) == [
+        Group("Chaired by", "chair", ("H.E. Mr. Andrej Logar",)),
+        Group(None, None, ("Ms. Ana Lima", "Mr. Ole Berg")),
+    ]
+    assert groups_in("Convened by H.E. Ms. Mona Juul (Norway), President", "en") == [
+        Group("Convened by", "chair", ("H.E. Ms. Mona Juul",)),
+    ]
