@@ -1,20 +1,21 @@
 """The programme of a note: one list of segments, from the best source the note gives.
 
-A programme table, or a programme written as a list, is the programme;
+A programme table, an order of the day's agenda items, or a programme written
+as a list (or as headings under an empty Programme heading) is the programme;
 failing those, the note's lists of people under their labels ("Chair",
-"Panellists"); failing those, the modalities prose read clause by clause.
-The prose then only adds what the programme lacks (a limit per speaker, the
-floor's limit, limits by class of speaker), never a second copy of a segment.
+"Panellists") or described in prose; failing those, the modalities prose read
+clause by clause, with its labelled paragraphs of people in place. The prose
+then only adds what the programme lacks (a limit per speaker, the floor's
+limit, limits by class of speaker, a label's limit), never a second copy of a
+segment.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Literal
 
-from podium.conceptnote import vocabulary
+from podium.conceptnote.agenda import agenda_segments
 from podium.conceptnote.blocks import Element
 from podium.conceptnote.people import (
     groups_in,
@@ -26,22 +27,15 @@ from podium.conceptnote.people import (
     speakers_in,
     tells_participation,
 )
+from podium.conceptnote.programme_table import Problems, cell_item, table_segments, with_people
 from podium.conceptnote.segments import (
-    CLAUSE_MAX,
     Part,
-    is_question,
     read_clause,
     read_segments,
     role_of,
-    role_parts,
-    sentences,
-    slot_minutes,
     speakers_of,
 )
 from podium.meeting.plan import Segment
-
-Problems = list[tuple[int, str]]
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -51,51 +45,6 @@ class Source:
     heading: Element
     kind: Literal["format", "people", "agenda"]
     blocks: tuple[Element, ...]
-
-
-def is_header_row(row: tuple[str, ...]) -> bool:
-    """A table's first row that names its columns ("Time | Item | Speaker") holds no figure."""
-    return not any(c.isdigit() for cell in row for c in cell) and all(
-        len(cell.split()) <= 4 for cell in row
-    )
-
-
-def is_timed_table(table: Element, language: str) -> bool:
-    """Whether a table's rows give time slots ("10:00–10:05"), as a programme's do."""
-    return any(slot_minutes(cell, language) is not None for row in table.rows for cell in row)
-
-
-def _with_people(segment: Segment, names: list[str], speakers: int | None = None) -> Segment:
-    if not names:
-        return segment
-    return replace(segment, names=tuple(names), speakers=max(speakers or 0, len(names)))
-
-
-def item_column(header: tuple[str, ...], language: str) -> int | None:
-    """The column whose header names the parts of the programme ("Item", "Séance"), if any."""
-    named = vocabulary.pattern(language, "roles", "words.item_column")
-    for i, cell in enumerate(header):
-        if named.fullmatch(" ".join(cell.split()).rstrip(" :：")):
-            return i
-    return None
-
-
-def cell_item(cell: str, language: str) -> tuple[str, list[str]]:
-    """The words of a programme cell that name its part, and the questions listed under them
-    ("High-level panel. Key questions: What …? What …?")."""
-    lines = [line.strip() for line in cell.split("\n") if line.strip()]
-    asking = vocabulary.pattern(language, "headings", "asking")
-    for i, line in enumerate(lines):
-        if is_question(line):
-            head, rest = lines[:i], lines[i:]
-        elif line.endswith((":", "：")) and asking.search(line):
-            # "High-level panel. Key questions:": the sentences before the last name the part.
-            head, rest = [*lines[:i], *sentences(line, language)[:-1]], lines[i + 1 :]
-        else:
-            continue
-        asked = [q for q in sentences(" ".join(rest), language) if is_question(q)]
-        return " ".join(head), asked
-    return " ".join(lines), []
 
 
 def cell_questions(sources: list[Source], language: str) -> list[str]:
@@ -110,91 +59,6 @@ def cell_questions(sources: list[Source], language: str) -> list[str]:
     return asked
 
 
-def _parts_segments(
-    theme: str, parts: list[str], source: str, language: str
-) -> tuple[list[Segment], Problems]:
-    """One segment for each role an item gives the floor to in turn, each with its own limit."""
-    found: list[Segment] = []
-    for part in parts:
-        reading = read_clause(part, listed=True, language=language)
-        if reading is None:
-            continue
-        title = f"{theme}: {reading.segment.title}" if theme else reading.segment.title
-        found.append(replace(reading.segment, title=title, source=source))
-    return found, []
-
-
-def _row_segments(
-    row: tuple[str, ...], line: int, language: str, column: int | None = None
-) -> tuple[list[Segment], Problems]:
-    slots = [c for c in row if slot_minutes(c, language) is not None and len(c.split()) <= 8]
-    minutes = slot_minutes(slots[0], language) if slots else None
-    named = row[column] if column is not None and column < len(row) else ""
-    if column is not None and named.strip() and named not in slots:
-        # The header names the item's column: the cells before it ("Part 1", the day) label it.
-        words = [row[column], *(c for c in row[column + 1 :] if c and c not in slots)]
-    else:
-        words = [c for c in row if c and c not in slots]
-        # A cell that only gives the day ("Mercredi 26 octobre 2011") names no part.
-        words = [c for c in words if not _YEAR.search(c) or len(c.split()) > 6] or words
-    if not words:
-        return [], []
-    # Questions listed in a cell are the item's questions, not parts of the programme.
-    item, _asked = cell_item(words[0], language)
-    others = "\n".join(words[1:])
-    source = " | ".join(" ".join(c.split()) for c in row)
-    if (split := role_parts(item, language)) is not None:
-        return _parts_segments(*split, source, language)
-    reading = read_clause(item, listed=True, language=language)
-    if reading is None:
-        return [], []
-    segment = reading.segment
-    if segment.role == "other" and not others:
-        # A timed row that names nobody ("10:00–13:00 | Thematic session 1") is the floor's.
-        segment = replace(segment, role="participant", speakers=None)
-    if segment.role == "other" and others:
-        segment = replace(segment, role=role_of(others, language))
-        segment = replace(segment, speakers=speakers_of(others, segment.role, language))
-    if segment.minutes_max is None and minutes is not None:
-        segment = replace(segment, minutes_max=minutes)
-    segment = replace(segment, source=source)
-    problems = [(line, reading.problem)] if reading.problem else []
-    groups = groups_in(others, language)
-    labelled = [g for g in groups if g.label is not None and g.role is not None]
-    if len(labelled) >= 2:
-        # "Chair: … Statements: … Keynote address: …": one segment for each label.
-        return [
-            Segment(
-                title=g.label or segment.title,
-                role=g.role or "other",
-                speakers=len(g.names) or None,
-                names=g.names,
-                source=segment.source,
-                minutes_max=segment.minutes_max if i == 0 else None,
-            )
-            for i, g in enumerate(labelled)
-        ], problems
-    unlabelled = [n for g in groups if g.label is None for n in g.names]
-    if not unlabelled and labelled and labelled[0].role == segment.role:
-        unlabelled = list(labelled[0].names)
-    return [_with_people(segment, unlabelled)], problems
-
-
-def _table_segments(table: Element, language: str) -> tuple[list[Segment], Problems]:
-    found: list[Segment] = []
-    problems: Problems = []
-    header = table.rows[0] if table.rows and is_header_row(table.rows[0]) else None
-    column = item_column(header, language) if header is not None else None
-    for n, row in enumerate(table.rows):
-        if n == 0 and header is not None:
-            continue
-        line = table.lines[n][0] if n < len(table.lines) else table.line
-        segments, trouble = _row_segments(row, line, language, column)
-        found.extend(segments)
-        problems.extend(trouble)
-    return found, problems
-
-
 def _item_segments(items: list[Element], language: str) -> tuple[list[Segment], Problems]:
     """A programme written as a list; a sub-item, or a list after a label, names its people."""
     found: list[Segment] = []
@@ -207,7 +71,7 @@ def _item_segments(items: list[Element], language: str) -> tuple[list[Segment], 
             listing.add(len(found) - 1)
             names = names_in(element.text, language, loose=True)
             if names:
-                found[-1] = _with_people(last, [*last.names, *names])
+                found[-1] = with_people(last, [*last.names, *names])
             else:
                 found[-1] = replace(last, speakers=(last.speakers or 0) + 1)
             continue
@@ -228,62 +92,12 @@ def _item_segments(items: list[Element], language: str) -> tuple[list[Segment], 
                     segment = replace(
                         segment, role=role, speakers=speakers_of(element.text, role, language)
                     )
-            found.append(_with_people(segment, names))
+            found.append(with_people(segment, names))
     for i in listing:
         if found[i].role == "other" and (found[i].speakers or 0) >= 2:
             # Statements by the several speakers listed under an item: they speak as a panel.
             found[i] = replace(found[i], role="panelist")
     return found, problems
-
-
-@cache
-def _agenda(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    item = vocabulary.source(language, "roles", "words.agenda_item")
-    joins = vocabulary.source(language, "roles", "words.followed_by")
-    return (
-        re.compile(rf"^{item}\s+\d{{1,3}}(?:\s*\([a-z]\))?[.:]?\s+(?=\S)", re.I),
-        re.compile(rf"\s+{joins}\s+", re.I),
-    )
-
-
-def agenda_item(text: str, language: str) -> str | None:
-    """The title of an order of the day's agenda item ("Item 1 Organizational matters")."""
-    found = _agenda(language)[0].match(text[:CLAUSE_MAX])
-    return text[found.end() :].strip() if found else None
-
-
-def _agenda_parts(text: str, language: str) -> list[str] | None:
-    """The parts a line under an agenda item joins ("UPDATE BY THE HIGH COMMISSIONER FOLLOWED
-    BY GENERAL DEBATE"); None when it is not such a line."""
-    if len(text) > _AGENDA_LINE:
-        return None
-    parts = [p.strip() for p in _agenda(language)[1].split(text) if p.strip()]
-    if len(parts) < 2 or any(len(p.split()) > 8 for p in parts):
-        return None
-    return parts
-
-
-# A line that only names an item's parts is short.
-_AGENDA_LINE = 200
-
-
-def _agenda_segments(blocks: list[Element], language: str) -> list[Segment]:
-    """An order of the day: each agenda item is a segment, or the parts the line under it
-    names are ("Item 2 … / UPDATE BY THE HIGH COMMISSIONER FOLLOWED BY GENERAL DEBATE")."""
-    items: list[tuple[str, list[str]]] = []
-    for element in blocks:
-        if (title := agenda_item(element.text, language)) is not None:
-            items.append((title, []))
-        elif items and (parts := _agenda_parts(element.text, language)) is not None:
-            items[-1][1].extend(parts)
-    found: list[Segment] = []
-    for title, parts in items:
-        for text in parts or [title]:
-            words = text.capitalize() if text.isupper() else text
-            reading = read_clause(words, listed=True, language=language)
-            if reading is not None:
-                found.append(reading.segment)
-    return found
 
 
 def _people_segments(source: Source, language: str) -> list[Segment]:
@@ -337,7 +151,7 @@ def _people_segment(source: Source, language: str) -> Segment | None:
         speakers=speakers_of(heading, role, language) if not names else None,
         source=f"{heading}: {' '.join(text.split())}",
     )
-    return _with_people(segment, names, speakers)
+    return with_people(segment, names, speakers)
 
 
 def _label_segments(element: Element, language: str) -> list[Segment]:
@@ -463,12 +277,12 @@ def read_programme(sources: list[Source], language: str) -> tuple[list[Segment],
     programme: list[Segment] = []
     if tables:
         for table in tables:
-            segments, trouble = _table_segments(table, language)
+            segments, trouble = table_segments(table, language)
             programme.extend(segments)
             problems.extend(trouble)
     agenda = [e for s in sources if s.kind == "agenda" for e in s.blocks]
     if not programme and agenda:
-        programme = _agenda_segments(agenda, language)
+        programme = agenda_segments(agenda, language)
     if not programme and items:
         programme, problems = _item_segments(items, language)
     listing = [s for s in sources if s.kind == "people" and not _says_who_takes_part(s, language)]

@@ -11,18 +11,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from podium.conceptnote import extract, vocabulary
+from podium.conceptnote.agenda import agenda_item
 from podium.conceptnote.blocks import Element
 from podium.conceptnote.documents import read_document
 from podium.conceptnote.header import read_header
 from podium.conceptnote.outcome import read_outcome, read_sdgs
 from podium.conceptnote.people import groups_in, people_role, tells_participation
-from podium.conceptnote.programme import (
-    Source,
-    agenda_item,
-    cell_questions,
-    is_timed_table,
-    read_programme,
-)
+from podium.conceptnote.programme import Source, cell_questions, read_programme
+from podium.conceptnote.programme_table import is_timed_table
 from podium.conceptnote.segments import is_question, sentences
 from podium.conceptnote.textblocks import elements
 from podium.i18n import _

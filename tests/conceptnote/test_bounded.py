@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 import pytest
 
+from podium.conceptnote.agenda import agenda_item
 from podium.conceptnote.documents import read_document
 from podium.conceptnote.durations import find_duration
 from podium.conceptnote.people import groups_in, named_in_prose, names_in
-from podium.conceptnote.programme import agenda_item, cell_item
+from podium.conceptnote.programme_table import cell_item
 from podium.conceptnote.segments import (
     Part,
     listed_parts,
