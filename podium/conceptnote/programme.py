@@ -28,13 +28,8 @@ from podium.conceptnote.people import (
     tells_participation,
 )
 from podium.conceptnote.programme_table import Problems, cell_item, table_segments, with_people
-from podium.conceptnote.segments import (
-    Part,
-    read_clause,
-    read_segments,
-    role_of,
-    speakers_of,
-)
+from podium.conceptnote.prose import Part, read_segments
+from podium.conceptnote.segments import read_clause, role_of, speakers_of
 from podium.meeting.plan import Segment
 
 

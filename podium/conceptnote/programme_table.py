@@ -17,11 +17,11 @@ from podium.conceptnote.segments import (
     is_question,
     read_clause,
     role_of,
-    role_parts,
     sentences,
     slot_minutes,
     speakers_of,
 )
+from podium.conceptnote.turns import role_parts
 from podium.meeting.plan import Segment
 
 Problems = list[tuple[int, str]]

@@ -1,16 +1,16 @@
-"""The programme: a note's Format or Programme section read as ordered segments.
+"""One part of the programme read from one clause or item, in the note's language.
 
-Prose ("Then panelists will make their presentations (maximum 15 minutes
-each).") is read clause by clause; a programme list ("- Opening remarks by
-the Chair (5 minutes)") item by item. A sentence that only limits the
-speakers of the segment before it ("Interventions from participants ...
-maximum 3 minutes each") sets that segment's rule instead of adding one.
+"Then panelists will make their presentations (maximum 15 minutes each)." gives
+the panelists' segment with its limit per speaker; "- Opening remarks by the
+Chair (5 minutes)" the Chair's. The role, the number of speakers, the limits
+(by class of speaker too) and the title come from the language tables' words
+(``[roles]``, ``[units]``); ``podium.conceptnote.prose`` reads a section with them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from podium.conceptnote import durations, vocabulary
@@ -63,7 +63,9 @@ class _Words:
 
 
 @cache
-def _words(language: str) -> _Words:
+def words_of(language: str) -> _Words:
+    """One language's programme words, compiled once."""
+
     def words(key: str) -> str:
         return vocabulary.source(language, "roles", f"words.{key}")
 
@@ -136,7 +138,7 @@ class Reading:
 
 def sentences(text: str, language: str = "en") -> list[str]:
     """Split prose into sentences, keeping "H.E. Mr. Smith" and "10 min. each" whole."""
-    abbreviation = _words(language).abbreviation
+    abbreviation = words_of(language).abbreviation
     joined: list[list[str]] = []
     for piece in _SENTENCE_END.split(text):
         # A sentence that ends on an abbreviation ("Mr.") goes on with the next piece.
@@ -156,7 +158,7 @@ def role_of(text: str, language: str = "en") -> Role:
         named = mark.group(1).lower()
         if named in ROLES:
             return named  # type: ignore[return-value]
-    words = _words(language)
+    words = words_of(language)
     for role, cue in words.cues:
         if cue.search(text):
             return role
@@ -174,12 +176,12 @@ def count_of(word: str, language: str = "en") -> int | None:
     """The number a word or figure says ("3", "three", "trois")."""
     if word.isdigit():
         return int(word)
-    value = _words(language).numbers.get(word.lower())
+    value = words_of(language).numbers.get(word.lower())
     return int(value) if value is not None else None
 
 
 def speakers_of(text: str, role: Role, language: str = "en") -> int | None:
-    words = _words(language)
+    words = words_of(language)
     if match := words.count.search(text):
         return count_of(match.group(1), language)
     if words.one_speaker.search(text):
@@ -193,7 +195,7 @@ def speakers_of(text: str, role: Role, language: str = "en") -> int | None:
 
 def _strip_rule(text: str, found: durations.Duration | None, language: str) -> str:
     """The text without its time rule: the parenthesis holding it, or the words at the end."""
-    words = _words(language)
+    words = words_of(language)
     for _round in range(4):
         for paren in _PARENTHESIS.finditer(text):
             inside = paren.group(1)
@@ -218,7 +220,7 @@ def _strip_rule(text: str, found: durations.Duration | None, language: str) -> s
 
 
 def title_of(text: str, language: str = "en") -> str:
-    words = _words(language)
+    words = words_of(language)
     text = _ROLE_MARK.sub("", text)
     text = words.slot.sub("", text)
     text = " ".join(text.split()) if len(text) < CLAUSE_MAX else text
@@ -236,7 +238,7 @@ def title_of(text: str, language: str = "en") -> str:
 
 def slot_minutes(text: str, language: str = "en") -> float | None:
     """The minutes of a time slot the text starts with ("10.00–10.15 Opening" gives 15)."""
-    if not (slot := _words(language).slot.match(text)):
+    if not (slot := words_of(language).slot.match(text)):
         return None
     h1, m1, h2, m2 = (int(g) for g in slot.groups())
     minutes = (h2 * 60 + m2) - (h1 * 60 + m1)
@@ -250,7 +252,7 @@ _LEAD_IN = 80
 def _opens_with_rule(text: str, language: str) -> bool:
     """Whether a clause is a rule of speaking time ("Speaking time is …"), perhaps after the
     purpose it serves ("To allow the widest participation, interventions should not exceed")."""
-    rule_start = _words(language).rule_start
+    rule_start = words_of(language).rule_start
     if rule_start.match(text):
         return True
     head, comma, rest = text[:CLAUSE_MAX].partition(", ")
@@ -266,7 +268,7 @@ def read_clause(text: str, *, listed: bool, language: str = "en") -> Reading | N
     """One segment from a clause or list item; None when it is not a part of the programme."""
     if len(text) > CLAUSE_MAX:
         return None
-    words = _words(language)
+    words = words_of(language)
     role = role_of(text, language)
     found = durations.find_duration(text, language)
     unreadable = found is None and durations.mentions_time(text, language)
@@ -339,236 +341,7 @@ def class_limits_of(
     return ordered, used
 
 
-def rounds_of(text: str, language: str = "en") -> list[Segment] | None:
-    """The segments of rounds ("two slots of 60 minutes each: 45 for the floor, 15 for the
-    panel's answers" gives the floor 45 and the panel 15 minutes, twice)."""
-    words = _words(language)
-    if len(text) > CLAUSE_MAX or not (found := words.rounds.search(text)):
-        return None
-    count = count_of(found.group(1), language)
-    shares = list(words.share.finditer(text, found.end()))
-    if count is None or not 1 < count <= 6 or len(shares) < 2:
-        return None
-    name = found.group(2).rstrip("s").capitalize() if language == "en" else found.group(2)
-    out: list[Segment] = []
-    for n in range(1, count + 1):
-        for share in shares:
-            what = share.group(2).strip()
-            role = role_of(what, language)
-            out.append(
-                Segment(
-                    title=f"{name} {n}: {what}",
-                    role=role if role != "other" else "participant",
-                    minutes_max=float(share.group(1)),
-                    source=text,
-                )
-            )
-    return out
-
-
-def round_count(text: str, language: str = "en") -> tuple[int, str] | None:
-    """How many rounds a sentence cuts the time into ("divided into two slots"), and their name."""
-    words = _words(language)
-    if len(text) > CLAUSE_MAX or not (found := words.rounds.search(text)):
-        return None
-    count = count_of(found.group(1), language)
-    if count is None or not 1 < count <= 6:
-        return None
-    name = found.group(2).rstrip("s").capitalize() if language == "en" else found.group(2)
-    return count, name
-
-
-def _speaker_role(text: str, language: str) -> Role:
-    """The role named first in a clause: who speaks ("States … ask the panellists questions")."""
-    words = _words(language)
-    first: tuple[int, Role] | None = None
-    for role, cue in (*words.cues, *words.weak):
-        if (found := cue.search(text)) and (first is None or found.start() < first[0]):
-            first = (found.start(), role)
-    return first[1] if first else "participant"
-
-
-def per_round(text: str, count: int, name: str, language: str = "en") -> list[Segment] | None:
-    """The segments of each round a sentence describes ("In each slot, States make statements
-    and ask questions, and the panellists then respond"), once for every round."""
-    words = _words(language)
-    if len(text) > CLAUSE_MAX or not (found := words.per_round.match(text)):
-        return None
-    parts = [p.strip() for p in words.then.split(text[found.end() :]) if p.strip()]
-    if len(parts) < 2:
-        return None
-    return [
-        Segment(
-            title=f"{name} {n}: {title_of(part, language)}",
-            role=_speaker_role(part, language),
-            source=text,
-        )
-        for n in range(1, count + 1)
-        for part in parts
-    ]
-
-
-def _outside_parentheses(text: str) -> list[str]:
-    """The pieces of a text between its commas and semicolons, but for those in parentheses."""
-    pieces: list[str] = []
-    depth = start = 0
-    for i, char in enumerate(text):
-        if char in "([（":
-            depth += 1
-        elif char in ")]）":
-            depth = max(0, depth - 1)
-        elif char in ",;，；" and depth == 0:
-            pieces.append(text[start:i])
-            start = i + 1
-    pieces.append(text[start:])
-    return [p.strip() for p in pieces if p.strip()]
-
-
-# A part of a row that lists roles in turn is a few words, not a sentence.
-_PART_WORDS = 10
-
-
-def role_parts(text: str, language: str = "en") -> tuple[str, list[str]] | None:
-    """The theme and the parts of an item that gives the floor to several roles in turn
-    ("Theme: lead discussants (up to 5 minutes each), responses from Member States, then the
-    floor"); None when the item is one part of the programme."""
-    if len(text) > CLAUSE_MAX:
-        return None
-    theme, colon, series = text.rpartition(": ")
-    if not colon:
-        theme, series = "", text
-    parts = _outside_parentheses(" ".join(series.split()))
-    if len(parts) < 2:
-        return None
-    roles = [role_of(part, language) for part in parts]
-    bare = [_PARENTHESIS.sub("", part) for part in parts]
-    if "other" in roles or len(set(roles)) < 2 or any(len(b.split()) > _PART_WORDS for b in bare):
-        return None
-    return title_of(theme, language) if theme else "", parts
-
-
-def listed_parts(clause: str, language: str = "en") -> list[str] | None:
-    """The parts of the programme a sentence lists ("The meeting consists of an opening segment
-    and an interactive panel discussion, during which …"); None when it lists none."""
-    words = _words(language)
-    if len(clause) > CLAUSE_MAX or not (found := words.lists_parts.search(clause)):
-        return None
-    listing = clause[found.end() :]
-    if end := words.ends_list.search(listing):
-        listing = listing[: end.start()]
-    parts = [p.strip() for p in words.joins.split(listing.strip().rstrip(".。")) if p.strip()]
-    if len(parts) < 2 or any(len(p.split()) > _PART_WORDS // 2 for p in parts):
-        return None
-    if not all(words.activity.search(p) or role_of(p, language) != "other" for p in parts):
-        return None
-    return parts
-
-
 def parse_item(text: str, language: str = "en") -> Segment | None:
     """The segment a single programme item gives (the writer checks its lines with this)."""
     reading = read_clause(text, listed=True, language=language)
     return reading.segment if reading else None
-
-
-def is_rule(reading: Reading, previous: Segment | None, *, listed: bool, language: str) -> bool:
-    """Whether a clause only sets the rule of the segment before it."""
-    if previous is None or reading.segment.role != previous.role:
-        return False
-    if not listed:
-        return True
-    segment = reading.segment
-    return bool(_words(language).rule_start.match(segment.source)) and segment.per_speaker
-
-
-def merge_rule(previous: Segment, rule: Segment) -> Segment:
-    timed = rule.minutes_min is not None or rule.minutes_max is not None
-    return replace(
-        previous,
-        speakers=previous.speakers if previous.speakers is not None else rule.speakers,
-        minutes_min=rule.minutes_min if timed else previous.minutes_min,
-        minutes_max=rule.minutes_max if timed else previous.minutes_max,
-        per_speaker=rule.per_speaker if timed else previous.per_speaker,
-        source=f"{previous.source} {rule.source}",
-    )
-
-
-def clauses_of(text: str, language: str = "en") -> list[str]:
-    """The clauses of a paragraph of prose, sentence by sentence."""
-    split = _words(language).clause
-    return [c.strip() for s in sentences(text, language) for c in split.split(s) if c.strip()]
-
-
-@dataclass(frozen=True)
-class Part:
-    """A piece of a Format section: a paragraph or a list item, with its line and indentation."""
-
-    text: str
-    line: int
-    listed: bool
-    indent: int = 0
-
-
-def read_segments(
-    parts: list[Part], language: str = "en"
-) -> tuple[list[Segment], list[tuple[int, str]]]:
-    """The segments of a Format or Programme section, and (line, message) for what was unclear."""
-    found: list[Segment] = []
-    problems: list[tuple[int, str]] = []
-    base_indent: int | None = None
-    # Rounds a sentence announces ("divided into two slots"), for the sentence that says what
-    # happens in each: their count, name and the segment the announcing sentence gave.
-    pending: tuple[int, str, int | None] | None = None
-    for part in parts:
-        if part.listed:
-            if base_indent is None:
-                base_indent = part.indent
-            if part.indent > base_indent and found:
-                # A sub-item under a programme item names one of its speakers.
-                last = found[-1]
-                found[-1] = replace(last, speakers=(last.speakers or 0) + 1)
-                continue
-            clauses = [part.text]
-        else:
-            clauses = clauses_of(part.text, language)
-        for clause in clauses:
-            if (rounds := rounds_of(clause, language)) is not None:
-                found.extend(rounds)
-                continue
-            if pending is not None and (rounds := per_round(clause, *pending[:2], language)):
-                if pending[2] is not None:
-                    del found[pending[2]]
-                found.extend(rounds)
-                pending = None
-                continue
-            if not part.listed and (listed := listed_parts(clause, language)) is not None:
-                for piece in listed:
-                    if (reading := read_clause(piece, listed=True, language=language)) is not None:
-                        found.append(reading.segment)
-                continue
-            if part.listed and (turns := role_parts(clause, language)) is not None:
-                # "- Lead discussants (5 minutes each), responses, then the floor": each in turn.
-                theme, pieces = turns
-                for piece in pieces:
-                    if (reading := read_clause(piece, listed=True, language=language)) is not None:
-                        title = reading.segment.title
-                        found.append(
-                            replace(reading.segment, title=f"{theme}: {title}" if theme else title)
-                        )
-                continue
-            reading = read_clause(clause.strip(), listed=part.listed, language=language)
-            if reading is None:
-                continue
-            if reading.problem:
-                problems.append((part.line, reading.problem))
-            previous = found[-1] if found else None
-            if previous is not None and is_rule(
-                reading, previous, listed=part.listed, language=language
-            ):
-                found[-1] = merge_rule(previous, reading.segment)
-                given = None
-            else:
-                found.append(reading.segment)
-                given = len(found) - 1
-            if not part.listed and (counted := round_count(clause, language)) is not None:
-                pending = (*counted, given)
-    return found, problems

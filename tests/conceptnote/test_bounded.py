@@ -16,17 +16,10 @@ from podium.conceptnote.documents import read_document
 from podium.conceptnote.durations import find_duration
 from podium.conceptnote.people import groups_in, named_in_prose, names_in
 from podium.conceptnote.programme_table import cell_item
-from podium.conceptnote.segments import (
-    Part,
-    listed_parts,
-    per_round,
-    read_clause,
-    read_segments,
-    role_parts,
-    sentences,
-    title_of,
-)
+from podium.conceptnote.prose import Part, read_segments
+from podium.conceptnote.segments import read_clause, sentences, title_of
 from podium.conceptnote.textblocks import elements
+from podium.conceptnote.turns import listed_parts, per_round, role_parts
 from podium.conceptnote.vocabulary import detect
 
 SIZE = 1_000_000
