@@ -27,7 +27,7 @@ from podium.conceptnote.people import (
     speakers_in,
     tells_participation,
 )
-from podium.conceptnote.programme_table import Problems, cell_item, table_segments, with_people
+from podium.conceptnote.programme_table import Problems, table_segments, with_people
 from podium.conceptnote.prose import Part, read_segments
 from podium.conceptnote.segments import read_clause, role_of, speakers_of
 from podium.meeting.plan import Segment
@@ -40,18 +40,6 @@ class Source:
     heading: Element
     kind: Literal["format", "people", "agenda"]
     blocks: tuple[Element, ...]
-
-
-def cell_questions(sources: list[Source], language: str) -> list[str]:
-    """The questions a programme table lists in its cells ("Possible questions for
-    discussion: What …?"), in the order of its rows."""
-    asked: list[str] = []
-    for source in sources:
-        for table in (e for e in source.blocks if e.kind == "table"):
-            for row in table.rows:
-                for cell in row:
-                    asked.extend(q for q in cell_item(cell, language)[1] if q not in asked)
-    return asked
 
 
 def _item_segments(items: list[Element], language: str) -> tuple[list[Segment], Problems]:

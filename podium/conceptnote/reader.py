@@ -17,7 +17,7 @@ from podium.conceptnote.documents import read_document
 from podium.conceptnote.header import read_header
 from podium.conceptnote.outcome import read_outcome, read_sdgs
 from podium.conceptnote.people import groups_in, people_role, tells_participation
-from podium.conceptnote.programme import Source, cell_questions, read_programme
+from podium.conceptnote.programme import Source, read_programme
 from podium.conceptnote.programme_table import is_timed_table
 from podium.conceptnote.segments import is_question, sentences
 from podium.conceptnote.textblocks import elements
@@ -274,9 +274,6 @@ def read_blocks(found: list[Element]) -> Plan:
             j += 1
         _read_section(kind, heading, section, body)
         i = j
-    if not body.questions:
-        # Questions listed in the programme's cells are the meeting's questions.
-        body.questions.extend(cell_questions(body.sources, language))
     segments: list[Segment]
     segments, segment_problems = read_programme(body.sources, language)
     problems.extend((line, message, "segments") for line, message in segment_problems)

@@ -89,25 +89,19 @@ def test_questions_in_a_programme_cell_stay_out_of_the_segments_title() -> None:
     assert [(s.title, s.role, s.minutes_max) for s in plan.segments] == [
         ("High-level panel", "panelist", 120),
     ]
-    assert plan.questions == (
-        "What is needed today to promote mutual respect?",
-        "What commitments are needed?",
-    )
 
 
-def test_questions_wrapped_over_a_cells_lines_are_read_whole() -> None:
+def test_questions_wrapped_over_a_cells_lines_stay_out_of_its_parts() -> None:
     plan = parse_text(
         HEAD + "## Programme\n\n| Time | Item |\n|---|---|\n"
         "| 10:10–11:40 | “No one left behind”: lead discussants, then the floor<br>"
         "Possible questions for discussion:<br>What activities has your organization implemented "
         "towards achieving the<br>Sustainable Development Goals?<br>What is one best practice? |\n"
     )
-    assert plan.questions == (
-        "What activities has your organization implemented towards achieving the "
-        "Sustainable Development Goals?",
-        "What is one best practice?",
-    )
-    assert [s.role for s in plan.segments] == ["discussant", "participant"]
+    assert [(s.role, s.title) for s in plan.segments] == [
+        ("discussant", "“No one left behind”: Lead discussants"),
+        ("participant", "“No one left behind”: Floor"),
+    ]
 
 
 def test_a_single_representative_is_one_speaker() -> None:
