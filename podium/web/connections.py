@@ -7,13 +7,23 @@ own log and every request fails. Feeds are therefore counted: token-less ones
 by the address they come from, the others by their token, and all of them
 below ``total``, which leaves room under the descriptor limit for commands,
 pages and the log. A feed past a cap is a 503 with ``Retry-After``.
+
+Thousands of open feeds are a great many objects, which a full garbage
+collection would walk each time (close to a second at 10,000 feeds). A
+server sets ``FeedCaps.freezer``: once a burst of connections is over, what
+the process holds is frozen out of the collector's reach (``gc.freeze``); once
+half of the connections frozen have gone, it is thawed and collected once,
+at a quiet moment, so that nothing they left behind is kept for good.
 """
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import os
 import resource
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -52,6 +62,59 @@ def default_total() -> int:
     return max(64, (descriptor_limit() - RESERVED_DESCRIPTORS) // 2)
 
 
+class Freezer:
+    """Freezes the process's objects after each burst of connections (see above)."""
+
+    QUIET_SECONDS = 1.0  # no connection came or went for this long: the burst is over
+
+    def __init__(self) -> None:
+        self.came = 0  # since the last freeze
+        self.went = 0
+        self.frozen = 0  # connections open at the last thaw, and those frozen since
+        self.last = 0.0
+        self.pending: asyncio.TimerHandle | None = None
+
+    def came_in(self) -> None:
+        self.came += 1
+        self._soon()
+
+    def went_out(self) -> None:
+        self.went += 1
+        self._soon()
+
+    def _soon(self) -> None:
+        self.last = time.monotonic()
+        if self.pending is not None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # not on a server's loop: nothing to freeze for
+        self.pending = loop.call_later(self.QUIET_SECONDS, self._settle, loop)
+
+    def _settle(self, loop: asyncio.AbstractEventLoop) -> None:
+        waited = time.monotonic() - self.last
+        if waited < self.QUIET_SECONDS:
+            self.pending = loop.call_later(self.QUIET_SECONDS - waited, self._settle, loop)
+            return
+        self.pending = None
+        if self.went * 2 > self.frozen + self.came:
+            gc.unfreeze()  # what the connections gone left behind may now be collected
+            gc.collect()
+            self.frozen = max(0, self.frozen + self.came - self.went)
+        else:
+            gc.collect(1)
+            self.frozen += self.came
+        gc.freeze()
+        self.came = self.went = 0
+
+
+def freeze_now() -> None:
+    """What start-up made stays for good: out of every later collection's way."""
+    gc.collect()
+    gc.freeze()
+
+
 @dataclass
 class FeedCaps:
     per_address: int = PER_ADDRESS
@@ -60,6 +123,7 @@ class FeedCaps:
     _open: Counter[str] = field(default_factory=Counter)
     _all: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    freezer: Freezer | None = None
 
     def take(self, address: str, token_hash: str | None) -> Callable[[], None] | None:
         """A place for one more feed, and the call that gives it back; None when full."""
@@ -70,6 +134,9 @@ class FeedCaps:
                 return None
             self._open[key] += 1
             self._all += 1
+        freezer = self.freezer
+        if freezer is not None:
+            freezer.came_in()
         given_back = False
 
         def give_back() -> None:
@@ -82,6 +149,8 @@ class FeedCaps:
                 self._open[key] -= 1
                 if self._open[key] <= 0:
                     del self._open[key]
+            if freezer is not None:
+                freezer.went_out()
 
         return give_back
 
