@@ -58,8 +58,10 @@ def descriptor_limit() -> int:
 
 
 def default_total() -> int:
-    """Feeds in all: half of what is left under the descriptor limit, the rest for requests."""
-    return max(64, (descriptor_limit() - RESERVED_DESCRIPTORS) // 2)
+    """Feeds in all: what is left under the descriptor limit, less an eighth (at least
+    RESERVED_DESCRIPTORS) for the requests that come and go beside them."""
+    limit = descriptor_limit()
+    return max(64, limit - RESERVED_DESCRIPTORS - max(RESERVED_DESCRIPTORS, limit // 8))
 
 
 class Freezer:
