@@ -178,11 +178,7 @@ def websockets_server(port: int) -> None:
     async def handler(connection: ServerConnection) -> None:
         await connection.wait_closed()
 
-    async def say(line: str) -> None:
-    print(line, flush=True)
-
-
-def main() -> None:
+    async def main() -> None:
         def process_request(connection: ServerConnection, request: Request) -> Response | None:
             url = urlsplit(request.path)
             if url.path == "/publish":
@@ -592,8 +588,9 @@ def main() -> None:
         say(
             f"{size:>8} the Chair's command with every client connected: p50"
             f" {percentile(podium.commands, 0.5):.1f} ms,"
-            f" p99 {percentile(podium.commands, 0.99):.1f} ms (with none: p50 {percentile(podium.commands_alone, 0.5):.1f} ms, p99"
-            f" {percentile(podium.commands_alone, 0.99):.1f} ms)"
+            f" p99 {percentile(podium.commands, 0.99):.1f} ms (with none: p50"
+            f" {percentile(podium.commands_alone, 0.5):.1f} ms,"
+            f" p99 {percentile(podium.commands_alone, 0.99):.1f} ms)"
         )
         say(
             f"{size:>8} reconnect storm with Last-Event-ID: {podium.storm:.2f} s,"
