@@ -187,10 +187,14 @@ class JoinedStream:
     async def run(self, receive: Receive) -> None:
         hub = self.stream.hub
         hub.keep_alive(PING, HEARTBEAT_SECONDS)
-        self.behind(self.subscription)
         try:
+            # Already at the head (a reconnection, as a rule): joined at once, no task.
+            if not await hub.join(self.subscription):
+                self.behind(self.subscription)
             while (await receive())["type"] != "http.disconnect":
                 pass
+        except Exception:  # the log could not be read: the client reconnects with Last-Event-ID
+            log.exception("the feed of meeting %s failed", self.stream.meeting_id)
         finally:
             self.ended = True
             hub.leave(self.subscription)
