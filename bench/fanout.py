@@ -9,7 +9,8 @@ each it prints the time to connect every client, p50 / p99 / max from the
 command to each client, the server's memory per idle connection and its
 garbage collections (the longest pause, and how many were full ones). For
 Podium it also prints the Chair's command's own response time with every
-client connected (beside the same commands with none), and a reconnect storm:
+client connected, each command sent once the one before has reached every
+client (beside the same commands with no client connected), and a reconnect storm:
 every client drops and comes back at once with ``Last-Event-ID`` while the
 Chair goes on, counting the events lost and the events received twice.
 
@@ -89,6 +90,24 @@ def wait_for(url: str, process: subprocess.Popen[bytes]) -> None:
         except OSError:
             time.sleep(0.1)
     raise SystemExit(f"no answer from {url}")
+
+
+def post(url: str, body: bytes, kind: str, token: str | None = None) -> dict[str, object]:
+    headers = {"Content-Type": kind}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    with urllib.request.urlopen(request, timeout=60) as response:
+        data: dict[str, object] = json.loads(response.read() or b"{}")
+        return data
+
+
+@contextlib.contextmanager
+def podium_with_meeting() -> Iterator[tuple[int, str, dict[str, str], int]]:
+    """A real ``podium serve`` on SQLite with the 2024 panel: port, meeting, tokens, pid."""
+    with server("podium", opened=False) as running:
+        tokens = dict(running.tokens)
+        yield running.port, running.meeting, tokens, running.process.pid
 
 
 def install_uvloop() -> None:
@@ -401,9 +420,12 @@ class Server:
     collections: Path
     path: str = "/feed"
     chair: str = ""
+    meeting: str = ""
+    tokens: dict[str, str] = field(default_factory=dict)
     commands: str = ""
     seq: int = 0
     closed: bool = False  # the meeting's speakers' list, for the next command
+    collected: list[tuple[float, int, float]] = field(default_factory=list)
 
     def send(self) -> tuple[int, float, float]:
         """The next event: its seq, when it was sent and how long the sender waited."""
@@ -443,14 +465,11 @@ class Server:
             connection.close()
 
     def pauses(self, since: float) -> list[tuple[float, int, float]]:
-        with contextlib.suppress(OSError, ValueError):
-            kept = json.loads(self.collections.read_text())
-            return [tuple(each) for each in kept if each[0] >= since]
-        return []
+        return [each for each in self.collected if each[0] >= since]
 
 
 @contextlib.contextmanager
-def server(kind: str) -> Iterator[Server]:
+def server(kind: str, opened: bool = True) -> Iterator[Server]:
     port = free_port()
     with tempfile.TemporaryDirectory() as folder:
         collections = Path(folder) / "collections.json"
@@ -471,9 +490,14 @@ def server(kind: str) -> Iterator[Server]:
                 )
                 with urllib.request.urlopen(request, timeout=60) as response:
                     created = json.loads(response.read())
-                running.chair = str(created["links"]["chair"]).rsplit("/", 1)[1]
+                links = created["links"]
+                running.tokens = {role: str(link).rsplit("/", 1)[1] for role, link in links.items()}
+                running.chair = running.tokens["chair"]
+                running.meeting = str(created["id"])
                 running.commands = f"/api/meetings/{created['id']}/commands"
-                running.seq = int(running.post(running.commands, {"type": "open_meeting"})["seq"])
+                if opened:
+                    opening = running.post(running.commands, {"type": "open_meeting"})
+                    running.seq = int(opening["seq"])
                 running.path = f"/api/meetings/{created['id']}/feed?after={running.seq}"
             yield running
         finally:
@@ -483,6 +507,9 @@ def server(kind: str) -> Iterator[Server]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+            with contextlib.suppress(OSError, ValueError):
+                kept = json.loads(collections.read_text())
+                running.collected = [(float(t), int(g), float(p)) for t, g, p in kept]
 
 
 def serve_one(kind: str, port: int, folder: str, collections: str) -> None:
@@ -521,10 +548,10 @@ def run(kind: str, size: int) -> Figures:
                     figures.latencies += [arrival - sent for arrival in times]
                 time.sleep(0.2)
             if kind == "podium":
-                for _i in range(COMMANDS):
+                for _i in range(COMMANDS):  # each one on its own, with its own fan-out
                     seq, _sent, waited = running.send()
                     figures.commands.append(waited)
-                clients.ask("arrived", seq)
+                    clients.ask("arrived", seq)
                 for pipe in clients.pipes:
                     pipe.send(("storm",))
                 for _i in range(STORM_COMMANDS):

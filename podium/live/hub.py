@@ -55,7 +55,11 @@ FeedItem = StoredEvent | Snapshot
 
 # Time spent writing to outlets in one turn of the event loop, before the rest of the
 # loop's work (the Chair's command answered, a page served) goes first.
-SLICE_SECONDS = 0.002
+SLICE_SECONDS = 0.001
+# While a command is being answered, a delivery waits for it (checking this often), but
+# for no more than HOLD_SECONDS in all.
+HOLD_POLL_SECONDS = 0.0005
+HOLD_SECONDS = 0.05
 
 
 class Outlet(Protocol):
@@ -101,10 +105,19 @@ class Subscription:
         self.joined = False
 
 
+class Holds:
+    """How many commands are being answered in this process (counted on the loop's thread)."""
+
+    __slots__ = ("count",)
+
+    def __init__(self) -> None:
+        self.count = 0
+
+
 class _Feed:
     """One meeting's recent events, the seq it has reached, and its wake-up."""
 
-    def __init__(self, meeting: str, buffer: int) -> None:
+    def __init__(self, meeting: str, buffer: int, holds: Holds | None = None) -> None:
         self.meeting = meeting
         self.ring: deque[StoredEvent] = deque(maxlen=buffer)
         self.head = 0
@@ -116,6 +129,8 @@ class _Feed:
         self.joined: dict[Subscription, None] = {}
         self.delivering = False
         self.again = False
+        self.holds = holds or Holds()
+        self.held_since: float | None = None
 
     def first_seq(self) -> int:
         return self.ring[0].seq if self.ring else self.head + 1
@@ -147,6 +162,14 @@ class _Feed:
             asyncio.get_running_loop().call_soon(self._pass, list(self.joined), 0)
 
     def _pass(self, subscriptions: list[Subscription], start: int) -> None:
+        if self.holds.count:
+            now = time.perf_counter()
+            if self.held_since is None:
+                self.held_since = now
+            if now - self.held_since < HOLD_SECONDS:
+                loop = asyncio.get_running_loop()
+                loop.call_later(HOLD_POLL_SECONDS, self._pass, subscriptions, start)
+                return
         head = self.head
         first = self.first_seq()
         built: dict[tuple[Encode, str, int], bytes] = {}
@@ -179,6 +202,7 @@ class _Feed:
             asyncio.get_running_loop().call_soon(self._pass, subscriptions, index)
             return
         self.delivering = False
+        self.held_since = None
         if self.again:
             self.again = False
             self.deliver()
@@ -188,9 +212,19 @@ class _Feed:
         self.joined.pop(subscription, None)
 
     def write_all(self, data: bytes) -> None:
-        """``data`` to every joined outlet (a keep-alive comment), outside the event stream."""
-        for subscription in list(self.joined):
-            if not subscription.outlet.write(data):
+        """``data`` to every joined outlet (a keep-alive comment), a slice at a time."""
+        if self.joined:
+            asyncio.get_running_loop().call_soon(self._write_all, list(self.joined), 0, data)
+
+    def _write_all(self, subscriptions: list[Subscription], start: int, data: bytes) -> None:
+        deadline = time.perf_counter() + SLICE_SECONDS
+        for index in range(start, len(subscriptions)):
+            if (index - start) % 16 == 15 and time.perf_counter() > deadline:
+                loop = asyncio.get_running_loop()
+                loop.call_soon(self._write_all, subscriptions, index, data)
+                return
+            subscription = subscriptions[index]
+            if subscription.joined and not subscription.outlet.write(data):
                 self.leave(subscription)
                 subscription.behind(subscription)
 
@@ -217,6 +251,7 @@ class Hub:
         self._tasks: set[asyncio.Task[None]] = set()
         self._stopped = False
         self._keeping_alive: asyncio.Task[None] | None = None
+        self._holds = Holds()
 
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -306,7 +341,7 @@ class Hub:
     async def _feed(self, meeting: str) -> _Feed:
         feed = self._feeds.get(meeting)
         if feed is None:
-            feed = self._feeds[meeting] = _Feed(meeting, self.buffer)
+            feed = self._feeds[meeting] = _Feed(meeting, self.buffer, self._holds)
             try:
                 feed.head = await asyncio.to_thread(self.store.last_seq, meeting)
             except BaseException:
@@ -319,6 +354,21 @@ class Hub:
         else:
             await feed.ready.wait()
         return feed
+
+    def hold(self) -> Callable[[], None]:
+        """Deliveries wait (a little) while a command is answered: call what this returns
+        once it is. Call from the loop's thread."""
+        holds = self._holds
+        holds.count += 1
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if not released:
+                released = True
+                holds.count -= 1
+
+        return release
 
     @property
     def stopped(self) -> bool:

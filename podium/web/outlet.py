@@ -11,27 +11,51 @@ protocol there is no outlet and the feed goes through ``send`` as before.
 
 Only the body of an event stream goes this way: the response has started
 (through every middleware) before, and ends through ``send`` after.
+
+``ServerSend`` also holds the hub's deliveries while a command is answered
+(``Hub.hold``): the Chair's response goes out as soon as the command's events
+are in the log, and the fan-out of those events follows it.
 """
 
 from __future__ import annotations
 
 from typing import Any, Protocol, cast
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from fastapi import FastAPI
+from starlette.types import Message, Receive, Scope, Send
+
+from podium.live.hub import Hub
 
 SERVER_SEND = "podium.server_send"
 
 
 class ServerSend:
-    """Keeps the server's ``send`` in the scope, for ``TransportOutlet.of``."""
+    """Keeps the server's ``send`` in the scope, for ``TransportOutlet.of``; holds the hub's
+    deliveries while a command is answered."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: FastAPI) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            scope[SERVER_SEND] = send
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        scope[SERVER_SEND] = send
+        if scope["method"] != "POST" or not scope["path"].endswith("/commands"):
+            await self.app(scope, receive, send)
+            return
+        hub: Hub = self.app.state.hub
+        release = hub.hold()
+
+        async def answer(message: Message) -> None:
+            await send(message)
+            if message["type"] == "http.response.body" and not message.get("more_body", False):
+                release()
+
+        try:
+            await self.app(scope, receive, answer)
+        finally:
+            release()
 
 
 class _Transport(Protocol):
