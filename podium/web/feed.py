@@ -34,7 +34,7 @@ from podium.store.base import StoredEvent
 from podium.web.auth import bearer_token, cookie_token, hash_token
 from podium.web.connections import RETRY_AFTER_SECONDS, FeedCaps
 from podium.web.deps import actor_for, service
-from podium.web.outlet import TransportOutlet
+from podium.web.outlet import HANDED_OVER, SERVER_SEND, TransportOutlet
 from podium.web.schemas import Error
 
 log = logging.getLogger(__name__)
@@ -102,19 +102,27 @@ class EventStream(Response):
         self.give_back = give_back
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        give_back = self.give_back
         try:
             await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
             await send({"type": "http.response.body", "body": RETRY, "more_body": True})
             outlet = TransportOutlet.of(scope)
             if outlet is None:
                 await self._stream(receive, send)
+                return
+            joined = JoinedStream(self, outlet, scope[SERVER_SEND], give_back)
+            if await joined.start():
+                # The server's side waits for the client to go; the request's own layers,
+                # done with, are let go of (an idle feed holds as little as it can).
+                scope[HANDED_OVER] = joined
+                give_back = None
             else:
-                await JoinedStream(self, outlet, send).run(receive)
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
         except OSError:
             pass  # the client went before the stream started
         finally:
-            if self.give_back is not None:
-                self.give_back()
+            if give_back is not None:
+                give_back()
 
     async def _stream(self, receive: Receive, send: Send) -> None:
         follower = asyncio.create_task(self._follow(send))
@@ -167,42 +175,59 @@ class EventStream(Response):
 class JoinedStream:
     """A stream whose frames the hub writes to its transport while it is caught up.
 
-    The request's task only waits for the client to go; catching up (at the
-    start, and whenever the hub finds the transport cannot take a frame) runs
-    in a task of its own through ``send``, which waits for a slow client.
+    Once started, it is handed over to ``ServerSend``, whose task only waits for
+    the client to go; catching up (at the start, and whenever the hub finds the
+    transport cannot take a frame) runs in a task of its own through the
+    server's ``send``, which waits for a slow client.
     """
 
-    __slots__ = ("catching", "ended", "outlet", "send", "stream", "subscription")
+    __slots__ = ("catching", "ended", "give_back", "outlet", "send", "stream", "subscription")
 
-    def __init__(self, stream: EventStream, outlet: TransportOutlet, send: Send) -> None:
+    def __init__(
+        self,
+        stream: EventStream,
+        outlet: TransportOutlet,
+        send: Send,
+        give_back: Callable[[], None] | None,
+    ) -> None:
         self.stream = stream
         self.outlet = outlet
-        self.send = send
+        self.send = send  # the server's own: an event stream's body passes every layer as is
+        self.give_back = give_back
         self.ended = False
         self.catching: asyncio.Task[None] | None = None
         self.subscription = Subscription(
             stream.meeting_id, stream.after, stream.viewer, frame, outlet, self.behind
         )
 
-    async def run(self, receive: Receive) -> None:
+    async def start(self) -> bool:
+        """Joined to the hub's feed, or catching up to join it; False if the log failed."""
         hub = self.stream.hub
         hub.keep_alive(PING, HEARTBEAT_SECONDS)
         try:
             # Already at the head (a reconnection, as a rule): joined at once, no task.
             if not await hub.join(self.subscription):
                 self.behind(self.subscription)
-            while (await receive())["type"] != "http.disconnect":
-                pass
         except Exception:  # the log could not be read: the client reconnects with Last-Event-ID
             log.exception("the feed of meeting %s failed", self.stream.meeting_id)
+            return False
+        return True
+
+    async def run(self, receive: Receive) -> None:
+        """Until the client goes; then the stream's place is given back."""
+        try:
+            while (await receive())["type"] != "http.disconnect":
+                pass
         finally:
             self.ended = True
-            hub.leave(self.subscription)
+            self.stream.hub.leave(self.subscription)
             catching = self.catching
             if catching is not None and not catching.done():
                 catching.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await catching
+            if self.give_back is not None:
+                self.give_back()
         with contextlib.suppress(OSError, RuntimeError):
             await self.send({"type": "http.response.body", "body": b"", "more_body": False})
 

@@ -10,7 +10,10 @@ transport itself, framed as the response's chunks. With any other server or
 protocol there is no outlet and the feed goes through ``send`` as before.
 
 Only the body of an event stream goes this way: the response has started
-(through every middleware) before, and ends through ``send`` after.
+(through every middleware) before. Once joined, the stream is handed over
+(``HANDED_OVER`` in the scope): the application's layers return, and
+``ServerSend`` waits for the client to go, so that an idle feed holds the
+server's connection and its cursor, not a stack of middleware.
 
 ``ServerSend`` also holds the hub's deliveries while a command is answered
 (``Hub.hold``): the Chair's response goes out as soon as the command's events
@@ -27,6 +30,13 @@ from starlette.types import Message, Receive, Scope, Send
 from podium.live.hub import Hub
 
 SERVER_SEND = "podium.server_send"
+HANDED_OVER = "podium.handed_over"
+
+
+class HandedOver(Protocol):
+    """A response the application has started and handed over to wait out on its own."""
+
+    async def run(self, receive: Receive) -> None: ...
 
 
 class ServerSend:
@@ -42,7 +52,13 @@ class ServerSend:
             return
         scope[SERVER_SEND] = send
         if scope["method"] != "POST" or not scope["path"].endswith("/commands"):
+            given = set(scope)
             await self.app(scope, receive, send)
+            handed: HandedOver | None = scope.pop(HANDED_OVER, None)
+            if handed is not None:
+                for key in set(scope) - given:
+                    del scope[key]  # what the application's layers kept there for the request
+                await handed.run(receive)
             return
         hub: Hub = self.app.state.hub
         release = hub.hold()
