@@ -56,9 +56,8 @@ FeedItem = StoredEvent | Snapshot
 # Time spent writing to outlets in one turn of the event loop, before the rest of the
 # loop's work (the Chair's command answered, a page served) goes first.
 SLICE_SECONDS = 0.001
-# While a command is being answered, a delivery waits for it (checking this often), but
-# for no more than HOLD_SECONDS in all.
-HOLD_POLL_SECONDS = 0.0005
+# While a command is being answered, a delivery waits for it, but for no more than
+# HOLD_SECONDS in all.
 HOLD_SECONDS = 0.05
 
 
@@ -106,12 +105,22 @@ class Subscription:
 
 
 class Holds:
-    """How many commands are being answered in this process (counted on the loop's thread)."""
+    """How many commands are being answered in this process, and the deliveries waiting for
+    them to be (counted on the loop's thread)."""
 
-    __slots__ = ("count",)
+    __slots__ = ("count", "waiting")
 
     def __init__(self) -> None:
         self.count = 0
+        self.waiting: list[Callable[[], None]] = []
+
+    def released(self) -> None:
+        self.count -= 1
+        if self.count == 0 and self.waiting:
+            waiting, self.waiting = self.waiting, []
+            loop = asyncio.get_running_loop()
+            for resume in waiting:
+                loop.call_soon(resume)
 
 
 class _Feed:
@@ -166,9 +175,18 @@ class _Feed:
             now = time.perf_counter()
             if self.held_since is None:
                 self.held_since = now
-            if now - self.held_since < HOLD_SECONDS:
-                loop = asyncio.get_running_loop()
-                loop.call_later(HOLD_POLL_SECONDS, self._pass, subscriptions, start)
+            left = HOLD_SECONDS - (now - self.held_since)
+            if left > 0:
+                resumed = False
+
+                def resume() -> None:  # once the commands are answered, or at the latest
+                    nonlocal resumed
+                    if not resumed:
+                        resumed = True
+                        self._pass(subscriptions, start)
+
+                self.holds.waiting.append(resume)
+                asyncio.get_running_loop().call_later(left, resume)
                 return
         head = self.head
         first = self.first_seq()
@@ -366,7 +384,7 @@ class Hub:
             nonlocal released
             if not released:
                 released = True
-                holds.count -= 1
+                holds.released()
 
         return release
 

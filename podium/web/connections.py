@@ -68,20 +68,22 @@ class Freezer:
     """Freezes the process's objects after each burst of connections (see above)."""
 
     QUIET_SECONDS = 1.0  # no connection came or went for this long: the burst is over
+    # Connections gone since the last thaw, as a multiple of those open, before the next.
+    GONE_PER_OPEN = 2
 
     def __init__(self) -> None:
-        self.came = 0  # since the last freeze
-        self.went = 0
-        self.frozen = 0  # connections open at the last thaw, and those frozen since
+        self.open = 0
+        self.gone = 0  # since the last thaw: what they left may be frozen with the rest
         self.last = 0.0
         self.pending: asyncio.TimerHandle | None = None
 
     def came_in(self) -> None:
-        self.came += 1
+        self.open += 1
         self._soon()
 
     def went_out(self) -> None:
-        self.went += 1
+        self.open -= 1
+        self.gone += 1
         self._soon()
 
     def _soon(self) -> None:
@@ -100,15 +102,15 @@ class Freezer:
             self.pending = loop.call_later(self.QUIET_SECONDS - waited, self._settle, loop)
             return
         self.pending = None
-        if self.went * 2 > self.frozen + self.came:
-            gc.unfreeze()  # what the connections gone left behind may now be collected
+        if self.gone > self.GONE_PER_OPEN * max(self.open, 64):
+            # Most of what was frozen is gone (the meeting ended, the hall emptied): thawed
+            # and collected once, while few connections are left to walk.
+            gc.unfreeze()
             gc.collect()
-            self.frozen = max(0, self.frozen + self.came - self.went)
+            self.gone = 0
         else:
             gc.collect(1)
-            self.frozen += self.came
         gc.freeze()
-        self.came = self.went = 0
 
 
 def freeze_now() -> None:
