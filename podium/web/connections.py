@@ -10,8 +10,9 @@ pages and the log. A feed past a cap is a 503 with ``Retry-After``.
 
 Thousands of open feeds are a great many objects, which a full garbage
 collection would walk each time (close to a second at 10,000 feeds). A
-server sets ``FeedCaps.freezer``: once a burst of connections is over, what
-the process holds is frozen out of the collector's reach (``gc.freeze``); once
+server sets ``FeedCaps.freezer``: once a burst of connections is over (and
+every 256 connections within a long one), what the process holds is frozen
+out of the collector's reach (``gc.freeze``); once
 half of the connections frozen have gone, it is thawed and collected once,
 at a quiet moment, so that nothing they left behind is kept for good.
 """
@@ -68,17 +69,25 @@ class Freezer:
     """Freezes the process's objects after each burst of connections (see above)."""
 
     QUIET_SECONDS = 1.0  # no connection came or went for this long: the burst is over
+    # In a long burst, what the connections come so far hold is frozen every so many.
+    EVERY = 256
     # Connections gone since the last thaw, as a multiple of those open, before the next.
     GONE_PER_OPEN = 2
 
     def __init__(self) -> None:
         self.open = 0
+        self.came = 0  # since the last freeze
         self.gone = 0  # since the last thaw: what they left may be frozen with the rest
         self.last = 0.0
         self.pending: asyncio.TimerHandle | None = None
 
     def came_in(self) -> None:
         self.open += 1
+        self.came += 1
+        if self.came >= self.EVERY:
+            self.came = 0
+            gc.collect(1)  # the young objects only: a millisecond, not the whole heap
+            gc.freeze()
         self._soon()
 
     def went_out(self) -> None:
@@ -111,6 +120,7 @@ class Freezer:
         else:
             gc.collect(1)
         gc.freeze()
+        self.came = 0
 
 
 def freeze_now() -> None:
