@@ -218,7 +218,9 @@ def websockets_server(port: int) -> None:
             compression=None,
             backlog=8192,
         ) as listening:
-            await asyncio.get_running_loop().create_future()
+            stop = asyncio.get_running_loop().create_future()
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set_result, None)
+            await stop
 
     asyncio.run(main())
 
