@@ -27,7 +27,7 @@ from podium.meeting.words import SECRETARIAT
 from podium.meetings import MeetingService, ServiceError
 from podium.store.open import BadDatabaseURL, configured_url, is_postgres_url
 from podium.web.auth import HideTokens, new_token
-from podium.web.connections import RESERVED_DESCRIPTORS, descriptor_limit
+from podium.web.connections import RESERVED_DESCRIPTORS, Freezer, descriptor_limit, freeze_now
 
 ADMIN_VARIABLE = "PODIUM_ADMIN_TOKEN"
 DATA_VARIABLE = "PODIUM_DATA"
@@ -143,6 +143,16 @@ def _settings() -> dict[str, Any]:
     }
 
 
+def served(application: Any) -> Any:
+    """The app as each serving process hands it to uvicorn: the live feed's connections
+    frozen out of the collector's way, and the server's own send within its reach
+    (``podium.web.outlet``)."""
+    from podium.web.outlet import ServerSend
+
+    application.state.feed_caps.freezer = Freezer()
+    return ServerSend(application)
+
+
 def _run(
     target: str,
     token: str,
@@ -177,7 +187,7 @@ def _run(
         fail(_("cannot open the event log at {target}: {reason}").format(target=target, reason=exc))
     console.print(_("Press Ctrl+C to stop."))
     config = uvicorn.Config(
-        application,
+        served(application),
         log_level="info" if access_log else "warning",
         access_log=access_log,
         **_settings(),
@@ -186,6 +196,7 @@ def _run(
         # uvicorn logs each request at INFO (its Config has set its loggers up by now);
         # the filter hides the tokens in /join/ links.
         logging.getLogger("uvicorn.access").addFilter(HideTokens())
+    freeze_now()
     uvicorn.Server(config).run(sockets=[sock])
 
 

@@ -25,17 +25,23 @@ HEALTHCHECK_SECONDS = 60
 
 def worker_app() -> Any:
     """The app of one worker process, as its parent configured it."""
+    from podium.cli.server import served
     from podium.web.app import create_app
+    from podium.web.connections import freeze_now
 
     options = json.loads(os.environ[OPTIONS_VARIABLE])
     if options["access_log"]:
         logging.getLogger("uvicorn.access").addFilter(HideTokens())
-    return create_app(
-        options["target"],
-        admin_token=options["admin_token"],
-        base_url=options["base_url"],
-        allowed_hosts=options["hosts"],
+    application = served(
+        create_app(
+            options["target"],
+            admin_token=options["admin_token"],
+            base_url=options["base_url"],
+            allowed_hosts=options["hosts"],
+        )
     )
+    freeze_now()  # what start-up made, out of the collector's way, as in one process
+    return application
 
 
 def run_workers(

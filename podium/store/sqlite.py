@@ -67,6 +67,12 @@ CREATE TABLE IF NOT EXISTS snapshots (
     data BLOB NOT NULL,
     taken_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS statements (
+    meeting TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (meeting, digest)
+) WITHOUT ROWID;
 """
 
 # Heads of the meetings touched by the batch being written, ahead of the database.
@@ -208,6 +214,26 @@ class SQLiteStore:
             return False
         result: bool = self._submit(apply)
         return result
+
+    def put_statement(self, meeting: str, digest: str, data: bytes) -> None:
+        def apply(conn: sqlite3.Connection, heads: Heads) -> None:
+            conn.execute(
+                "INSERT INTO statements (meeting, digest, data) VALUES (?, ?, ?)"
+                " ON CONFLICT (meeting, digest) DO NOTHING",
+                (meeting, digest, data),
+            )
+
+        self._submit(apply)
+
+    def statement(self, meeting: str, digest: str) -> bytes | None:
+        row = (
+            self._reader()
+            .execute(
+                "SELECT data FROM statements WHERE meeting = ? AND digest = ?", (meeting, digest)
+            )
+            .fetchone()
+        )
+        return bytes(row[0]) if row else None
 
     def drop_token(self, token_hash: str) -> None:
         def apply(conn: sqlite3.Connection, heads: Heads) -> None:
