@@ -33,6 +33,7 @@ from podium.web.auth import check_csrf, cookie_seconds, csrf_token
 from podium.web.deps import actor_for, service
 from podium.web.forms import command_from_form
 from podium.web.handoff import handoffs
+from podium.web.history import history_page
 from podium.web.locale import meeting_language
 from podium.web.public import event_json_ld, programme_rows, when
 from podium.web.roster import RosterError, read_csv, read_form
@@ -111,6 +112,9 @@ def _page(
             "floor": (state.speech.started_at + window).isoformat() if state.speech else "",
         }
     if page == "secretariat":
+        record = history_page(state, _page_number(request.query_params.get("page")))
+        context["record"] = record
+        context["record_items"] = [view.spoken(state, i, "staff") for i in record.items]
         context["created"] = ()
         context["charts"] = tuple(CHARTS)
         context["amending"] = amending_view(state)
@@ -275,8 +279,17 @@ async def act(request: Request, meeting_id: str) -> Response:
         return RedirectResponse(f"/m/{meeting_id}/close", status_code=303)
     problem, status_code = _carry_out(service(request), meeting_id, values, actor)
     if problem is None:
-        return RedirectResponse(f"/m/{meeting_id}/{back}", status_code=303)
+        # A correction made on a page of the record comes back to that page.
+        number = _page_number((values.get("page") or [""])[0])
+        where = f"?page={number}#record" if back == "secretariat" and number > 1 else ""
+        return RedirectResponse(f"/m/{meeting_id}/{back}{where}", status_code=303)
     return _page(request, meeting_id, back, actor, message=problem, status_code=status_code)
+
+
+def _page_number(text: str | None) -> int:
+    """A page of the record from the address: 1 (the newest) when absent or not a number."""
+    text = (text or "").strip()
+    return int(text) if text.isdigit() and len(text) <= 9 else 1
 
 
 def _csrf_ok(request: Request, meeting_id: str, value: str) -> bool:
