@@ -36,8 +36,9 @@ class Grown:
         client = self.clients[page or "public"]
         path = f"/m/{self.meeting}/{page}".rstrip("/") + query
         response = client.get(path)
-        assert response.status_code == 200, (path, response.text[:300])
-        return response.text
+        text: str = response.text
+        assert response.status_code == 200, (path, text[:300])
+        return text
 
 
 def _grown(folder: Path, events: int) -> Grown:
@@ -53,7 +54,7 @@ def _grown(folder: Path, events: int) -> Grown:
     }
     clients = {"public": TestClient(app)}  # type: ignore[arg-type]
     for page, token in tokens.items():
-        client = TestClient(app, follow_redirects=False)  # type: ignore[arg-type]
+        client = TestClient(app, follow_redirects=False)
         assert client.get(f"/join/{token}").status_code == 303
         clients[page] = client
     return Grown(service, created.id, clients)
