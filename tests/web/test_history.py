@@ -52,7 +52,7 @@ def _grown(folder: Path, events: int) -> Grown:
         "screen": created.tokens["display"],
         "me": people[-1][1],
     }
-    clients = {"public": TestClient(app)}  # type: ignore[arg-type]
+    clients = {"public": TestClient(app)}
     for page, token in tokens.items():
         client = TestClient(app, follow_redirects=False)
         assert client.get(f"/join/{token}").status_code == 303
