@@ -116,7 +116,7 @@ class _Meeting:
 
     def at(self, seq: int) -> MeetingState | None:
         """The state as of event ``seq``, if it is among the recent ones."""
-        for state in reversed(self.recent):
+        for state in reversed(tuple(self.recent)):  # a copy: another thread may append
             if state.seq == seq:
                 return state
             if state.seq < seq:
@@ -206,6 +206,16 @@ class MeetingService:
         meeting = self._meeting(meeting_id)
         with meeting.lock:
             return self._catch_up(meeting_id, meeting)
+
+    def state_at(self, meeting_id: str, seq: int) -> MeetingState | None:
+        """The state as of event ``seq`` if it is in memory (the latest or a recent one); never
+        reads the log, never waits for the meeting's lock."""
+        meeting = self._meetings.get(meeting_id)
+        if meeting is None:
+            return None
+        if meeting.state.seq == seq:
+            return meeting.state
+        return meeting.at(seq)
 
     def snapshot_body(self, meeting_id: str, viewer: Audience = "staff") -> bytes:
         """The snapshot as ``viewer`` may see it, as JSON bytes, with ``server_time`` and the

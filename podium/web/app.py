@@ -28,6 +28,7 @@ from podium.web.failures import LogHealth, WatchLog, unavailable
 from podium.web.head import HeadAsGet
 from podium.web.headers import SecurityHeaders
 from podium.web.limits import BodyLimit
+from podium.web.regions import Deltas
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,7 @@ def create_app(
     app.state.store = store
     app.state.hub = hub
     app.state.service = MeetingService(store, hub)
+    app.state.deltas = Deltas(app.state.service)
     app.state.base_url = base_url.rstrip("/") if base_url else None
     app.state.feed_caps = feed_caps or FeedCaps.configured()
     app.add_middleware(BodyLimit)

@@ -17,19 +17,20 @@ import json
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from starlette.types import Receive, Scope, Send
 
-from podium.i18n import _
+from podium.i18n import _, current
 from podium.live.hub import Hub, Snapshot
 from podium.meeting.privacy import Audience, audience, has_private_fields, visible_event
 from podium.store.base import StoredEvent
 from podium.web.auth import bearer_token, cookie_token, hash_token
 from podium.web.connections import RETRY_AFTER_SECONDS, FeedCaps
 from podium.web.deps import actor_for, service
+from podium.web.regions import Deltas
 from podium.web.schemas import Error
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ class EventStream(Response):
         after: int,
         viewer: Audience = "hall",
         give_back: Callable[[], None] | None = None,
+        live: Callable[[StoredEvent], bytes] | None = None,
     ) -> None:
         # No Content-Length: the body goes on for as long as the client listens.
         self.status_code = 200
@@ -94,6 +96,7 @@ class EventStream(Response):
         self.after = after
         self.viewer: Audience = viewer
         self.give_back = give_back
+        self.live = live  # what changed on the follower's page, after each event (``regions``)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
@@ -142,11 +145,12 @@ class EventStream(Response):
         items = self.hub.follow(self.meeting_id, self.after)
         try:
             async for item in items:
-                body = (
-                    snapshot_frame(item.seq)
-                    if isinstance(item, Snapshot)
-                    else frame(item, self.viewer)
-                )
+                if isinstance(item, Snapshot):
+                    body = snapshot_frame(item.seq)
+                elif self.live is None:
+                    body = frame(item, self.viewer)
+                else:
+                    body = frame(item, self.viewer) + self.live(item)
                 await send({"type": "http.response.body", "body": body, "more_body": True})
         finally:
             await items.aclose()  # type: ignore[attr-defined]
@@ -180,6 +184,13 @@ async def feed(
     meeting_id: str,
     request: Request,
     after: int | None = Query(None, ge=0, le=10**12, description="Resume after this seq."),
+    view: Literal["public", "screen", "me"] | None = Query(
+        None,
+        description=(
+            "The page followed: after each event, an `event: live` carries the HTML of its "
+            "live regions as of that event, in the language of `lang`."
+        ),
+    ),
 ) -> Any:
     start = _after(request.headers.get("last-event-id"), after)
     meetings = service(request)
@@ -190,7 +201,9 @@ async def feed(
     actor = await run_in_threadpool(actor_for, request, meeting_id)
     # The Chair and the secretariat get every event whole; everyone else what the hall sees.
     viewer = audience(actor.role if actor else None)
-    return EventStream(hub, meeting_id, start, viewer, give_back)
+    deltas: Deltas = request.app.state.deltas
+    live = deltas.framer(view, current(), viewer)
+    return EventStream(hub, meeting_id, start, viewer, give_back, live)
 
 
 def _place(request: Request, meeting_id: str) -> Callable[[], None]:

@@ -36,6 +36,7 @@ from podium.web.handoff import handoffs
 from podium.web.history import history_page
 from podium.web.locale import meeting_language
 from podium.web.public import event_json_ld, programme_rows, when
+from podium.web.regions import SHARED, self_key
 from podium.web.roster import RosterError, read_csv, read_form
 from podium.web.templating import language, render
 from podium.wire import CommandFormatError
@@ -92,7 +93,10 @@ def _page(
         "body_class": "screen" if page == "screen" else f"page {page}",
         "page_url": f"/m/{meeting_id}/{page}",
     }
+    if page in SHARED:
+        context["live_view"] = page  # its feed carries its live regions (``regions``)
     if page == "me" and actor.participant_id is not None:
+        context["self_key"] = self_key(live, actor.participant_id)
         context["me"] = view.someone(state, actor.participant_id)
         context["mine"] = view.requests_of(live, actor.participant_id)
         context["groups"] = [(key, _(name)) for key, name in GROUPS.items()]
@@ -185,6 +189,7 @@ def public(request: Request, meeting_id: str) -> HTMLResponse:
         "json_ld": event_json_ld(plan, f"{_base(request)}/m/{meeting_id}"),
         "body_class": "page public",
         "page_url": f"/m/{meeting_id}",
+        "live_view": "public",
     }
     return render(request, "public.html", context)
 
