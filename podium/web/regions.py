@@ -40,13 +40,14 @@ KEPT = 2048
 
 
 def self_key(live: view.Live, participant_id: str | None) -> str:
-    """What a participant's own region is drawn from: the meeting's status, the list's, whether
-    they speak, and each of their requests with its place. The same key, the same region."""
+    """What a participant's own region is drawn from: whether the meeting and the list are
+    closed, whether they speak, and each of their requests with its place. The same key, the
+    same region."""
     speaking_now = live.speech is not None and live.speech.person.id == participant_id
     places = ",".join(
         f"{w.request_id}:{w.position}" for w in live.queue if w.person.id == participant_id
     )
-    return f"{live.status}|{int(live.list_closed)}|{int(speaking_now)}|{places}"
+    return f"{int(live.closed)}|{int(live.list_closed)}|{int(speaking_now)}|{places}"
 
 
 def region_html(page: str, region: str, context: dict[str, Any]) -> str:

@@ -35,7 +35,7 @@
 
   function swap(old, fresh) {
     var focus = document.activeElement;
-    if (!fresh || old.innerHTML === fresh.innerHTML) return;
+    if (!fresh || old.outerHTML === fresh.outerHTML) return;
     if (focus && old.contains(focus) && /INPUT|SELECT|TEXTAREA/.test(focus.tagName)) return;
     // A form the person has started to fill in stays theirs until they send it.
     if (old.hasAttribute("data-touched")) return;
