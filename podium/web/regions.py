@@ -8,8 +8,10 @@ audience (``privacy``), by the very template blocks the page itself is drawn
 with (``{% block live_now %}``), so that ``live.js`` swaps in exactly what a
 reload would show. A phone's own region (``mine``: its places in the list)
 differs from phone to phone: the payload says, for each participant it
-concerns, the key that region is drawn from (``self_key``); a phone whose key
-changed fetches its page once. Without script, the pages reload as before.
+concerns, the key that region is drawn from (``self_key``). A phone whose
+requests only moved up writes their new places itself (the page gives each
+place's sentence with ``{n}`` for the number); one whose key changed
+otherwise fetches its page once. Without script, the pages reload as before.
 """
 
 from __future__ import annotations

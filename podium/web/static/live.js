@@ -66,8 +66,25 @@
     var mine = document.getElementById("mine");
     if (mine && mine.hasAttribute("data-self")) {
       var key = (p.self || {})[mine.dataset.participant];
-      if ((key === undefined ? p.self_else : key) !== mine.dataset.self) refresh();
+      key = key === undefined ? p.self_else : key;
+      if (key !== mine.dataset.self && !moved(mine, key)) refresh();
     }
+  }
+
+  // Only the places of the same requests changed: the phone writes the new numbers itself.
+  function moved(mine, key) {
+    var was = mine.dataset.self.split("|"), now = key.split("|");
+    if (was.slice(0, 3).join() !== now.slice(0, 3).join()) return false;
+    var a = was[3] ? was[3].split(",") : [], b = now[3] ? now[3].split(",") : [], found = [];
+    if (a.length !== b.length) return false;
+    for (var i = 0; i < b.length; i++) {
+      var pair = b[i].split(":"), el = mine.querySelector('[data-place="' + pair[0] + '"]');
+      if (a[i].split(":")[0] !== pair[0] || !el) return false;
+      found.push([el, pair[1]]);
+    }
+    found.forEach(function (f) { f[0].textContent = f[0].dataset.placeText.replace("{n}", f[1]); });
+    mine.setAttribute("data-self", key);
+    return true;
   }
 
   function refresh() {
