@@ -4,9 +4,9 @@ Three meetings of the 2024 panel are grown through the real core into one
 SQLite log (``tests/support/growth.py``: forty delegates, then round after
 round of a request, the floor, a tag and the end of the speech, with two
 requests waiting and a speech under way at the end). A real ``podium serve``
-on that log then serves every page and ``/state``, each fetched in turn
-through one kept-alive connection as its reader would (with the role's
-token); the figures are the median time of a fetch, its bytes and its bytes
+on that log then serves every page and ``/state``, each fetched through a
+kept-alive connection of its own as its reader would (with the role's
+token), all of them taking turns; the figures are the median time of a fetch, its bytes and its bytes
 gzipped on the wire, beside the same page of the 200-event meeting measured
 in the same run, and the ratio.
 
@@ -63,22 +63,39 @@ def build(data: Path, sizes: list[int]) -> dict[int, tuple[str, dict[str, str]]]
     return made
 
 
-def measure(base: str, path: str, token: str | None, fetches: int) -> tuple[float, int, int]:
-    """Median milliseconds of a fetch, its bytes, and its bytes gzipped as sent."""
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    times = []
-    with httpx.Client(base_url=base, headers=headers, timeout=120) as client:
-        plain = client.get(path, headers={"Accept-Encoding": "identity"})
-        plain.raise_for_status()
-        zipped = client.get(path, headers={"Accept-Encoding": "gzip"})
-        wire = zipped.num_bytes_downloaded
+def measure(
+    base: str, targets: dict[tuple[str, int], tuple[str, str | None]], fetches: int
+) -> dict[tuple[str, int], tuple[float, int, int]]:
+    """For each target: the median milliseconds of a fetch, its bytes, and its bytes gzipped
+    as sent. The fetches take turns (one of each target, then again), so that whatever else
+    the machine does weighs on every size alike."""
+    clients = {
+        key: httpx.Client(
+            base_url=base,
+            headers={"Authorization": f"Bearer {token}"} if token else {},
+            timeout=120,
+        )
+        for key, (_path, token) in targets.items()
+    }
+    sizes: dict[tuple[str, int], tuple[int, int]] = {}
+    times: dict[tuple[str, int], list[float]] = {key: [] for key in targets}
+    try:
+        for key, (path, _token) in targets.items():
+            plain = clients[key].get(path, headers={"Accept-Encoding": "identity"})
+            plain.raise_for_status()
+            zipped = clients[key].get(path, headers={"Accept-Encoding": "gzip"})
+            sizes[key] = (len(plain.content), zipped.num_bytes_downloaded)
         for _n in range(fetches):
-            started = time.perf_counter()
-            response = client.get(path, headers={"Accept-Encoding": "gzip"})
-            response.read()
-            times.append(time.perf_counter() - started)
-            response.raise_for_status()
-    return statistics.median(times) * 1000, len(plain.content), wire
+            for key, (path, _token) in targets.items():
+                started = time.perf_counter()
+                response = clients[key].get(path, headers={"Accept-Encoding": "gzip"})
+                response.read()
+                times[key].append(time.perf_counter() - started)
+                response.raise_for_status()
+    finally:
+        for client in clients.values():
+            client.close()
+    return {key: (statistics.median(times[key]) * 1000, *sizes[key]) for key in targets}
 
 
 def main() -> None:
@@ -92,16 +109,15 @@ def main() -> None:
         made = build(data, sizes)
         server = start_server(data)
         try:
-            results = {
-                (name, size): measure(
-                    server.base_url,
+            targets = {
+                (name, size): (
                     path.format(m=made[size][0]),
                     made[size][1].get(role) if role else None,
-                    args.fetches,
                 )
                 for size in sizes
                 for name, path, role in TARGETS
             }
+            results = measure(server.base_url, targets, args.fetches)
         finally:
             server.stop()
     first = sizes[0]
