@@ -6,9 +6,9 @@ round of a request, the floor, a tag and the end of the speech, with two
 requests waiting and a speech under way at the end). A real ``podium serve``
 on that log then serves every page and ``/state``, each fetched through a
 kept-alive connection of its own as its reader would (with the role's
-token), all of them taking turns; the figures are the median time of a fetch, its bytes and its bytes
-gzipped on the wire, beside the same page of the 200-event meeting measured
-in the same run, and the ratio.
+token), all of them taking turns; the figures are the median time of a
+fetch, its bytes and its bytes gzipped on the wire, beside the same page
+of the 200-event meeting measured in the same run, and the ratio.
 
     .venv/bin/python bench/growth.py                   # 200, 2,000 and 20,000 events
     .venv/bin/python bench/growth.py --events 200 --events 5000 --fetches 30
