@@ -128,11 +128,16 @@ class Deltas:
         (the feed may hear of an event before the service has folded it in)."""
         state = self.service.state_at(event.meeting, event.seq)
         if state is None:
-            before = self._states.get(event.meeting)
+            with self._lock:
+                before = self._states.get(event.meeting)
             if before is None or before.seq != event.seq - 1:
                 before = self.service.state_at(event.meeting, event.seq - 1)
             if before is None:
                 return None
             state = evolve(before, decode_event(event.data))
-        self._states[event.meeting] = state
+        with self._lock:
+            self._states.pop(event.meeting, None)
+            self._states[event.meeting] = state  # the latest last
+            if len(self._states) > KEPT:  # meetings long quiet are forgotten first
+                self._states.pop(next(iter(self._states)))
         return state

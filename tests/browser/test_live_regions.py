@@ -39,7 +39,7 @@ def _plain(regions: list[str]) -> list[str]:
     for html in regions:
         html = re.sub(r"(data-digits[^>]*>).*?(</span>)", r"\1\2", html, flags=re.S)
         html = re.sub(r'name="expected_seq" value="\d+"', 'name="expected_seq"', html)
-        out.append(html.replace(" data-touched=\"\"", ""))
+        out.append(html.replace(' data-touched=""', ""))
     return out
 
 
