@@ -16,7 +16,7 @@ import contextlib
 import json
 import logging
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
@@ -81,7 +81,7 @@ class EventStream(Response):
         after: int,
         viewer: Audience = "hall",
         give_back: Callable[[], None] | None = None,
-        live: Callable[[StoredEvent], bytes] | None = None,
+        live: Callable[[StoredEvent], Awaitable[bytes]] | None = None,
     ) -> None:
         # No Content-Length: the body goes on for as long as the client listens.
         self.status_code = 200
@@ -150,7 +150,7 @@ class EventStream(Response):
                 elif self.live is None:
                     body = frame(item, self.viewer)
                 else:
-                    body = frame(item, self.viewer) + self.live(item)
+                    body = frame(item, self.viewer) + await self.live(item)
                 await send({"type": "http.response.body", "body": body, "more_body": True})
         finally:
             await items.aclose()  # type: ignore[attr-defined]

@@ -16,10 +16,11 @@ otherwise fetches its page once. Without script, the pages reload as before.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -90,20 +91,39 @@ class Deltas:
         self._built: OrderedDict[tuple[str, int, str, str, str], bytes] = OrderedDict()
         self._states: dict[str, MeetingState] = {}
         self._lock = threading.Lock()
+        # Frames being drawn, by key: touched from the event loop only.
+        self._pending: dict[tuple[str, int, str, str, str], asyncio.Future[bytes]] = {}
 
     def framer(
         self, page: str | None, language: str, viewer: Audience
-    ) -> Callable[[StoredEvent], bytes] | None:
+    ) -> Callable[[StoredEvent], Awaitable[bytes]] | None:
         """For a feed opened with ``?view=page``: the live frame of each event (empty when the
         state as of that event is no longer at hand: the page then fetches itself)."""
         if page is None or page not in SHARED:
             return None
         shown, spoken = page, known(language) or "en"
 
-        def live_frame(event: StoredEvent) -> bytes:
-            return self.frame(event, shown, spoken, viewer)
+        async def live_frame(event: StoredEvent) -> bytes:
+            return await self.frame_soon(event, shown, spoken, viewer)
 
         return live_frame
+
+    async def frame_soon(
+        self, event: StoredEvent, page: str, language: str, viewer: Audience
+    ) -> bytes:
+        """``frame``, drawn in a worker thread so that the event loop goes on writing to every
+        other follower meanwhile; the followers of the same page wait for the one drawing."""
+        key = (event.meeting, event.seq, page, language, viewer)
+        built = self._built.get(key)
+        if built is not None:
+            return built
+        pending = self._pending.get(key)
+        if pending is None:
+            loop = asyncio.get_running_loop()
+            pending = loop.run_in_executor(None, self.frame, event, page, language, viewer)
+            self._pending[key] = pending
+            pending.add_done_callback(lambda _done: self._pending.pop(key, None))
+        return await asyncio.shield(pending)
 
     def frame(self, event: StoredEvent, page: str, language: str, viewer: Audience) -> bytes:
         key = (event.meeting, event.seq, page, language, viewer)
@@ -127,9 +147,11 @@ class Deltas:
         """The state as of ``event``: the service's, or the one before it moved on by the event
         (the feed may hear of an event before the service has folded it in)."""
         state = self.service.state_at(event.meeting, event.seq)
+        with self._lock:
+            before = self._states.get(event.meeting)
+        if state is None and before is not None and before.seq == event.seq:
+            state = before  # drawn for another page of the same event
         if state is None:
-            with self._lock:
-                before = self._states.get(event.meeting)
             if before is None or before.seq != event.seq - 1:
                 before = self.service.state_at(event.meeting, event.seq - 1)
             if before is None:

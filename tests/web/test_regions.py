@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from podium.conceptnote.reader import read_note
@@ -42,7 +43,9 @@ def test_a_frame_is_built_once_per_event_page_language_and_audience(tmp_path: Pa
     assert deltas.frame(event, "me", "en", "hall") != first  # another language, drawn anew
     assert b"Ben Ito" in deltas.frame(event, "screen", "en", "hall")
     framer = deltas.framer("public", "xx", "hall")
-    assert framer is not None and b"Ben Ito" not in framer(event)  # nobody speaks yet
+    assert framer is not None
+    drawn = asyncio.run(framer(event))  # in a worker thread, as a feed draws it
+    assert drawn.startswith(b"event: live") and b"Ben Ito" not in drawn  # nobody speaks yet
     assert deltas.framer(None, "en", "hall") is None
     assert deltas.framer("chair", "en", "staff") is None  # the consoles fetch their page
 
