@@ -65,16 +65,20 @@ class Phone:
         if self.page is None:
             self.page = await asyncio.open_connection("127.0.0.1", port)
 
+    async def next_event(self) -> None:
+        """Reads the feed to the end of its next event (a heartbeat comment is no event)."""
+        assert self.feed is not None
+        while (await self.feed[0].readuntil(b"\n\n")).startswith(b":"):
+            pass
+
     async def event(self, started: list[float]) -> float:
         """Waits for the next event; the seconds since ``started``."""
-        assert self.feed is not None
-        await self.feed[0].readuntil(b"\n\n")
+        await self.next_event()
         return time.perf_counter() - started[0]
 
     async def refresh_on_event(self, path: str, started: list[float]) -> float:
         """Waits for the next event, fetches ``path``; the seconds since ``started``."""
-        assert self.feed is not None
-        await self.feed[0].readuntil(b"\n\n")
+        await self.next_event()
         await self.fetch(path)
         return time.perf_counter() - started[0]
 
@@ -82,7 +86,7 @@ class Phone:
         """Waits for the event and its regions; fetches ``path`` only if its own places
         changed. The seconds since ``started``."""
         assert self.feed is not None
-        await self.feed[0].readuntil(b"\n\n")
+        await self.next_event()
         await self.feed[0].readuntil(b"event: live\n")
         line = await self.feed[0].readuntil(b"\n\n")
         data = json.loads(line.removeprefix(b"data: "))
