@@ -16,15 +16,15 @@ otherwise fetches its page once. Without script, the pages reload as before.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from podium.i18n import known, speaking
+from podium.live.hub import Encode
 from podium.meeting.privacy import Audience
 from podium.meeting.state import MeetingState, evolve
 from podium.meetings import MeetingService
@@ -91,39 +91,28 @@ class Deltas:
         self._built: OrderedDict[tuple[str, int, str, str, str], bytes] = OrderedDict()
         self._states: dict[str, MeetingState] = {}
         self._lock = threading.Lock()
-        # Frames being drawn, by key: touched from the event loop only.
-        self._pending: dict[tuple[str, int, str, str, str], asyncio.Future[bytes]] = {}
+        self._encoders: dict[tuple[str, str], Encode] = {}
 
-    def framer(
-        self, page: str | None, language: str, viewer: Audience
-    ) -> Callable[[StoredEvent], Awaitable[bytes]] | None:
-        """For a feed opened with ``?view=page``: the live frame of each event (empty when the
-        state as of that event is no longer at hand: the page then fetches itself)."""
+    def encoder(self, page: str | None, language: str, event_frame: Encode) -> Encode | None:
+        """For a feed opened with ``?view=page``: each event's frame (``event_frame``, the
+        feed's) followed by its live frame
+        (none when the state as of that event is no longer at hand: the page then fetches
+        itself). One function per page and language, so that the hub shares what it builds
+        among every follower of the same page, language and audience."""
         if page is None or page not in SHARED:
             return None
-        shown, spoken = page, known(language) or "en"
+        key = (page, known(language) or "en")
+        with self._lock:
+            found = self._encoders.get(key)
+            if found is None:
+                shown, spoken = key
 
-        async def live_frame(event: StoredEvent) -> bytes:
-            return await self.frame_soon(event, shown, spoken, viewer)
+                def encode(event: StoredEvent, viewer: Any) -> bytes:
+                    framed: bytes = event_frame(event, viewer)
+                    return framed + self.frame(event, shown, spoken, viewer)
 
-        return live_frame
-
-    async def frame_soon(
-        self, event: StoredEvent, page: str, language: str, viewer: Audience
-    ) -> bytes:
-        """``frame``, drawn in a worker thread so that the event loop goes on writing to every
-        other follower meanwhile; the followers of the same page wait for the one drawing."""
-        key = (event.meeting, event.seq, page, language, viewer)
-        built = self._built.get(key)
-        if built is not None:
-            return built
-        pending = self._pending.get(key)
-        if pending is None:
-            loop = asyncio.get_running_loop()
-            pending = loop.run_in_executor(None, self.frame, event, page, language, viewer)
-            self._pending[key] = pending
-            pending.add_done_callback(lambda _done: self._pending.pop(key, None))
-        return await asyncio.shield(pending)
+                found = self._encoders[key] = encode
+        return found
 
     def frame(self, event: StoredEvent, page: str, language: str, viewer: Audience) -> bytes:
         key = (event.meeting, event.seq, page, language, viewer)
