@@ -30,12 +30,13 @@ from podium.meeting.state import MeetingState, evolve
 from podium.meetings import MeetingService
 from podium.store.base import StoredEvent
 from podium.web import view
+from podium.web.statement_view import listed
 from podium.web.templating import environment
 from podium.wire import decode_event
 
 # Each page of the hall: its template and the regions every reader of it shares.
 SHARED: Mapping[str, tuple[str, tuple[str, ...]]] = {
-    "public": ("public.html", ("closed", "now")),
+    "public": ("public.html", ("closed", "now", "statements")),
     "screen": ("screen.html", ("stage",)),
     "me": ("me.html", ("closed", "now")),
 }
@@ -64,11 +65,18 @@ def region_html(page: str, region: str, context: dict[str, Any]) -> str:
 
 
 def payload(
-    state: MeetingState, page: str, viewer: Audience, language: str, now: datetime
+    state: MeetingState,
+    page: str,
+    viewer: Audience,
+    language: str,
+    now: datetime,
+    meeting_id: str = "",
 ) -> dict[str, Any]:
     """The page's shared regions as of ``state``, and the key of each phone's own region."""
     live = view.live(state, now, viewer)
-    context = {"meeting_id": "", "plan": state.plan, "live": live}
+    context: dict[str, Any] = {"meeting_id": meeting_id, "plan": state.plan, "live": live}
+    if page == "public":
+        context["statements"] = listed(state, None)  # what the public may read
     with speaking(language):
         regions = {name: region_html(page, name, context) for name in SHARED[page][1]}
     concerned = {w.person.id for w in live.queue}
@@ -123,7 +131,7 @@ class Deltas:
         state = self._state_at(event)
         if state is None:
             return b""
-        data = payload(state, page, viewer, language, self.service.clock())
+        data = payload(state, page, viewer, language, self.service.clock(), event.meeting)
         text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
         built = f"event: live\ndata: {text}\n\n".encode()
         with self._lock:
