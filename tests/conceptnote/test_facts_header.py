@@ -235,3 +235,26 @@ def test_a_line_ending_with_its_kind_is_the_title() -> None:
     assert header.kind == "general debate"
     assert header.title == "UPDATE BY THE HIGH COMMISSIONER FOLLOWED BY GENERAL DEBATE"
     assert (header.venue, header.timezone) == ("Room XX", "Europe/Zurich")
+
+
+def test_a_meeting_over_several_days_ends_on_its_last_days_closing_time() -> None:
+    note = (
+        "**Regional forum on “Rivers”**\n\n**Bangkok, 4–8 May 2026**\n\n"
+        "## Schedule\n\n"
+        "| Date | Time | Item |\n| --- | --- | --- |\n"
+        "| Monday, 4 May 2026 | 14:30–17:30 | Debate (first part) |\n"
+        "| Tuesday, 5 May 2026 | 09:00–12:00 | Debate (second part) |\n\n"
+        "## Registration\n\nRequests are due by Friday, 24 April 2026, 17:00–18:00.\n"
+    )
+    plan = parse_text(note)
+    assert plan.start is not None and plan.start.isoformat() == "2026-05-04T14:30:00+07:00"
+    assert plan.end is not None and plan.end.isoformat() == "2026-05-05T12:00:00+07:00"
+
+
+def test_a_later_day_outside_the_programme_does_not_stretch_the_meeting() -> None:
+    note = (
+        "**Panel on “Oceans”**\n\n**Monday, 4 May 2026, 10:00–13:00, Bangkok**\n\n"
+        "## Follow-up\n\nA briefing is held on Tuesday, 5 May 2026, 15:00–16:00.\n"
+    )
+    plan = parse_text(note)
+    assert plan.end is not None and plan.end.isoformat() == "2026-05-04T13:00:00+07:00"
