@@ -177,14 +177,30 @@ def _theme(blocks: list[list[tuple[int, str]]]) -> tuple[int, str] | None:
 
 
 def _kind_and_title(
-    header: Header, blocks: list[list[tuple[int, str]]], used: set[int], language: str
+    header: Header,
+    blocks: list[list[tuple[int, str]]],
+    used: set[int],
+    language: str,
+    main: int | None = None,
 ) -> None:
+    """``main``: the index of the note's level-1 heading, if it has one."""
     theme = _theme(blocks)
     for b, block in enumerate(blocks):
         lines = [(n, t) for n, t in block if n not in used]
         if not lines:
             continue
         joined = " ".join(t for _, t in lines)
+        if (
+            b == main
+            and _titled(joined)
+            and not _body_words().search(joined)
+            and not find_kind_and_title(joined, language)
+        ):
+            # The note's main heading names no kind: it is the title, whatever a line below
+            # it names ("High-level political forum on sustainable development, convened …").
+            header.title = unquote(joined)
+            used.update(n for n, _t in lines)
+            break
         attempts = [(joined, lines)]
         if b + 1 < len(blocks) and _connector_at_end().search(joined):
             # "HIGH-LEVEL PANEL ON" / "“GLOBAL COOPERATION …”" as two blocks.
@@ -399,7 +415,15 @@ def read_header(
                 Line(number, text, False, len(blocks) + index) for number, text in _lines(block)
             )
     used = _session(header, blocks, language)
-    _kind_and_title(header, blocks, used, language)
+    main = next(
+        (
+            i
+            for i, b in enumerate(head_blocks)
+            if b.kind == "heading" and getattr(b, "level", 0) == 1
+        ),
+        None,
+    )
+    _kind_and_title(header, blocks, used, language, main)
     choice = choose_date(lines)
     _venue(header, lines, choice, used)
     when = read_when(lines, choice, header.venue)

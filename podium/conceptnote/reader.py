@@ -18,6 +18,7 @@ from podium.conceptnote.outcome import read_outcome, read_sdgs
 from podium.conceptnote.people import groups_in, people_role
 from podium.conceptnote.programme import Source, is_timed_table, read_programme
 from podium.conceptnote.segments import is_question, sentences
+from podium.conceptnote.sessions import find_kind_in_prose
 from podium.conceptnote.textblocks import elements
 from podium.i18n import _
 from podium.meeting.plan import Document, Outcome, Plan, Section, Segment, Warning
@@ -244,6 +245,10 @@ def read_blocks(found: list[Element]) -> Plan:
                 "no meeting title, date, guiding questions or format found"
             )
         )
+    kind = header.kind
+    if kind is None:
+        prose = [e.text for e in rest if e.kind == "paragraph"]
+        kind = find_kind_in_prose([s for p in prose for s in sentences(p, language)], language)
     title = header.title
     if not title:
         title = next((e.text for e in found), "")
@@ -255,7 +260,7 @@ def read_blocks(found: list[Element]) -> Plan:
         body=header.body,
         session_number=header.session_number,
         session_title=header.session_title,
-        kind=header.kind,
+        kind=kind,
         start=header.start,
         end=header.end,
         timezone=header.timezone,

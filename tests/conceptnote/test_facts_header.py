@@ -258,3 +258,35 @@ def test_a_later_day_outside_the_programme_does_not_stretch_the_meeting() -> Non
     )
     plan = parse_text(note)
     assert plan.end is not None and plan.end.isoformat() == "2026-05-04T13:00:00+07:00"
+
+
+def test_a_main_heading_without_a_kind_is_the_title_and_the_prose_gives_the_kind() -> None:
+    note = (
+        "# What the first cycle taught us: how can it improve?\n\n"
+        "**High-level political forum on sustainable development, convened by the Council, 2026**\n\n"
+        "Thursday, 9 July 2026, 16:00–17:30, Conference Room 4\n\n"
+        "## Format\n\nThe session is organized as a town hall meeting in two parts.\n"
+    )
+    plan = parse_text(note)
+    assert plan.title == "What the first cycle taught us: how can it improve?"
+    assert plan.kind == "town hall meeting"
+
+
+def test_the_prose_names_the_meeting_when_the_title_block_does_not() -> None:
+    english = parse_text(
+        "# From words to deeds\n\nFriday, 10 July 2026, 10:00, New York\n\n"
+        "## Background\n\nIn line with the Agenda, this session gives stakeholders a voice.\n"
+    )
+    assert english.kind == "session"
+    french = parse_text(
+        "# Troisième session du Forum régional africain\n\nThème : « Agir ensemble »\n\n"
+        "Mercredi 17 mai 2017, 10 h 00, Addis-Abeba\n\n"
+        "## Contexte\n\nLe Forum régional se tient avant le forum politique de haut niveau.\n"
+    )
+    assert french.kind == "forum régional"
+    # "The session of the Commission" is another meeting, not this one's kind.
+    other = parse_text(
+        "# From words to deeds\n\nFriday, 10 July 2026, 10:00, New York\n\n"
+        "## Background\n\nThe session of the Commission opened the year.\n"
+    )
+    assert other.kind is None
