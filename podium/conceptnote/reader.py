@@ -14,7 +14,7 @@ from podium.conceptnote import extract, vocabulary
 from podium.conceptnote.blocks import Element
 from podium.conceptnote.documents import read_document
 from podium.conceptnote.header import read_header
-from podium.conceptnote.outcome import read_outcome, read_sdgs
+from podium.conceptnote.outcome import named_forum, read_outcome, read_sdgs
 from podium.conceptnote.people import groups_in, people_role
 from podium.conceptnote.programme import Source, is_timed_table, read_programme
 from podium.conceptnote.segments import is_question, sentences
@@ -170,11 +170,11 @@ def _split(found: list[Element], language: str) -> tuple[list[Element], list[Ele
     return found, []
 
 
-def _outcome(found: list[Element], language: str) -> Outcome | None:
+def _outcome(found: list[Element], language: str, body: str | None) -> Outcome | None:
     for element in found:
         for sentence in sentences(element.text, language):
             if outcome := read_outcome(sentence):
-                return outcome
+                return named_forum(outcome, body)
     return None
 
 
@@ -269,7 +269,7 @@ def read_blocks(found: list[Element]) -> Plan:
         questions=tuple(body.questions),
         segments=tuple(segments),
         documents=tuple(body.documents),
-        outcome=_outcome(found, language),
+        outcome=_outcome(found, language, header.body),
         sdgs=tuple(sorted(read_sdgs("\n".join(e.text for e in found)))),
         language=language,
         warnings=tuple(
