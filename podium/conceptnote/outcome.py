@@ -145,8 +145,8 @@ def named_forum(outcome: Outcome, body: str | None) -> Outcome:
     if not body:
         return outcome
     short, comma, session = outcome.forum.partition(",")
-    first = body.split()[0] if body.split() else ""
-    if len(short.split()) != 1 or short.strip().casefold() != first.casefold() or body == short:
+    named = {word.casefold() for word in body.split()}
+    if len(short.split()) != 1 or short.strip().casefold() not in named or body == short:
         return outcome
     return Outcome(forum=f"{body}{comma}{session}", start=outcome.start, end=outcome.end)
 
