@@ -98,8 +98,41 @@ def _read_prose(heading: str, found: list[Element], body: _Body) -> None:
         body.sections.append(Section(heading, "\n\n".join(paragraphs)))
 
 
+# How far after the word "questions" a cell's colon may stand ("Possible questions for discussion:").
+_ASKING_COLON = 40
+
+
+def _cell_questions(table: Element, language: str) -> list[str]:
+    """The questions a programme cell lists after "Key questions:" ("… Possible questions for
+    discussion: What …? How …?")."""
+    asking = vocabulary.pattern(language, "headings", "asking")
+    found: list[str] = []
+    for row in table.rows:
+        for cell in row:
+            text = " ".join(cell.split())
+            said = asking.search(text)
+            if said is None:
+                continue
+            colon = next(
+                (
+                    i
+                    for i in range(said.end(), min(len(text), said.end() + _ASKING_COLON))
+                    if text[i] in ":："
+                ),
+                None,
+            )
+            if colon is not None:
+                found.extend(s for s in sentences(text[colon + 1 :], language) if is_question(s))
+    return found
+
+
 def _read_section(kind: str, heading: Element, found: list[Element], body: _Body) -> None:
     before = (len(body.questions), len(body.documents))
+    if kind in ("prose", "format"):
+        for table in (e for e in found if e.kind == "table"):
+            body.questions.extend(
+                q for q in _cell_questions(table, body.language) if q not in body.questions
+            )
     if kind == "prose":
         _read_prose(heading.text, found, body)
         if _lists_people(heading, found, body.language):

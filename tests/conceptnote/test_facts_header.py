@@ -290,3 +290,13 @@ def test_the_prose_names_the_meeting_when_the_title_block_does_not() -> None:
         "## Background\n\nThe session of the Commission opened the year.\n"
     )
     assert other.kind is None
+
+
+def test_questions_listed_inside_a_programme_cell_are_the_notes_questions() -> None:
+    plan = parse_text(
+        "**Panel on “Oceans”**\n\n**2 July 2025, 15:30–17:30, New York**\n\n## Programme\n\n"
+        "| Time | Item |\n| --- | --- |\n"
+        "| 15:30–17:30 | Panel. Key questions: What is needed today? Which commitments "
+        "count most? |\n"
+    )
+    assert plan.questions == ("What is needed today?", "Which commitments count most?")
