@@ -295,8 +295,28 @@ def _venue_part(text: str) -> str | None:
             continue
         pieces = [p.strip() for p in re.split(r"[,，،]\s?", chunk)]
         first = next((i for i, p in enumerate(pieces) if p and _venue_like(p)), 0)
-        return ", ".join(p for p in pieces[first:] if p)
+        return _without_clauses(pieces[first:])
     return None
+
+
+def _cut_clauses(text: str) -> str:
+    """A venue line up to a clause that is no place, its own commas kept."""
+    for comma in re.finditer(r"[,，،]\s?", text):
+        piece = re.split(r"[,，،]", text[comma.end() :])[0].strip()
+        if piece and piece[0].islower() and not _venue_like(piece):
+            return text[: comma.start()]
+    return text
+
+
+def _without_clauses(pieces: list[str]) -> str:
+    """A venue's pieces up to a clause that is no place ("…, with interpretation in all
+    languages", "…, and online")."""
+    kept = pieces[:1]
+    for piece in pieces[1:]:
+        if piece and piece[0].islower() and not _venue_like(piece):
+            break
+        kept.append(piece)
+    return ", ".join(p for p in kept if p)
 
 
 def _tail(text: str) -> str | None:
@@ -347,7 +367,8 @@ def _near_date(
             break  # a building or a city closes the venue; a room may come before it
     if not found:
         return None
-    return ", ".join(line.text.strip().rstrip(".") for line in found), [n.number for n in found]
+    texts = [_cut_clauses(line.text.strip().rstrip(".")) for line in found]
+    return ", ".join(texts), [n.number for n in found]
 
 
 def _venue(header: Header, lines: list[Line], choice: DateChoice | None, used: set[int]) -> None:

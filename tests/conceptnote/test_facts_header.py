@@ -300,3 +300,17 @@ def test_questions_listed_inside_a_programme_cell_are_the_notes_questions() -> N
         "count most? |\n"
     )
     assert plan.questions == ("What is needed today?", "Which commitments count most?")
+
+
+def test_a_venue_ends_before_a_clause_that_is_no_place_and_a_kind_before_and_is_whole() -> None:
+    plan = parse_text(
+        "# Informal focused consultation on patents\n\nFriday, 7 October 2022, 14:00–17:00\n\n"
+        "Fully virtual, with interpretation in all official languages\n\n## Topics\n\n- Patents\n"
+    )
+    assert plan.venue == "Fully virtual"
+    spanish = parse_text(
+        "# Sesión de apertura y serie de sesiones de alto nivel\n\n"
+        "Lunes 25 de febrero de 2019, 9.00 horas\n\nPalais des Nations, Ginebra\n"
+    )
+    assert spanish.kind == "sesión de apertura"
+    assert spanish.title == "Sesión de apertura y serie de sesiones de alto nivel"
