@@ -98,7 +98,8 @@ def _read_prose(heading: str, found: list[Element], body: _Body) -> None:
         body.sections.append(Section(heading, "\n\n".join(paragraphs)))
 
 
-# How far after the word "questions" a cell's colon may stand ("Possible questions for discussion:").
+# How far after the word "questions" a cell's colon may stand
+# ("Possible questions for discussion:").
 _ASKING_COLON = 40
 
 

@@ -263,7 +263,8 @@ def test_a_later_day_outside_the_programme_does_not_stretch_the_meeting() -> Non
 def test_a_main_heading_without_a_kind_is_the_title_and_the_prose_gives_the_kind() -> None:
     note = (
         "# What the first cycle taught us: how can it improve?\n\n"
-        "**High-level political forum on sustainable development, convened by the Council, 2026**\n\n"
+        "**High-level political forum on sustainable development, convened by the Council,"
+        " 2026**\n\n"
         "Thursday, 9 July 2026, 16:00–17:30, Conference Room 4\n\n"
         "## Format\n\nThe session is organized as a town hall meeting in two parts.\n"
     )
