@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# From the system: Pango for WeasyPrint's PDF and Noto fonts for Arabic and Chinese documents
+# From the system: Pango and HarfBuzz's subsetter for WeasyPrint's PDF and Noto fonts for Arabic and Chinese documents
 # (what `make run` needs); for the tests also PostgreSQL's binaries (the test that restarts a
 # cluster of its own) and Chromium (the browser tests).
 run-deps:
