@@ -344,10 +344,12 @@ def read_blocks(found: list[Element]) -> Plan:
                 "no meeting title, date, guiding questions or format found"
             )
         )
-    kind = header.kind
-    if kind is None:
+    meeting_kind = header.kind
+    if meeting_kind is None:
         prose = [e.text for e in rest if e.kind == "paragraph"]
-        kind = find_kind_in_prose([s for p in prose for s in sentences(p, language)], language)
+        meeting_kind = find_kind_in_prose(
+            [s for p in prose for s in sentences(p, language)], language
+        )
     title = header.title
     if not title:
         title = next((e.text for e in found), "")
@@ -359,7 +361,7 @@ def read_blocks(found: list[Element]) -> Plan:
         body=header.body,
         session_number=header.session_number,
         session_title=header.session_title,
-        kind=kind,
+        kind=meeting_kind,
         start=header.start,
         end=header.end,
         timezone=header.timezone,
