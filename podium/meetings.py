@@ -34,6 +34,7 @@ from podium.meeting.state import MeetingState, Participant, evolve, initial_stat
 from podium.meeting.subject import changed_message, has_subject, subject
 from podium.meeting.timer import elapsed, light, remaining
 from podium.meeting.words import Actor
+from podium.record.balance import grouping
 from podium.store.base import Conflict, EventStore, StoredEvent, TokenRecord
 from podium.tokens import hash_token, new_token
 from podium.wire import decode_event, encode_event
@@ -317,7 +318,7 @@ class MeetingService:
             basis = self._basis(meeting, state, command, expected_seq)
             for _attempt in range(APPEND_ATTEMPTS):
                 self._check_rate(meeting, command, actor)
-                decision = decide(state, command, actor, self.clock())
+                decision = decide(state, command, actor, self.clock(), grouping(state))
                 if isinstance(decision, Refusal):
                     if decision.forbidden:
                         raise Forbidden(decision.translate(_))

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from podium.meeting.participants import ParticipantFields
 from podium.meeting.plan import Role
-from podium.meeting.words import Channel, FloorClass, RequestKind
+from podium.meeting.words import BudgetDimension, Channel, FloorClass, Ordering, RequestKind
 
 
 class OnTheWire:
@@ -326,6 +326,25 @@ class UndoGiveFloor(OnTheWire):
     intervention_id: int
 
 
+@dataclass(frozen=True, kw_only=True)
+class SetOrdering(OnTheWire):
+    """How the floor is heard within a class from now on: ``arrival`` (first come, first
+    served), or balanced by ``region``, ``development_group`` or alternating ``gender``."""
+
+    type: ClassVar[str] = "set_ordering"
+    ordering: Ordering
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetBudget(OnTheWire):
+    """Sets, amends or (``seconds`` None) removes a group's time budget for the meeting."""
+
+    type: ClassVar[str] = "set_budget"
+    dimension: BudgetDimension
+    group: str
+    seconds: int | None = None
+
+
 Command = (
     OpenMeeting
     | RegisterParticipants
@@ -348,6 +367,8 @@ Command = (
     | CloseResponseRound
     | UndoRemoveRequest
     | UndoGiveFloor
+    | SetOrdering
+    | SetBudget
     | Amendment
 )
 

@@ -16,8 +16,10 @@ from typing import Any, ClassVar, Literal
 from podium.meeting.participants import ParticipantFields
 from podium.meeting.words import (
     ActorRole,
+    BudgetDimension,
     Channel,
     FloorClass,
+    Ordering,
     RequestKind,
 )
 
@@ -275,6 +277,30 @@ class FloorTakenBack(InTheLog):
     intervention_id: int
 
 
+@dataclass(frozen=True, kw_only=True)
+class OrderingSet(InTheLog):
+    """The rule the floor is heard by within a class, from now on (``words.ORDERINGS``)."""
+
+    type: ClassVar[str] = "ordering_set"
+    version: ClassVar[int] = 1
+    at: datetime
+    by: ActorRole
+    ordering: Ordering
+
+
+@dataclass(frozen=True, kw_only=True)
+class BudgetSet(InTheLog):
+    """A group's time budget for the meeting set or amended; ``seconds`` None removes it."""
+
+    type: ClassVar[str] = "budget_set"
+    version: ClassVar[int] = 1
+    at: datetime
+    by: ActorRole
+    dimension: BudgetDimension
+    group: str
+    seconds: int | None
+
+
 Event = (
     MeetingCreated
     | MeetingOpened
@@ -299,6 +325,8 @@ Event = (
     | ResponseRoundClosed
     | RequestRestored
     | FloorTakenBack
+    | OrderingSet
+    | BudgetSet
 )
 
 EVENTS: dict[str, type[Event]] = {cls.type: cls for cls in typing.get_args(Event)}

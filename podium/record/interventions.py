@@ -183,7 +183,7 @@ def speaker_from(participant: Participant, on: date | None) -> Speaker:
     )
 
 
-def _meeting_day(state: MeetingState) -> date | None:
+def meeting_day(state: MeetingState) -> date | None:
     """The day whose LDC list counts: the meeting's planned day, else the day it was created."""
     if state.plan is not None and state.plan.start is not None:
         return state.plan.start.date()
@@ -199,7 +199,7 @@ def _intervention(
 ) -> Intervention:
     plan = state.plan
     speaker = speakers.get(done.participant_id) or speaker_from(
-        unregistered(done.participant_id), _meeting_day(state)
+        unregistered(done.participant_id), meeting_day(state)
     )
     request = asked.get(done.request_id) if done.request_id is not None else None
     if done.end is not None and done.spoken_seconds is not None:
@@ -240,7 +240,7 @@ def _request(state: MeetingState, speakers: dict[str, Speaker], asked: Asked) ->
     return FloorRequest(
         request_id=asked.id,
         speaker=speakers.get(asked.participant_id)
-        or speaker_from(unregistered(asked.participant_id), _meeting_day(state)),
+        or speaker_from(unregistered(asked.participant_id), meeting_day(state)),
         kind=asked.kind,
         channel=asked.channel,
         segment=asked.segment,
@@ -259,7 +259,7 @@ def read_record(
     plan = state.plan
     if plan is None:
         raise RecordError(_("Meeting {meeting} has no plan in its log.").format(meeting=meeting_id))
-    day = _meeting_day(state)
+    day = meeting_day(state)
     speakers = {pid: speaker_from(p, day) for pid, p in state.participants.items()}
     requests = history.requests()
     by_id = {request.id: request for request in requests}
