@@ -83,7 +83,7 @@ def set_budget(
             dimension=dimension,
             groups=", ".join(sorted(known)),
         )
-    seconds = command.seconds
+    seconds = command.budget_seconds
     held = any((b.dimension, b.group) == (dimension, command.group) for b in state.budgets)
     if seconds is None and not held:
         return refuse(N_("This group has no budget to remove."))

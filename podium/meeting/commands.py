@@ -337,12 +337,12 @@ class SetOrdering(OnTheWire):
 
 @dataclass(frozen=True, kw_only=True)
 class SetBudget(OnTheWire):
-    """Sets, amends or (``seconds`` None) removes a group's time budget for the meeting."""
+    """Sets, amends or (``budget_seconds`` None) removes a group's time budget."""
 
     type: ClassVar[str] = "set_budget"
     dimension: BudgetDimension
     group: str
-    seconds: int | None = None
+    budget_seconds: int | None = None
 
 
 Command = (

@@ -146,12 +146,12 @@ def test_the_balance_counts_the_floor_by_group_at_any_moment() -> None:
 def test_a_group_budget_counts_down_with_its_speakers() -> None:
     room, (fr, ke) = hall("FR", "KE")
     assert "Chair" in room.refused(
-        SetBudget(dimension="region", group="KE", seconds=300), SECRETARIAT
+        SetBudget(dimension="region", group="KE", budget_seconds=300), SECRETARIAT
     )
-    room.ok(SetBudget(dimension="region", group="KE", seconds=300))
-    room.ok(SetBudget(dimension="channel", group="online", seconds=120))
-    assert "not a group" in room.refused(SetBudget(dimension="region", group="XX", seconds=60))
-    assert "between" in room.refused(SetBudget(dimension="region", group="FR", seconds=0))
+    room.ok(SetBudget(dimension="region", group="KE", budget_seconds=300))
+    room.ok(SetBudget(dimension="channel", group="online", budget_seconds=120))
+    assert "not a group" in room.refused(SetBudget(dimension="region", group="XX", budget_seconds=60))
+    assert "between" in room.refused(SetBudget(dimension="region", group="FR", budget_seconds=0))
     room.ok(RequestFloor(), participant(ke))
     room.ok(RequestFloor(channel="online"), participant(fr))
     room.ok(GiveFloor())
@@ -164,7 +164,7 @@ def test_a_group_budget_counts_down_with_its_speakers() -> None:
     (kenya, online) = budgets.uses(room.state, PLAIN, room.now)
     assert (kenya.left, online.left) == (200, -30)
     # Amended in its place, then removed.
-    room.ok(SetBudget(dimension="region", group="KE", seconds=600))
+    room.ok(SetBudget(dimension="region", group="KE", budget_seconds=600))
     assert [b.seconds for b in room.state.budgets] == [600, 120]
     room.ok(SetBudget(dimension="region", group="KE"))
     assert [b.group for b in room.state.budgets] == ["online"]
