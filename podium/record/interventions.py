@@ -13,21 +13,41 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from podium.i18n import _
-from podium.meeting import timer
+from podium.meeting import budgets, timer
+from podium.meeting.budgets import BudgetUse
 from podium.meeting.events import Event
 from podium.meeting.groups import GROUPS
 from podium.meeting.participants import ParticipantFields, details
 from podium.meeting.plan import Plan, PlanFormatError
 from podium.meeting.state import Intervention as StateIntervention
 from podium.meeting.state import MeetingState, Participant, evolve, initial_state, unregistered
+from podium.meeting.words import Dimension
 from podium.record.amendments import AmendmentHeld, amended
-from podium.record.groups import NOT_STATED, stakeholder_group, without_country
+from podium.record.groups import (
+    CHANNEL_KEYS,
+    DEVELOPMENT_KEYS,
+    GENDER_KEYS,
+    NOT_STATED,
+    REGION_KEYS,
+    STAKEHOLDER_KEYS,
+    stakeholder_group,
+    without_country,
+)
 from podium.record.history import NO_HISTORY, Asked, History, Outcome, follow
 from podium.record.segments import SegmentHeld, segments_held
 from podium.reference import development_group, find_country, reporting_region, speaks_for
 from podium.wire import EventFormatError, decode_event
+
+KNOWN_GROUPS: dict[str, tuple[str, ...]] = {
+    "region": REGION_KEYS,
+    "development_group": DEVELOPMENT_KEYS,
+    "stakeholder_group": STAKEHOLDER_KEYS,
+    "gender": GENDER_KEYS,
+    "channel": CHANNEL_KEYS,
+}
 
 
 class RecordError(ValueError):
@@ -149,6 +169,8 @@ class Record:
     # The programme as created, before any amendment; ``plan`` is the programme as amended.
     planned: Plan | None = None
     amendments: tuple[AmendmentHeld, ...] = ()
+    # The groups' time budgets the Chair set, against the floor's time each group used.
+    budgets: tuple[BudgetUse, ...] = ()
 
     @property
     def unheard(self) -> tuple[FloorRequest, ...]:
@@ -181,6 +203,27 @@ def speaker_from(participant: Participant, on: date | None) -> Speaker:
         development_group=development_group(found, on) if found else without_country(group),
         stakeholder_group=group,
     )
+
+
+@lru_cache(maxsize=50_000)
+def _speaker(participant: Participant, on: date | None) -> Speaker:
+    return speaker_from(participant, on)
+
+
+class SpeakerGrouping:
+    """The floor's balance (``podium.meeting.balance``) counted by the groups the record
+    counts speakers in, with the LDC list in force ``on`` the meeting's day."""
+
+    def __init__(self, on: date | None) -> None:
+        self.on = on
+
+    def group(self, participant: Participant, dimension: Dimension) -> str:
+        if dimension == "channel":
+            return participant.channel
+        return _speaker(participant, self.on).group(dimension)
+
+    def known(self, dimension: Dimension) -> Sequence[str]:
+        return KNOWN_GROUPS.get(dimension, ())
 
 
 def meeting_day(state: MeetingState) -> date | None:
@@ -280,6 +323,9 @@ def read_record(
         segments=segments_held(plan, state.segment_runs, speakers.values(), interventions),
         planned=history.planned,
         amendments=_amendments(history),
+        budgets=budgets.uses(
+            state, SpeakerGrouping(day), state.closed_at or history.last_at or datetime.min
+        ),
     )
 
 

@@ -27,6 +27,8 @@ from podium.meeting.commands import (
     ReopenList,
     RequestFloor,
     ResumeSpeech,
+    SetBudget,
+    SetOrdering,
     StartSegment,
     TagIntervention,
     UndoGiveFloor,
@@ -103,6 +105,8 @@ def every_event() -> list[Event]:
     room.ok(CloseResponseRound())
     room.ok(CloseList())
     room.ok(ReopenList())
+    room.ok(SetOrdering(ordering="gender"))
+    room.ok(SetBudget(dimension="channel", group="online", budget_seconds=600))
     (again,) = room.ok(RequestFloor(), participant(chile))
     room.ok(WithdrawRequest(request_id=again.request_id), participant(chile))  # type: ignore[union-attr]
     room.ok(register(name="Late", role="panelist", segment=PANELISTS), SECRETARIAT)
