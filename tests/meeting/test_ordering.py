@@ -150,7 +150,9 @@ def test_a_group_budget_counts_down_with_its_speakers() -> None:
     )
     room.ok(SetBudget(dimension="region", group="KE", budget_seconds=300))
     room.ok(SetBudget(dimension="channel", group="online", budget_seconds=120))
-    assert "not a group" in room.refused(SetBudget(dimension="region", group="XX", budget_seconds=60))
+    assert "not a group" in room.refused(
+        SetBudget(dimension="region", group="XX", budget_seconds=60)
+    )
     assert "between" in room.refused(SetBudget(dimension="region", group="FR", budget_seconds=0))
     room.ok(RequestFloor(), participant(ke))
     room.ok(RequestFloor(channel="online"), participant(fr))
