@@ -91,7 +91,7 @@ def test_a_budget_is_set_in_minutes_and_counts_down_with_the_speaker(site: Site)
     site.service.execute(site.meeting, GiveFloor(), CHAIR)
     clock.now += timedelta(seconds=70)
     page = chair.get(f"/m/{site.meeting}/chair").text
-    assert re.search(r"Budget of Africa: <span data-digits><bdi dir=\"ltr\">3:50</bdi>", page)
+    assert re.search(r"Left in the budget of Africa: <span data-digits><bdi dir=\"ltr\">3:50</bdi>", page)
     assert 'data-limit="300.0"' in page
     row = re.search(r'data-budget="region:Africa">(.*?)</tr>', page, re.S)
     assert row is not None and "3:50" in row.group(1) and "1:10" in row.group(1)
