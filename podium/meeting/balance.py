@@ -102,12 +102,17 @@ def group_of(
     return grouping.group(participant, dimension)
 
 
-def spoken(state: MeetingState, intervention: Intervention, now: datetime) -> float:
-    """Seconds an intervention has taken: as recorded, or up to ``now`` while under way."""
+def spoken(
+    state: MeetingState, intervention: Intervention, now: datetime, allowed: bool = False
+) -> float:
+    """Seconds an intervention has taken: as recorded, or up to ``now`` while under way
+    (with ``allowed``, the speech under way counts as its whole time limit, if it has one)."""
     if intervention.spoken_seconds is not None:
         return intervention.spoken_seconds
-    if state.speech is not None and state.speech.intervention_id == intervention.id:
-        return timer.elapsed(state.speech, now)
+    speech = state.speech
+    if speech is not None and speech.intervention_id == intervention.id:
+        limit = timer.allowed(speech) if allowed else None
+        return float(limit) if limit is not None else timer.elapsed(speech, now)
     return 0.0
 
 
@@ -172,8 +177,16 @@ class Table:
         return tuple(sorted(rows, key=lambda r: r.waiting_since or datetime.max))
 
 
-def table(state: MeetingState, grouping: Grouping, dimension: Dimension, now: datetime) -> Table:
-    """The balance of the floor by ``dimension`` at ``now``."""
+def table(
+    state: MeetingState,
+    grouping: Grouping,
+    dimension: Dimension,
+    now: datetime,
+    allowed: bool = False,
+) -> Table:
+    """The balance of the floor by ``dimension`` at ``now``; with ``allowed``, the speech
+    under way counts as its whole time limit (``ordering``: a choice that does not depend
+    on the second it is made)."""
     rows: dict[str, dict[str, object]] = {}
 
     def row(key: str) -> dict[str, object]:
@@ -189,7 +202,7 @@ def table(state: MeetingState, grouping: Grouping, dimension: Dimension, now: da
     for done in floor_interventions(state):
         key = group_of(state, grouping, done.participant_id, dimension, done.channel)
         add(key, "turns", 1)
-        add(key, "seconds", spoken(state, done, now))
+        add(key, "seconds", spoken(state, done, now, allowed))
     askers: set[tuple[str, str]] = set()
     for request in state.asked:
         key = _group_of_request(state, grouping, request, dimension)

@@ -15,6 +15,9 @@ next speaker is next. It acts only within a class, and only on the floor:
   level the order is first come, first served;
 - ``gender``: alternating: the first candidate whose gender (stated) differs from that of
   the last speaker from the floor; none such, the first;
+- the speech under way counts as its whole time limit (its time spoken when it has none):
+  who is next does not change with the second "Next speaker" is pressed, so the console
+  names the speaker the press will call;
 - nobody starves: a request overtaken by ``OVERTAKEN_AT_MOST`` requests made after it is
   heard before any later one (the earliest such first). A request is thus heard after at
   most the requests before it in the list plus ``OVERTAKEN_AT_MOST`` made after it.
@@ -122,7 +125,7 @@ def _balanced(
     ordering: Literal["region", "development_group"],
     now: datetime,
 ) -> Choice:
-    balance = table(state, grouping, ordering, now)
+    balance = table(state, grouping, ordering, now, allowed=True)
     rows = [balance.row(group_of(state, grouping, r.participant_id, ordering)) for r in choices]
     scores = [row.seconds / max(1, row.requests) for row in rows]
     place = min(range(len(choices)), key=lambda n: (scores[n], n))

@@ -62,7 +62,7 @@ def test_the_chair_balances_the_floor_by_region_and_is_told_why(site: Site) -> N
     why = re.search(r"<p class=\"why\" data-why>(.*?)</p>", page, re.S)
     assert why is not None
     text = re.sub(r"<[^>]+>", "", why.group(1))
-    assert text == "Next: Balanced by region: Africa has had 0:00 of 1:00."
+    assert text == "Next: Delegate of KE. Balanced by region: Africa has had 0:00 of 1:00."
     # France's row: one turn, three minutes, all of the time; a third of those registered.
     row = re.search(r'data-dimension="region".*?data-group="Europe">(.*?)</tr>', page, re.S)
     assert row is not None and "<td data-turns>1</td>" in row.group(1)
