@@ -16,14 +16,15 @@ reference data the core does not hold: the shell passes a ``Grouping`` that know
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
 from podium.meeting import timer
 from podium.meeting.entries import Intervention, Participant, Request, from_the_floor, unregistered
-from podium.meeting.state import MeetingState
+from podium.meeting.events import Event
+from podium.meeting.state import MeetingState, evolve, initial_state
 from podium.meeting.words import CHANNELS, DIMENSIONS, GENDERS, STAKEHOLDERS, Dimension
 
 NO_COUNTRY = "no-country"  # international organisations: UN entities, intergovernmental bodies
@@ -246,3 +247,21 @@ def balance(
 ) -> tuple[Table, ...]:
     """The balance of the floor by each dimension at ``now``."""
     return tuple(table(state, grouping, dimension, now) for dimension in dimensions)
+
+
+def over_time(
+    events: Iterable[Event],
+    grouping: Callable[[MeetingState], Grouping],
+    dimension: Dimension,
+) -> tuple[tuple[datetime, Table], ...]:
+    """How the balance by ``dimension`` evolved: the table after each speech from the floor
+    ended, at the instant it ended (a speech cut by the next "Next speaker" ends then too).
+    ``grouping`` gives the grouping for the state (the meeting's day decides the LDC list)."""
+    state, points = initial_state(), []
+    for event in events:
+        before = len(state.history)
+        state = evolve(state, event)
+        if len(state.history) > before and from_the_floor(state.history[-1]):
+            at = state.history[-1].end or event.at
+            points.append((at, table(state, grouping(state), dimension, at)))
+    return tuple(points)

@@ -173,3 +173,17 @@ def test_a_group_budget_counts_down_with_its_speakers() -> None:
     assert "no budget" in room.refused(SetBudget(dimension="region", group="KE"))
     assert replay(room.log) == room.state
     assert room.now - room.state.budgets[0].at < timedelta(minutes=5)
+
+
+def test_the_balance_over_time_is_read_from_the_log() -> None:
+    room, (fr, ke) = hall("FR", "KE")
+    for who in (fr, ke):
+        room.ok(RequestFloor(), participant(who))
+    speak(room, 60)
+    speak(room, 30)
+    points = balance.over_time(room.log, lambda state: PLAIN, "region")
+    assert [(at - room.log[0].at).total_seconds() for at, _table in points] == [60.0, 90.0]
+    assert [(t.row("FR").seconds, t.row("KE").seconds) for _at, t in points] == [
+        (60.0, 0.0),
+        (60.0, 30.0),
+    ]

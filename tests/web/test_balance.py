@@ -91,7 +91,9 @@ def test_a_budget_is_set_in_minutes_and_counts_down_with_the_speaker(site: Site)
     site.service.execute(site.meeting, GiveFloor(), CHAIR)
     clock.now += timedelta(seconds=70)
     page = chair.get(f"/m/{site.meeting}/chair").text
-    assert re.search(r"Left in the budget of Africa: <span data-digits><bdi dir=\"ltr\">3:50</bdi>", page)
+    assert re.search(
+        r"Left in the budget of Africa: <span data-digits><bdi dir=\"ltr\">3:50</bdi>", page
+    )
     assert 'data-limit="300.0"' in page
     row = re.search(r'data-budget="region:Africa">(.*?)</tr>', page, re.S)
     assert row is not None and "3:50" in row.group(1) and "1:10" in row.group(1)
@@ -114,3 +116,24 @@ def test_a_budget_is_set_in_minutes_and_counts_down_with_the_speaker(site: Site)
         site.client("secretariat"), site, "secretariat", type="set_ordering", ordering="gender"
     )
     assert forbidden.status_code == 403  # type: ignore[attr-defined]
+
+
+def test_the_balance_at_a_past_moment_is_read_from_the_log(site: Site) -> None:
+    clock, people = _floor(site)
+    _ask(site, people["FR"])
+    _speak(site, clock, 120)
+    then = site.service.state(site.meeting).seq
+    _ask(site, people["KE"])
+    _speak(site, clock, 45)
+    chair = site.client("chair")
+    now = chair.get(f"/m/{site.meeting}/balance").text
+    past = chair.get(f"/m/{site.meeting}/balance?at={then}").text
+    africa = r'data-group="Africa"><th scope="row">Africa</th><td data-turns>(\d)</td>'
+    assert re.search(africa, now).group(1) == "1"  # type: ignore[union-attr]
+    assert re.search(africa, past).group(1) == "0"  # type: ignore[union-attr]
+    assert f'value="{then}"' in past and "balance at an earlier moment" not in past
+    bad = chair.get(f"/m/{site.meeting}/balance?at=yesterday")
+    assert bad.status_code == 400 and "is not an event of the log" in bad.text
+    _who, token = site.register("Delegate of Chile", country="CL")
+    assert site.client(token=token).get(f"/m/{site.meeting}/balance").status_code == 403
+    assert site.client().get(f"/m/{site.meeting}/balance").status_code == 403
