@@ -98,16 +98,13 @@ def overtaken(state: MeetingState, request: Request) -> int:
 
 def next_speaker(state: MeetingState, grouping: Grouping, now: datetime) -> Choice | None:
     """The request "Next speaker" gives the floor to; None when the list is empty."""
-    choices = candidates(state)
-    if not choices:
+    if not state.queue:
         return None
-    ordering = state.ordering
-    first = choices[0]
-    if len(choices) == 1 and (ordering == "arrival" or not from_the_floor(first)):
+    ordering, first = state.ordering, state.queue[0]
+    if ordering == "arrival" or not from_the_floor(first) or first.group is not None:
         why: Why = "arrival" if from_the_floor(first) and first.group is None else "rules"
         return Choice(first, ordering, why)
-    if ordering == "arrival":
-        return Choice(first, ordering, "arrival")
+    choices = candidates(state)
     waited = [(overtaken(state, r), r) for r in choices]
     late = [(count, r) for count, r in waited if count >= OVERTAKEN_AT_MOST]
     if late:

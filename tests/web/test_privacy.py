@@ -33,6 +33,8 @@ from podium.meeting.commands import (
     ReopenList,
     RequestFloor,
     ResumeSpeech,
+    SetBudget,
+    SetOrdering,
     StartSegment,
     TagIntervention,
     UndoGiveFloor,
@@ -115,6 +117,8 @@ def busy(tmp_path: Path) -> Iterator[tuple[object, MeetingService, str, dict[str
     run(CloseResponseRound())
     run(CloseList())
     run(ReopenList())
+    run(SetOrdering(ordering="region"))
+    run(SetBudget(dimension="channel", group="online", budget_seconds=300))
     run(CloseMeeting())
     yield app, service, meeting, {**created.tokens, "participant": phone}
 
