@@ -345,6 +345,14 @@ class SetBudget(OnTheWire):
     budget_seconds: int | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class SetEmbedding(OnTheWire):
+    """Names the sites whose pages may show the big screen in a frame (none: no site may)."""
+
+    type: ClassVar[str] = "set_embedding"
+    origins: tuple[str, ...] = ()
+
+
 Command = (
     OpenMeeting
     | RegisterParticipants
@@ -369,6 +377,7 @@ Command = (
     | UndoGiveFloor
     | SetOrdering
     | SetBudget
+    | SetEmbedding
     | Amendment
 )
 

@@ -55,6 +55,7 @@ from podium.meeting.commands import (
     RequestFloor,
     ResumeSpeech,
     SetBudget,
+    SetEmbedding,
     SetOrdering,
     StartSegment,
     TagIntervention,
@@ -62,6 +63,7 @@ from podium.meeting.commands import (
     UndoRemoveRequest,
     WithdrawRequest,
 )
+from podium.meeting.embedding import set_embedding
 from podium.meeting.events import (
     Event,
     FloorGiven,
@@ -127,6 +129,7 @@ _BEFORE_OPENING = (
     CloseMeeting,
     SetOrdering,
     SetBudget,
+    SetEmbedding,
     *AMENDMENTS,
 )
 _ALREADY_ASKED = {
@@ -203,6 +206,8 @@ def decide(
             return (ListReopened(at=now),)
         case TagIntervention():
             return _tag(state, command, now)
+        case SetEmbedding():
+            return set_embedding(command, now)
         case command if isinstance(command, AMENDMENTS):
             return amend(state, command, by, now)
         case OpenResponseRound():

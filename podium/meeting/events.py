@@ -301,6 +301,16 @@ class BudgetSet(InTheLog):
     seconds: int | None
 
 
+@dataclass(frozen=True, kw_only=True)
+class EmbeddingSet(InTheLog):
+    """The sites whose pages may now show the big screen in a frame (none: no site may)."""
+
+    type: ClassVar[str] = "embedding_set"
+    version: ClassVar[int] = 1
+    at: datetime
+    origins: tuple[str, ...] = ()
+
+
 Event = (
     MeetingCreated
     | MeetingOpened
@@ -327,6 +337,7 @@ Event = (
     | FloorTakenBack
     | OrderingSet
     | BudgetSet
+    | EmbeddingSet
 )
 
 EVENTS: dict[str, type[Event]] = {cls.type: cls for cls in typing.get_args(Event)}

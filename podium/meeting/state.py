@@ -32,6 +32,7 @@ from podium.meeting.entries import (
 )
 from podium.meeting.events import (
     BudgetSet,
+    EmbeddingSet,
     Event,
     FloorGiven,
     FloorRequested,
@@ -133,6 +134,8 @@ class MeetingState:
     # Every request the floor has made (``entries.from_the_floor``), waiting or not: the
     # shares of requests that balance is measured against.
     asked: Ledger[Request] = field(default_factory=_none_asked)
+    # The sites whose pages may show the big screen in a frame (podium.meeting.embedding).
+    embed_origins: tuple[str, ...] = ()
 
     @property
     def created(self) -> bool:
@@ -364,6 +367,8 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
             return replace(state, seq=seq, list_closed=True)
         case ListReopened():
             return replace(state, seq=seq, list_closed=False)
+        case EmbeddingSet():
+            return replace(state, seq=seq, embed_origins=event.origins)
         case InterventionTagged():
             return replace(_tag(state, event), seq=seq)
         case ProgrammeAmended():

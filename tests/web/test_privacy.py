@@ -34,6 +34,7 @@ from podium.meeting.commands import (
     RequestFloor,
     ResumeSpeech,
     SetBudget,
+    SetEmbedding,
     SetOrdering,
     StartSegment,
     TagIntervention,
@@ -119,6 +120,7 @@ def busy(tmp_path: Path) -> Iterator[tuple[object, MeetingService, str, dict[str
     run(ReopenList())
     run(SetOrdering(ordering="region"))
     run(SetBudget(dimension="channel", group="online", budget_seconds=300))
+    run(SetEmbedding(origins=("https://webtv.example.org",)))
     run(CloseMeeting())
     yield app, service, meeting, {**created.tokens, "participant": phone}
 

@@ -28,6 +28,7 @@ from podium.meeting.commands import (
     RequestFloor,
     ResumeSpeech,
     SetBudget,
+    SetEmbedding,
     SetOrdering,
     StartSegment,
     TagIntervention,
@@ -107,6 +108,7 @@ def every_event() -> list[Event]:
     room.ok(ReopenList())
     room.ok(SetOrdering(ordering="gender"))
     room.ok(SetBudget(dimension="channel", group="online", budget_seconds=600))
+    room.ok(SetEmbedding(origins=("https://webtv.example.org",)), SECRETARIAT)
     (again,) = room.ok(RequestFloor(), participant(chile))
     room.ok(WithdrawRequest(request_id=again.request_id), participant(chile))  # type: ignore[union-attr]
     room.ok(register(name="Late", role="panelist", segment=PANELISTS), SECRETARIAT)
