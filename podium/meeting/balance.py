@@ -16,13 +16,14 @@ reference data the core does not hold: the shell passes a ``Grouping`` that know
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
 from podium.meeting import timer
-from podium.meeting.entries import Intervention, Participant, Request, from_the_floor, unregistered
+from podium.meeting.entries import Intervention, Participant, from_the_floor, unregistered
 from podium.meeting.events import Event
 from podium.meeting.state import MeetingState, evolve, initial_state
 from podium.meeting.words import CHANNELS, DIMENSIONS, GENDERS, STAKEHOLDERS, Dimension
@@ -188,40 +189,55 @@ def table(
     """The balance of the floor by ``dimension`` at ``now``; with ``allowed``, the speech
     under way counts as its whole time limit (``ordering``: a choice that does not depend
     on the second it is made)."""
-    rows: dict[str, dict[str, object]] = {}
+    # Each participant's group, looked up once.
+    groups = {pid: grouping.group(p, dimension) for pid, p in state.participants.items()}
 
-    def row(key: str) -> dict[str, object]:
-        return rows.setdefault(key, {"group": key})
+    def of(participant_id: str, channel: str | None) -> str:
+        if dimension == "channel" and channel is not None:
+            return channel
+        known = groups.get(participant_id)
+        return known if known is not None else group_of(state, grouping, participant_id, dimension)
 
-    def add(key: str, name: str, amount: float) -> None:
-        found = row(key)
-        found[name] = found.get(name, 0) + amount  # type: ignore[operator]
-
-    for participant in state.participants.values():
-        if on_the_floor(participant):
-            add(grouping.group(participant, dimension), "registered", 1)
+    registered = Counter(
+        groups[pid] for pid, participant in state.participants.items() if on_the_floor(participant)
+    )
+    turns: Counter[str] = Counter()
+    seconds: dict[str, float] = {}
     for done in floor_interventions(state):
-        key = group_of(state, grouping, done.participant_id, dimension, done.channel)
-        add(key, "turns", 1)
-        add(key, "seconds", spoken(state, done, now, allowed))
+        key = of(done.participant_id, done.channel)
+        turns[key] += 1
+        seconds[key] = seconds.get(key, 0.0) + spoken(state, done, now, allowed)
+    requests: Counter[str] = Counter()
     askers: set[tuple[str, str]] = set()
     for request in state.asked:
-        key = _group_of_request(state, grouping, request, dimension)
-        add(key, "requests", 1)
-        if (request.participant_id, key) not in askers:
-            askers.add((request.participant_id, key))
-            add(key, "asked", 1)
+        key = of(request.participant_id, request.channel)
+        requests[key] += 1
+        askers.add((request.participant_id, key))
+    asked = Counter(key for _pid, key in askers)
+    waiting: Counter[str] = Counter()
+    since: dict[str, datetime] = {}
     for request in state.queue:
         if from_the_floor(request):
-            key = _group_of_request(state, grouping, request, dimension)
-            add(key, "waiting", 1)
-            found = row(key)
-            since = found.get("waiting_since")
-            if not isinstance(since, datetime) or request.at < since:
-                found["waiting_since"] = request.at
+            key = of(request.participant_id, request.channel)
+            waiting[key] += 1
+            if key not in since or request.at < since[key]:
+                since[key] = request.at
+    present = set(registered) | set(turns) | set(requests) | set(waiting)
     known = list(grouping.known(dimension))
-    order = known + sorted(set(rows) - set(known))
-    built = tuple(Row(**rows.get(key, {"group": key})) for key in order)  # type: ignore[arg-type]
+    order = known + sorted(present - set(known))
+    built = tuple(
+        Row(
+            key,
+            turns[key],
+            seconds.get(key, 0.0),
+            requests[key],
+            asked[key],
+            registered[key],
+            waiting[key],
+            since.get(key),
+        )
+        for key in order
+    )
     return Table(
         dimension=dimension,
         rows=built,
@@ -231,12 +247,6 @@ def table(
         asked=len({pid for pid, _key in askers}),
         registered=sum(r.registered for r in built),
     )
-
-
-def _group_of_request(
-    state: MeetingState, grouping: Grouping, request: Request, dimension: Dimension
-) -> str:
-    return group_of(state, grouping, request.participant_id, dimension, request.channel)
 
 
 def balance(

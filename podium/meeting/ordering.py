@@ -19,7 +19,8 @@ next speaker is next. It acts only within a class, and only on the floor:
   who is next does not change with the second "Next speaker" is pressed, so the console
   names the speaker the press will call;
 - nobody starves: a request overtaken by ``OVERTAKEN_AT_MOST`` requests made after it is
-  heard before any later one (the earliest such first). A request is thus heard after at
+  heard next (it is then the earliest waiting: whoever overtook a later request overtook
+  it too). A request is thus heard after at
   most the requests before it in the list plus ``OVERTAKEN_AT_MOST`` made after it.
 
 The choice is made when the Chair gives the floor, and the ``FloorGiven`` names the request
@@ -85,11 +86,12 @@ def candidates(state: MeetingState) -> tuple[Request, ...]:
     return tuple(chosen)
 
 
-def overtaken(state: MeetingState, request: Request) -> int:
-    """How many requests made after ``request`` have been heard from the floor while it waited."""
+def overtaken(state: MeetingState, request: Request, enough: int | None = None) -> int:
+    """How many requests made after ``request`` have been heard from the floor while it
+    waited (counting stops at ``enough``, when given)."""
     count = 0
     for done in reversed(state.interventions):
-        if done.start < request.at:
+        if done.start < request.at or (enough is not None and count >= enough):
             break
         if from_the_floor(done) and done.request_id is not None and done.request_id > request.id:
             count += 1
@@ -105,11 +107,12 @@ def next_speaker(state: MeetingState, grouping: Grouping, now: datetime) -> Choi
         why: Why = "arrival" if from_the_floor(first) and first.group is None else "rules"
         return Choice(first, ordering, why)
     choices = candidates(state)
-    waited = [(overtaken(state, r), r) for r in choices]
-    late = [(count, r) for count, r in waited if count >= OVERTAKEN_AT_MOST]
-    if late:
-        count, request = min(late, key=lambda pair: pair[1].id)
-        return Choice(request, ordering, "waited", overtaken=count)
+    # The earliest request has been overtaken at least as often as any later one (whoever
+    # overtook a later request overtook it too): it alone can have reached the bound.
+    earliest = min(choices, key=lambda r: r.id)
+    count = overtaken(state, earliest, OVERTAKEN_AT_MOST)
+    if count >= OVERTAKEN_AT_MOST:
+        return Choice(earliest, ordering, "waited", overtaken=count)
     if ordering == "gender":
         return _alternate(state, grouping, choices)
     return _balanced(state, grouping, choices, ordering, now)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 
 from podium.i18n import _
 from podium.meeting import budgets, timer
@@ -205,9 +204,20 @@ def speaker_from(participant: Participant, on: date | None) -> Speaker:
     )
 
 
-@lru_cache(maxsize=50_000)
+_SPEAKERS: dict[tuple[str, date | None], tuple[Participant, Speaker]] = {}
+
+
 def _speaker(participant: Participant, on: date | None) -> Speaker:
-    return speaker_from(participant, on)
+    """``speaker_from``, kept per participant as long as it is the same registration."""
+    key = (participant.id, on)
+    held = _SPEAKERS.get(key)
+    if held is not None and held[0] is participant:
+        return held[1]
+    if len(_SPEAKERS) > 100_000:
+        _SPEAKERS.clear()
+    speaker = speaker_from(participant, on)
+    _SPEAKERS[key] = (participant, speaker)
+    return speaker
 
 
 class SpeakerGrouping:
