@@ -25,6 +25,7 @@ from podium.meeting.entries import (
     ResponseRound,
     SegmentRun,
     Speech,
+    Statement,
     from_the_floor,
     participant_of,
     request_of,
@@ -58,6 +59,7 @@ from podium.meeting.events import (
     SpeechExtended,
     SpeechPaused,
     SpeechResumed,
+    StatementAttached,
 )
 from podium.meeting.ledger import Ledger
 from podium.meeting.plan import Plan
@@ -136,6 +138,8 @@ class MeetingState:
     asked: Ledger[Request] = field(default_factory=_none_asked)
     # The sites whose pages may show the big screen in a frame (podium.meeting.embedding).
     embed_origins: tuple[str, ...] = ()
+    # Written statements in the order attached (``podium.meeting.statements``).
+    statements: tuple[Statement, ...] = ()
 
     @property
     def created(self) -> bool:
@@ -369,6 +373,9 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
             return replace(state, seq=seq, list_closed=False)
         case EmbeddingSet():
             return replace(state, seq=seq, embed_origins=event.origins)
+        case StatementAttached():
+            attached = Statement.of(event, len(state.statements) + 1)
+            return replace(state, seq=seq, statements=(*state.statements, attached))
         case InterventionTagged():
             return replace(_tag(state, event), seq=seq)
         case ProgrammeAmended():

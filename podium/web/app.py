@@ -32,6 +32,7 @@ from podium.web import (
     locale,
     pages,
     reports,
+    statements,
 )
 from podium.web.auth import hash_token
 from podium.web.connections import FeedCaps
@@ -108,7 +109,19 @@ def create_app(
     for storage_error in STORAGE_ERRORS:
         app.add_exception_handler(storage_error, unavailable)
     app.add_exception_handler(Exception, _failed)
-    for part in (api, links, feed, pages, broadcast, creating, reports, icon, locale, balance_page):
+    for part in (
+        api,
+        links,
+        feed,
+        pages,
+        statements,
+        broadcast,
+        creating,
+        reports,
+        icon,
+        locale,
+        balance_page,
+    ):
         app.include_router(part.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
