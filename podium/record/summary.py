@@ -92,10 +92,12 @@ def meeting_date(record: Record, language: str = LANGUAGE) -> str | None:
 
 
 def _speakers(interventions: list[Intervention]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
+    """Who spoke, once each; "(statement available)" after those who left a written one."""
+    seen: dict[str, bool] = {}
     for i in interventions:
-        seen.setdefault(i.speaking_as, None)
-    return tuple(seen)
+        seen[i.speaking_as] = seen.get(i.speaking_as, False) or i.statement is not None
+    available = _("(statement available)")
+    return tuple(f"{who} {available}" if left else who for who, left in seen.items())
 
 
 def _points(interventions: list[Intervention]) -> tuple[Point, ...]:
@@ -279,7 +281,7 @@ def _goals(record: Record) -> list[str]:
             goal = sdg(n)
         except UnknownGoal:
             continue
-        goals.append(_("SDG {number}: {title}").format(number=goal.number, title=goal.title))
+        goals.append(goal.label)
     if not goals:
         return []
     return [_("The concept note links this meeting to: {goals}.").format(goals="; ".join(goals))]
