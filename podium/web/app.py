@@ -23,6 +23,7 @@ from podium.store.base import EventStore
 from podium.store.errors import STORAGE_ERRORS
 from podium.web import (
     api,
+    balance_page,
     broadcast,
     creating,
     feed,
@@ -110,7 +111,19 @@ def create_app(
     for storage_error in STORAGE_ERRORS:
         app.add_exception_handler(storage_error, unavailable)
     app.add_exception_handler(Exception, _failed)
-    for part in (api, links, feed, pages, statements, broadcast, creating, reports, icon, locale):
+    for part in (
+        api,
+        links,
+        feed,
+        pages,
+        statements,
+        broadcast,
+        creating,
+        reports,
+        icon,
+        locale,
+        balance_page,
+    ):
         app.include_router(part.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
