@@ -23,6 +23,8 @@ import urllib.request
 
 from fanout import podium_with_meeting, post, raise_file_limit
 
+from podium.web.assets import asset
+
 BATCH = 100
 
 
@@ -105,7 +107,7 @@ async def measure(
     await asyncio.sleep(0.5)
     try:
         page = await one_round(phones, f"/m/{meeting}/me", commands[0])
-        static = await one_round(phones, "/static/podium.css", commands[1])
+        static = await one_round(phones, asset("podium.css"), commands[1])
     finally:
         for phone in phones:
             phone.close()

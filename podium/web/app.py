@@ -6,12 +6,10 @@ import logging
 import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -21,7 +19,7 @@ from podium.meetings import ADMIN_MEETING, MeetingService
 from podium.store import open_store
 from podium.store.base import EventStore
 from podium.store.errors import STORAGE_ERRORS
-from podium.web import api, creating, feed, icon, links, locale, pages, reports
+from podium.web import api, assets, creating, feed, icon, links, locale, pages, reports
 from podium.web.auth import hash_token
 from podium.web.connections import FeedCaps
 from podium.web.failures import LogHealth, WatchLog, unavailable
@@ -31,7 +29,6 @@ from podium.web.limits import BodyLimit
 
 log = logging.getLogger(__name__)
 
-STATIC = Path(__file__).parent / "static"
 # Below this many bytes, compression saves less than it costs.
 GZIP_MINIMUM = 500
 
@@ -97,9 +94,8 @@ def create_app(
     for storage_error in STORAGE_ERRORS:
         app.add_exception_handler(storage_error, unavailable)
     app.add_exception_handler(Exception, _failed)
-    for part in (api, links, feed, pages, creating, reports, icon, locale):
+    for part in (api, links, feed, pages, creating, reports, icon, locale, assets):
         app.include_router(part.router)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
 

@@ -21,6 +21,7 @@ from podium.meeting.words import CHAIR, Actor
 from podium.meetings import MeetingService
 from podium.record.exports import load_record
 from podium.web.app import create_app
+from podium.web.assets import asset
 from podium.web.templating import direction
 from tests.conftest import PANEL_2024
 
@@ -429,6 +430,6 @@ def test_pages_follow_the_language_direction(site: Site) -> None:
     page = site.client().get(f"/m/{site.meeting}").text
     assert '<html lang="en" dir="ltr">' in page
     assert direction("ar") == "rtl" and direction("he") == "rtl" and direction("fr") == "ltr"
-    css = site.client().get("/static/podium.css").text
+    css = site.client().get(asset("podium.css")).text
     assert "margin-left" not in css and "margin-right" not in css
     assert "margin-inline" in css
