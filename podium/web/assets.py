@@ -1,7 +1,8 @@
 """The stylesheet and the script under names that change with their content.
 
 A page refers to ``/static/podium.1a2b3c4d5e.css``: the name holds the first
-hex digits of the file's SHA-256, so the file may be cached for a year
+hex digits of the SHA-256 of what is served (the file without its comments and
+indentation, which a phone on a slow link need not download), so the file may be cached for a year
 (``immutable``) and a new release is fetched at once because its name is new.
 Templates ask ``asset("podium.css")`` for the current name. An old or plain
 name (a page cached before a release) is redirected to the current one, not
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,6 +41,27 @@ class Asset:
     media_type: str
 
 
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_JS_LINE_COMMENT = re.compile(r"^\s*//.*\n", re.M)
+_INDENT = re.compile(r"\n\s+")
+
+
+def lean(name: str, text: str) -> str:
+    """A stylesheet or script as served: its comments and indentation left out.
+
+    Only what cannot change its meaning goes: comments in CSS (which holds no
+    string with ``/*``), whole lines of ``//`` comments in the script, and the
+    blanks at the start of a line (neither file has a multi-line string).
+    """
+    if name.endswith(".css"):
+        text = _CSS_COMMENT.sub("", text)
+    elif name.endswith(".js"):
+        text = _JS_LINE_COMMENT.sub("", text)
+    else:
+        return text
+    return _INDENT.sub("\n", text).strip() + "\n"
+
+
 def _hashed_name(name: str, body: bytes) -> str:
     stem, dot, suffix = name.rpartition(".")
     digest = hashlib.sha256(body).hexdigest()[:DIGITS]
@@ -53,6 +76,8 @@ def assets() -> dict[str, Asset]:
         if not path.is_file() or path.suffix == ".ico":
             continue
         body = path.read_bytes()
+        if path.suffix in (".css", ".js"):
+            body = lean(path.name, body.decode()).encode()
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if media_type.startswith("text/") or media_type.endswith("javascript"):
             media_type += "; charset=utf-8"
