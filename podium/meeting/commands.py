@@ -326,6 +326,14 @@ class UndoGiveFloor(OnTheWire):
     intervention_id: int
 
 
+@dataclass(frozen=True, kw_only=True)
+class SetEmbedding(OnTheWire):
+    """Names the sites whose pages may show the big screen in a frame (none: no site may)."""
+
+    type: ClassVar[str] = "set_embedding"
+    origins: tuple[str, ...] = ()
+
+
 Command = (
     OpenMeeting
     | RegisterParticipants
@@ -348,6 +356,7 @@ Command = (
     | CloseResponseRound
     | UndoRemoveRequest
     | UndoGiveFloor
+    | SetEmbedding
     | Amendment
 )
 

@@ -52,12 +52,14 @@ from podium.meeting.commands import (
     ReopenList,
     RequestFloor,
     ResumeSpeech,
+    SetEmbedding,
     StartSegment,
     TagIntervention,
     UndoGiveFloor,
     UndoRemoveRequest,
     WithdrawRequest,
 )
+from podium.meeting.embedding import set_embedding
 from podium.meeting.events import (
     Event,
     FloorGiven,
@@ -115,7 +117,7 @@ def create_meeting(plan: Plan, now: datetime) -> tuple[Event, ...]:
     return (MeetingCreated(at=now, plan=plan.to_json()),)
 
 
-_BEFORE_OPENING = (OpenMeeting, RegisterParticipants, CloseMeeting, *AMENDMENTS)
+_BEFORE_OPENING = (OpenMeeting, RegisterParticipants, CloseMeeting, SetEmbedding, *AMENDMENTS)
 _ALREADY_ASKED = {
     "statement": N_("{name} already has a request for the floor."),
     "point-of-order": N_("{name} already has a point of order waiting."),
@@ -181,6 +183,8 @@ def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> D
             return (ListReopened(at=now),)
         case TagIntervention():
             return _tag(state, command, now)
+        case SetEmbedding():
+            return set_embedding(command, now)
         case command if isinstance(command, AMENDMENTS):
             return amend(state, command, by, now)
         case OpenResponseRound():

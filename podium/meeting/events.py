@@ -275,6 +275,16 @@ class FloorTakenBack(InTheLog):
     intervention_id: int
 
 
+@dataclass(frozen=True, kw_only=True)
+class EmbeddingSet(InTheLog):
+    """The sites whose pages may now show the big screen in a frame (none: no site may)."""
+
+    type: ClassVar[str] = "embedding_set"
+    version: ClassVar[int] = 1
+    at: datetime
+    origins: tuple[str, ...] = ()
+
+
 Event = (
     MeetingCreated
     | MeetingOpened
@@ -299,6 +309,7 @@ Event = (
     | ResponseRoundClosed
     | RequestRestored
     | FloorTakenBack
+    | EmbeddingSet
 )
 
 EVENTS: dict[str, type[Event]] = {cls.type: cls for cls in typing.get_args(Event)}

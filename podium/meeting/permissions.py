@@ -29,6 +29,7 @@ from podium.meeting.commands import (
     ReopenList,
     RequestFloor,
     ResumeSpeech,
+    SetEmbedding,
     StartSegment,
     TagIntervention,
     UndoGiveFloor,
@@ -67,6 +68,10 @@ PERMISSIONS: dict[type[Command], tuple[frozenset[ActorRole], str]] = {
     UndoRemoveRequest: (STAFF, N_("Only the Chair or the secretariat may restore a request.")),
     CloseList: (STAFF, N_("Only the Chair or the secretariat may close the list of speakers.")),
     ReopenList: (STAFF, N_("Only the Chair or the secretariat may reopen the list of speakers.")),
+    SetEmbedding: (
+        STAFF,
+        N_("Only the Chair or the secretariat may choose which sites may embed the big screen."),
+    ),
     TagIntervention: (STAFF, N_("Only the Chair or the secretariat may tag an intervention.")),
     OpenResponseRound: (CHAIR, N_("Only the Chair may call the panel to respond.")),
     CloseResponseRound: (CHAIR, N_("Only the Chair may end the panel's responses.")),

@@ -29,6 +29,7 @@ from podium.meeting.entries import (
     unregistered,
 )
 from podium.meeting.events import (
+    EmbeddingSet,
     Event,
     FloorGiven,
     FloorRequested,
@@ -118,6 +119,8 @@ class MeetingState:
     created_at: datetime | None = None
     opened_at: datetime | None = None
     closed_at: datetime | None = None
+    # The sites whose pages may show the big screen in a frame (podium.meeting.embedding).
+    embed_origins: tuple[str, ...] = ()
 
     @property
     def created(self) -> bool:
@@ -348,6 +351,8 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
             return replace(state, seq=seq, list_closed=True)
         case ListReopened():
             return replace(state, seq=seq, list_closed=False)
+        case EmbeddingSet():
+            return replace(state, seq=seq, embed_origins=event.origins)
         case InterventionTagged():
             return replace(_tag(state, event), seq=seq)
         case ProgrammeAmended():

@@ -3,10 +3,12 @@
 Content-Security-Policy: scripts, styles, images and connections only from
 this server, no inline script (the pages' JavaScript is in /static), no
 plugin, no ``<base>``, forms only to this server, and no framing; with it
-``X-Frame-Options: DENY`` for older browsers. ``Referrer-Policy: no-referrer``
-so that a page's address, which may hold a meeting's id, never leaves with a
-link followed from it. ``/docs`` (FastAPI's page, which loads its viewer from
-a CDN) gets its own script sources, and the HTML report its inline stylesheet.
+``X-Frame-Options: DENY`` for older browsers. The one exception is the big
+screen's public view, which the sites a meeting names may frame (``framed_by``).
+``Referrer-Policy: no-referrer`` so that a page's address, which may hold a
+meeting's id, never leaves with a link followed from it. ``/docs`` (FastAPI's
+page, which loads its viewer from a CDN) gets its own script sources, and the
+HTML report its inline stylesheet.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ _SUBRESOURCE = (".css", ".js")
 # The HTML report is a document to keep: it carries its own stylesheet.
 REPORT_POLICY = POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 _DOCS = ("/docs", "/redoc")
+
+
+def framed_by(origins: tuple[str, ...]) -> str:
+    """The policy of a page that the sites ``origins`` (``podium.meeting.embedding`` checked
+    them) may show in a frame; a response that sets its own policy gets no X-Frame-Options."""
+    return POLICY.replace("frame-ancestors 'none'", "frame-ancestors " + " ".join(origins))
 
 
 class SecurityHeaders:
@@ -58,6 +66,9 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _value in message.get("headers", [])}
                 extra = [(name, value) for name, value in added if name not in present]
+                if b"content-security-policy" in present:
+                    # The page chose who may frame it (``framed_by``): no blanket DENY.
+                    extra = [(name, value) for name, value in extra if name != b"x-frame-options"]
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 

@@ -114,6 +114,7 @@ def _page(
         context["created"] = ()
         context["charts"] = tuple(CHARTS)
         context["amending"] = amending_view(state)
+        context["embed_origins"] = state.embed_origins
     context.update(extra or {})
     return render(request, PAGES[page][1], context, status_code)
 

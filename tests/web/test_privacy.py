@@ -33,6 +33,7 @@ from podium.meeting.commands import (
     ReopenList,
     RequestFloor,
     ResumeSpeech,
+    SetEmbedding,
     StartSegment,
     TagIntervention,
     UndoGiveFloor,
@@ -115,6 +116,7 @@ def busy(tmp_path: Path) -> Iterator[tuple[object, MeetingService, str, dict[str
     run(CloseResponseRound())
     run(CloseList())
     run(ReopenList())
+    run(SetEmbedding(origins=("https://webtv.example.org",)))
     run(CloseMeeting())
     yield app, service, meeting, {**created.tokens, "participant": phone}
 

@@ -27,6 +27,7 @@ from podium.meeting.commands import (
     ReopenList,
     RequestFloor,
     ResumeSpeech,
+    SetEmbedding,
     StartSegment,
     TagIntervention,
     UndoGiveFloor,
@@ -103,6 +104,7 @@ def every_event() -> list[Event]:
     room.ok(CloseResponseRound())
     room.ok(CloseList())
     room.ok(ReopenList())
+    room.ok(SetEmbedding(origins=("https://webtv.example.org",)), SECRETARIAT)
     (again,) = room.ok(RequestFloor(), participant(chile))
     room.ok(WithdrawRequest(request_id=again.request_id), participant(chile))  # type: ignore[union-attr]
     room.ok(register(name="Late", role="panelist", segment=PANELISTS), SECRETARIAT)

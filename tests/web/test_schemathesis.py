@@ -71,3 +71,60 @@ def test_the_api_never_fails_and_keeps_to_its_schema(
             )
 
         check()
+
+
+@pytest.mark.slow
+def test_sequences_of_calls_that_share_a_meeting_keep_to_the_schema(
+    api_schema: schemathesis.BaseSchema, live_server: LiveServer
+) -> None:
+    """Stateful: a meeting created by one call is the one the next calls act on (the links
+    schemathesis infers from the schema: created → read, registered → command, re-issue)."""
+    machine = api_schema.as_state_machine()
+    assert len(machine.bundles) >= 1 or machine.root_rules  # there is something to chain
+    chair_tokens: dict[str, str] = {}
+    note = PANEL_2024.read_text(encoding="utf-8")
+    acted_on: list[str] = []
+
+    class WithTheMeetingsOwnLinks(machine):  # type: ignore[valid-type, misc]
+        def before_call(self, case: Case) -> None:
+            # A random string is never a concept note: Markdown ones are made from a real one
+            # (the other types stay random), so that what follows has a meeting to act on.
+            creating = case.method == "POST" and case.path == "/api/meetings"
+            if creating and case.media_type == "text/markdown":
+                case.body = note
+
+        def get_call_kwargs(self, case: Case) -> dict[str, object]:
+            meeting_id = (case.path_parameters or {}).get("meeting_id")
+            token = chair_tokens.get(str(meeting_id))
+            if token is not None:
+                acted_on.append(str(meeting_id))
+            token = token or live_server.admin_token
+            return {"headers": {"Authorization": f"Bearer {token}"}, "timeout": 30}
+
+        def after_call(self, response: object, case: Case) -> None:
+            body = getattr(response, "json", lambda: None)
+            if case.method == "POST" and case.path == "/api/meetings":
+                try:
+                    made = body()
+                except ValueError:
+                    return
+                if isinstance(made, dict) and "id" in made and "links" in made:
+                    chair_tokens[made["id"]] = made["links"]["chair"].rsplit("/", 1)[1]
+
+        def validate_response(
+            self, response: object, case: Case, additional_checks: object = None, **kwargs: object
+        ) -> None:
+            case.validate_response(response, checks=CHECKS)  # type: ignore[arg-type]
+
+    WithTheMeetingsOwnLinks.run(
+        settings=settings(
+            max_examples=15,
+            stateful_step_count=5,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            derandomize=True,
+            database=None,
+        )
+    )
+    assert chair_tokens, "meetings were created"
+    assert len(acted_on) >= 10, "calls acted on a meeting created earlier in their sequence"
