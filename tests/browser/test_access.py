@@ -2,7 +2,8 @@
 
 The pages of a meeting are checked in each of its states (before opening, a
 speech under way, a point of order waiting, the list closed, the meeting
-closed), the others once each: the landing page, /new and its review, the
+closed), the webcast's caption and the big screen framed by another site
+among them; the others once each: the landing page, /new and its review, the
 links of a meeting just created, a message page, the Chair's confirmation of
 closing, a re-issued link and the HTML report. No violation of impact serious
 or critical is allowed, nor any of axe's rules on landmarks; and each page has
@@ -120,6 +121,10 @@ def test_every_page_of_a_meeting_in_every_state_and_both_directions(
         "participant": (_role_page(browser, ana["link"], phone), "me"),
         "public": (_role_page(browser, f"{base}/m/{meeting.id}", phone), ""),
     }
+    # The webcast's caption and the big screen as other sites frame it: public pages too.
+    public_page = pages["public"][0]
+    pages["caption"] = (public_page, "caption")
+    pages["embedded big screen"] = (public_page, "embed")
     checker = Checker()
 
     def run(token: str, command: dict[str, Any]) -> None:
@@ -134,6 +139,7 @@ def test_every_page_of_a_meeting_in_every_state_and_both_directions(
                 checker.check(page, f"{name} [{state}, {lang}]")
 
     chair = meeting.chair_token
+    run(chair, {"type": "set_embedding", "origins": ["https://webtv.example.org"]})
     check_all("before opening")
     run(chair, {"type": "open_meeting"})
     run(chair, {"type": "start_segment", "segment": 2})
@@ -166,10 +172,10 @@ def test_every_page_of_a_meeting_in_every_state_and_both_directions(
         checker.check(secretariat, f"re-issued link [{lang}]")
         secretariat.reload()
         checker.check(secretariat, f"message page [{lang}]")
-    for _name, (page, _path) in pages.items():
+    for page in {page for page, _path in pages.values()}:
         page.context.close()
 
-    assert checker.checked == 2 * (5 * 5 + 1 + 3)
+    assert checker.checked == 2 * (7 * 5 + 1 + 3)
     assert not checker.problems, "\n".join(checker.problems)
 
 
