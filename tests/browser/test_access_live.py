@@ -83,7 +83,7 @@ def _wait_to_hear(page: Page, sentence: str, timeout: float = 15_000) -> None:
 def test_a_screen_reader_hears_the_speaker_the_light_the_last_minute_and_nothing_else(
     live_server: LiveServer, browser: Browser
 ) -> None:
-    meeting, (ana, _bikash, _chen) = _discussion(live_server)
+    meeting, (ana, _bikash, chen) = _discussion(live_server)
     chair = open_link(browser, meeting.links["chair"], viewport=LAPTOP)
     phone = open_link(browser, ana["link"], viewport=PHONE)
     pages = (chair, phone)
@@ -130,7 +130,17 @@ def test_a_screen_reader_hears_the_speaker_the_light_the_last_minute_and_nothing
         assert page.evaluate("document.getElementById('announce') === window.statusNode")
         assert page.evaluate(LIVE) == ["announce"]
         assert page.locator("[data-timer]").count() == 1
-    for page in pages:
+    # A point of order is on every page at once, yet no page reads it out by itself:
+    # the big screen and the public page, too, have the status node as their only live part.
+    meeting_id = meeting.id
+    screen = open_link(browser, meeting.links["display"], viewport=LAPTOP)
+    public = open_link(browser, f"{live_server.base_url}/m/{meeting_id}", viewport=PHONE)
+    order = {"type": "request_floor", "kind": "point-of-order"}
+    assert live_server.command(meeting, token_of(chen["link"]), order).status_code == 200
+    expect(screen.locator(".alert")).to_contain_text("Chen Li")
+    expect(chair.locator("#order .alert")).to_contain_text("Chen Li")
+    for page in (*pages, screen, public):
+        assert page.evaluate(LIVE) == ["announce"], page.url
         page.context.close()
 
 
