@@ -16,6 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.browser.test_access import REPORT_MS
 from tests.browser.test_live_meeting import CHROMIUM_ARGS, SOON
 from tests.conftest import PANEL_2024
 from tests.support.server import LiveServer, token_of
@@ -145,7 +146,7 @@ def test_no_page_scrolls_sideways_at_320_px_or_at_200_percent(
     for lang in LANGUAGES:
         for name, (role, address) in addresses.items():
             page = pages[role]
-            page.goto(f"{address}?lang={lang}")
+            page.goto(f"{address}?lang={lang}", timeout=REPORT_MS)
             page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": 640})
@@ -173,8 +174,7 @@ def test_a_dark_scheme_reads_and_reduced_motion_keeps_pages_still(
     problems = []
     for name, (role, address) in addresses.items():
         page = pages[role]
-        page.goto(address)
-        page.wait_for_load_state("load")
+        page.goto(address, timeout=REPORT_MS)
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         if name not in ("big screen", "HTML report"):
             assert background == "rgb(18, 18, 18)", (name, background)
