@@ -74,7 +74,7 @@ def _heard(page: Page) -> list[str]:
     return heard
 
 
-def _wait_to_hear(page: Page, sentence: str, timeout: float = 15_000) -> None:
+def _wait_to_hear(page: Page, sentence: str, timeout: float = 30_000) -> None:
     page.wait_for_function(
         "(s) => window.heard.some((h) => h.includes(s))", arg=sentence, timeout=timeout
     )
@@ -95,9 +95,10 @@ def test_a_screen_reader_hears_the_speaker_the_light_the_last_minute_and_nothing
         expect(status).to_have_attribute("role", "status")
         expect(status).to_have_attribute("aria-live", "polite")
 
-    # Ana is given the floor with a limit of 1:05: her phone says she has it, the Chair's
-    # console who speaks; when a minute is left, both say so once.
-    command = {"type": "give_floor", "request_id": 1, "limit_seconds": 65}
+    # Ana is given the floor with a limit of 1:10: her phone says she has it, the Chair's
+    # console who speaks; when a minute is left, both say so once. (Each step leaves the
+    # pages 10 seconds to follow, so that a busy machine still hears each on its own.)
+    command = {"type": "give_floor", "request_id": 1, "limit_seconds": 70}
     assert live_server.command(meeting, meeting.chair_token, command).status_code == 200
     _wait_to_hear(phone, "You have the floor.")
     _wait_to_hear(chair, "Now speaking: Ana Gomez")
@@ -107,10 +108,11 @@ def test_a_screen_reader_hears_the_speaker_the_light_the_last_minute_and_nothing
     assert _heard(chair) == ["Now speaking: Ana Gomez", "One minute left."]
     assert _heard(phone) == ["You have the floor.", "One minute left."]
 
-    # Bikash, with 6 seconds: the light turns amber, then red; a minute more turns it back.
+    # Bikash, with 20 seconds: the light turns amber at 10, red at 20; a minute more turns
+    # it back to green, with a minute left.
     end = {"type": "end_speech"}
     assert live_server.command(meeting, meeting.chair_token, end).status_code == 200
-    command = {"type": "give_floor", "request_id": 2, "limit_seconds": 6}
+    command = {"type": "give_floor", "request_id": 2, "limit_seconds": 20}
     assert live_server.command(meeting, meeting.chair_token, command).status_code == 200
     _wait_to_hear(phone, "Now speaking: Bikash Rai")
     _wait_to_hear(chair, "The light is red: the time is up.")
