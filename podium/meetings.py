@@ -9,6 +9,7 @@ only write; the hub hears of it from the store and wakes the feeds.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import secrets
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from podium.i18n import _
 from podium.meeting import rates
-from podium.meeting.commands import Command, RegisterParticipants
+from podium.meeting.commands import AttachStatement, Command, RegisterParticipants
 from podium.meeting.decide import Refusal, create_meeting, decide
 from podium.meeting.events import Event, ParticipantAdded
 from podium.meeting.participants import ParticipantFields
@@ -34,6 +35,7 @@ from podium.meeting.state import MeetingState, Participant, evolve, initial_stat
 from podium.meeting.subject import changed_message, has_subject, subject
 from podium.meeting.timer import elapsed, light, remaining
 from podium.meeting.words import Actor
+from podium.statement_files import media_type_of
 from podium.store.base import Conflict, EventStore, StoredEvent, TokenRecord
 from podium.tokens import hash_token, new_token
 from podium.wire import decode_event, encode_event
@@ -312,6 +314,9 @@ class MeetingService:
         does not depend on the state it was first decided on.
         """
         meeting = self._meeting(meeting_id)
+        # A statement sent on its own (the JSON API) may only name bytes already received.
+        if isinstance(command, AttachStatement) and before_append is None:
+            self._check_received(meeting_id, command)
         with meeting.lock:
             state = self._catch_up(meeting_id, meeting)
             basis = self._basis(meeting, state, command, expected_seq)
@@ -343,6 +348,51 @@ class MeetingService:
                 meeting.state = state
                 return Executed(state.seq, stored)
         raise StaleSeq(_("The meeting is busy; try again."), meeting.state.seq)
+
+    def attach_statement(
+        self,
+        meeting_id: str,
+        actor: Actor,
+        data: bytes,
+        *,
+        filename: str,
+        request_id: int | None = None,
+        intervention_id: int | None = None,
+        publish: bool = False,
+    ) -> Executed:
+        """Keeps a written statement's bytes beside the log and records it: the bytes are
+        written once the meeting's rules accept the statement, before its event."""
+        media_type = media_type_of(data)
+        if media_type is None:
+            raise Refused(_("A written statement must be a PDF, Word (.docx) or plain text file."))
+        digest = hashlib.sha256(data).hexdigest()
+        command = AttachStatement(
+            digest=digest,
+            filename=filename,
+            media_type=media_type,
+            size=len(data),
+            request_id=request_id,
+            intervention_id=intervention_id,
+            publish=publish,
+        )
+
+        def keep(_events: Sequence[Event]) -> None:
+            self.store.put_statement(meeting_id, digest, data)
+
+        return self.execute(meeting_id, command, actor, before_append=keep)
+
+    def _check_received(self, meeting_id: str, command: AttachStatement) -> None:
+        if self.store.statement(meeting_id, command.digest) is None:
+            raise Refused(
+                _(
+                    "No statement with this digest was received: send the file itself "
+                    "to /m/{id}/statements."
+                ).format(id=meeting_id)
+            )
+
+    def statement_bytes(self, meeting_id: str, digest: str) -> bytes | None:
+        self._meeting(meeting_id)  # an id this service makes, or NotFound
+        return self.store.statement(meeting_id, digest)
 
     def _basis(
         self, meeting: _Meeting, state: MeetingState, command: Command, expected_seq: int | None

@@ -334,6 +334,22 @@ class SetEmbedding(OnTheWire):
     origins: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
+class AttachStatement(OnTheWire):
+    """Attaches a written statement, already received by the store under ``digest`` (its
+    SHA-256), to a waiting request or to an intervention; ``publish``: the public may read it
+    once delivered."""
+
+    type: ClassVar[str] = "attach_statement"
+    digest: str
+    filename: str
+    media_type: str
+    size: int
+    request_id: int | None = None
+    intervention_id: int | None = None
+    publish: bool = False
+
+
 Command = (
     OpenMeeting
     | RegisterParticipants
@@ -357,6 +373,7 @@ Command = (
     | UndoRemoveRequest
     | UndoGiveFloor
     | SetEmbedding
+    | AttachStatement
     | Amendment
 )
 

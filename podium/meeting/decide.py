@@ -35,6 +35,7 @@ from podium.meeting import floor, timer
 from podium.meeting.amending import amend
 from podium.meeting.commands import (
     AMENDMENTS,
+    AttachStatement,
     CloseList,
     CloseMeeting,
     CloseResponseRound,
@@ -93,6 +94,7 @@ from podium.meeting.registration import (
     register_participants,
 )
 from podium.meeting.state import MeetingState, Participant, Request
+from podium.meeting.statements import attach
 from podium.meeting.words import (
     ACTOR_ROLES,
     CHANNELS,
@@ -185,6 +187,8 @@ def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> D
             return _tag(state, command, now)
         case SetEmbedding():
             return set_embedding(command, now)
+        case AttachStatement():
+            return attach(state, command, by, now)
         case command if isinstance(command, AMENDMENTS):
             return amend(state, command, by, now)
         case OpenResponseRound():
@@ -219,8 +223,9 @@ def _check_allowed(state: MeetingState, command: object, by: Actor) -> Refusal |
         return forbid(why_not)
     if by.role == "participant" and state.participant(by.participant_id) is None:
         return refuse(N_("You are not registered as a participant in this meeting."))
-    if state.status == "closed" and not isinstance(command, TagIntervention):
-        # Only the record may still be corrected: tags and notes on past interventions.
+    if state.status == "closed" and not isinstance(command, TagIntervention | AttachStatement):
+        # Only the record may still be corrected or completed: tags and notes on past
+        # interventions, and the written statements that go with them.
         return refuse(N_("The meeting is closed."))
     if state.status == "new" and kind not in _BEFORE_OPENING:
         return refuse(N_("The meeting has not been opened yet."))

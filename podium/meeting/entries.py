@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from podium.meeting.events import FloorRequested, ParticipantAdded
+from podium.meeting.events import FloorRequested, ParticipantAdded, StatementAttached
 from podium.meeting.participants import ParticipantFields, details
 from podium.meeting.words import FloorClass
 
@@ -143,3 +143,34 @@ def request_of(event: FloorRequested) -> Request:
         group=event.group,
         to=event.to,
     )
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A written statement as the log knows it; ``number`` counts from 1 in the meeting."""
+
+    number: int
+    digest: str
+    filename: str
+    media_type: str
+    size: int
+    participant_id: str
+    request_id: int | None
+    intervention_id: int | None
+    publish: bool
+    at: datetime
+
+    @classmethod
+    def of(cls, event: StatementAttached, number: int) -> Statement:
+        return cls(
+            number=number,
+            digest=event.digest,
+            filename=event.filename,
+            media_type=event.media_type,
+            size=event.size,
+            participant_id=event.participant_id,
+            request_id=event.request_id,
+            intervention_id=event.intervention_id,
+            publish=event.publish,
+            at=event.at,
+        )

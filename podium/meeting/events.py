@@ -285,6 +285,24 @@ class EmbeddingSet(InTheLog):
     origins: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
+class StatementAttached(InTheLog):
+    """A written statement attached to a request or an intervention (its bytes are in the
+    store under ``digest``); ``participant_id`` is whose it is."""
+
+    type: ClassVar[str] = "statement_attached"
+    version: ClassVar[int] = 1
+    at: datetime
+    digest: str
+    filename: str
+    media_type: str
+    size: int
+    participant_id: str
+    request_id: int | None = None
+    intervention_id: int | None = None
+    publish: bool = False
+
+
 Event = (
     MeetingCreated
     | MeetingOpened
@@ -310,6 +328,7 @@ Event = (
     | RequestRestored
     | FloorTakenBack
     | EmbeddingSet
+    | StatementAttached
 )
 
 EVENTS: dict[str, type[Event]] = {cls.type: cls for cls in typing.get_args(Event)}

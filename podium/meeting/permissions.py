@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from podium.meeting.commands import (
     AMENDMENTS,
+    AttachStatement,
     CloseList,
     CloseMeeting,
     CloseResponseRound,
@@ -68,6 +69,10 @@ PERMISSIONS: dict[type[Command], tuple[frozenset[ActorRole], str]] = {
     UndoRemoveRequest: (STAFF, N_("Only the Chair or the secretariat may restore a request.")),
     CloseList: (STAFF, N_("Only the Chair or the secretariat may close the list of speakers.")),
     ReopenList: (STAFF, N_("Only the Chair or the secretariat may reopen the list of speakers.")),
+    AttachStatement: (
+        EVERYONE_IN_THE_ROOM,
+        N_("Only a participant, the Chair or the secretariat may attach a written statement."),
+    ),
     SetEmbedding: (
         STAFF,
         N_("Only the Chair or the secretariat may choose which sites may embed the big screen."),

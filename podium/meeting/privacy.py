@@ -32,6 +32,9 @@ _PRIVATE_IN_EVENTS: dict[str, tuple[str, ...]] = {
     # The hash of a participant's link is the log's, not the hall's.
     "participant_added": (*PRIVATE_FIELDS, "token_hash"),
     "intervention_tagged": PRIVATE_NOTES,
+    # A written statement's name and digest: the hall reads a statement only once it is
+    # published and delivered, on the public page (``podium.meeting.statements.public``).
+    "statement_attached": ("filename", "digest"),
 }
 
 

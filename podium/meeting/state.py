@@ -24,6 +24,7 @@ from podium.meeting.entries import (
     ResponseRound,
     SegmentRun,
     Speech,
+    Statement,
     participant_of,
     request_of,
     unregistered,
@@ -54,6 +55,7 @@ from podium.meeting.events import (
     SpeechExtended,
     SpeechPaused,
     SpeechResumed,
+    StatementAttached,
 )
 from podium.meeting.ledger import Ledger
 from podium.meeting.plan import Plan
@@ -121,6 +123,8 @@ class MeetingState:
     closed_at: datetime | None = None
     # The sites whose pages may show the big screen in a frame (podium.meeting.embedding).
     embed_origins: tuple[str, ...] = ()
+    # Written statements in the order attached (``podium.meeting.statements``).
+    statements: tuple[Statement, ...] = ()
 
     @property
     def created(self) -> bool:
@@ -353,6 +357,9 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
             return replace(state, seq=seq, list_closed=False)
         case EmbeddingSet():
             return replace(state, seq=seq, embed_origins=event.origins)
+        case StatementAttached():
+            attached = Statement.of(event, len(state.statements) + 1)
+            return replace(state, seq=seq, statements=(*state.statements, attached))
         case InterventionTagged():
             return replace(_tag(state, event), seq=seq)
         case ProgrammeAmended():

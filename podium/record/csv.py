@@ -39,6 +39,7 @@ COLUMNS: tuple[str, ...] = (
     "overrun_seconds",
     "questions",
     "note",
+    "statement",
 )
 
 
@@ -84,6 +85,7 @@ def intervention_csv_row(record: Record, i: Intervention) -> dict[str, str]:
         "overrun_seconds": _seconds(i.overrun_seconds),
         "questions": " ".join(str(n) for n in i.questions),
         "note": i.note,
+        "statement": i.statement or "",
     }
 
 
@@ -113,6 +115,7 @@ def unheard_csv_row(record: Record, r: FloorRequest) -> dict[str, str]:
         "overrun_seconds": "",
         "questions": "",
         "note": "",
+        "statement": "",
     }
 
 

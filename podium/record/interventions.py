@@ -16,12 +16,14 @@ from datetime import date, datetime
 
 from podium.i18n import _
 from podium.meeting import timer
+from podium.meeting.entries import Statement
 from podium.meeting.events import Event
 from podium.meeting.groups import GROUPS
 from podium.meeting.participants import ParticipantFields, details
 from podium.meeting.plan import Plan, PlanFormatError
 from podium.meeting.state import Intervention as StateIntervention
 from podium.meeting.state import MeetingState, Participant, evolve, initial_state, unregistered
+from podium.meeting.statements import current, delivered_in
 from podium.record.amendments import AmendmentHeld, amended
 from podium.record.groups import NOT_STATED, stakeholder_group, without_country
 from podium.record.history import NO_HISTORY, Asked, History, Outcome, follow
@@ -84,6 +86,8 @@ class Intervention:
     on_behalf_of: str | None = None
     # The panelist a question was for (a participant id).
     question_to: str | None = None
+    # The written statement that goes with it (its file's name), if one was attached.
+    statement: str | None = None
 
     @property
     def speaking_as(self) -> str:
@@ -196,8 +200,10 @@ def _intervention(
     asked: dict[int, Asked],
     speakers: dict[str, Speaker],
     done: StateIntervention,
+    attached: tuple[Statement, ...] = (),
 ) -> Intervention:
     plan = state.plan
+    statement = next((s for s in attached if delivered_in(s, (done,)) is not None), None)
     speaker = speakers.get(done.participant_id) or speaker_from(
         unregistered(done.participant_id), _meeting_day(state)
     )
@@ -233,6 +239,7 @@ def _intervention(
         requested_at=request.at if request is not None else None,
         on_behalf_of=done.group,
         question_to=done.to,
+        statement=statement.filename if statement is not None else None,
     )
 
 
@@ -263,8 +270,10 @@ def read_record(
     speakers = {pid: speaker_from(p, day) for pid, p in state.participants.items()}
     requests = history.requests()
     by_id = {request.id: request for request in requests}
+    attached = current(state.statements)
     interventions = tuple(
-        _intervention(state, history, by_id, speakers, done) for done in state.interventions
+        _intervention(state, history, by_id, speakers, done, attached)
+        for done in state.interventions
     )
     return Record(
         meeting_id=meeting_id,

@@ -85,6 +85,7 @@ def record_json(report: Report) -> dict[str, Any]:
                 "overrun_seconds": i.overrun_seconds,
                 "questions": list(i.questions),
                 "note": i.note,
+                "statement": i.statement,
                 "speaker": intervention_csv_row(record, i)["speaker"],
             }
             for i in record.interventions

@@ -71,6 +71,7 @@ def intervention_row(record: Record, i: Intervention) -> dict[str, str]:
         "overrun": clock(i.overrun_seconds) if i.overrun_seconds > 0 else "",
         "questions": questions_text(i),
         "note": i.note,
+        "statement": i.statement or "",
     }
 
 
@@ -88,6 +89,7 @@ INTERVENTION_COLUMNS: dict[str, Callable[[], str]] = {
     "overrun": lambda: _("Overrun"),
     "questions": lambda: _("Questions"),
     "note": lambda: _("Note"),
+    "statement": lambda: _("Written statement"),
 }
 
 

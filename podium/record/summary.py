@@ -92,10 +92,12 @@ def meeting_date(record: Record, language: str = LANGUAGE) -> str | None:
 
 
 def _speakers(interventions: list[Intervention]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
+    """Who spoke, once each; "(statement available)" after those who left a written one."""
+    seen: dict[str, bool] = {}
     for i in interventions:
-        seen.setdefault(i.speaking_as, None)
-    return tuple(seen)
+        seen[i.speaking_as] = seen.get(i.speaking_as, False) or i.statement is not None
+    available = _("(statement available)")
+    return tuple(f"{who} {available}" if left else who for who, left in seen.items())
 
 
 def _points(interventions: list[Intervention]) -> tuple[Point, ...]:

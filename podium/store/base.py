@@ -182,6 +182,15 @@ class EventStore(Protocol):
         """Call ``listener`` (from any thread) each time a meeting's log grows."""
         ...
 
+    def put_statement(self, meeting: str, digest: str, data: bytes) -> None:
+        """Keeps a written statement's bytes under ``digest`` (their SHA-256), beside the log
+        and backed up with it; keeping the same bytes again changes nothing."""
+        ...
+
+    def statement(self, meeting: str, digest: str) -> bytes | None:
+        """The bytes of the statement kept under ``digest``, if any."""
+        ...
+
     def put_token(
         self, token_hash: str, meeting: str, role: str, participant: str | None = None
     ) -> TokenRecord:

@@ -61,6 +61,12 @@ CREATE TABLE IF NOT EXISTS {schema}.tokens (
     created_at timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS tokens_by_meeting ON {schema}.tokens (meeting, created_at);
+CREATE TABLE IF NOT EXISTS {schema}.statements (
+    meeting text NOT NULL,
+    digest text NOT NULL,
+    data bytea NOT NULL,
+    PRIMARY KEY (meeting, digest)
+);
 """
 
 
@@ -162,6 +168,15 @@ class PostgresStore:
     def drop_token(self, token_hash: str) -> None:
         with self._connection() as conn:
             conn.execute(self._sql.drop_token, (token_hash,))
+
+    def put_statement(self, meeting: str, digest: str, data: bytes) -> None:
+        with self._connection() as conn:
+            conn.execute(self._sql.put_statement, (meeting, digest, data))
+
+    def statement(self, meeting: str, digest: str) -> bytes | None:
+        with self._connection() as conn:
+            row = conn.execute(self._sql.statement, (meeting, digest)).fetchone()
+        return bytes(row[0]) if row else None
 
     # -- reading ---------------------------------------------------------------
 
@@ -322,6 +337,13 @@ class _Statements:
             " participant = excluded.participant, created_at = excluded.created_at"
         )
         self.drop_token = q("DELETE FROM {schema}.tokens WHERE token_hash = %s")
+        self.put_statement = q(
+            "INSERT INTO {schema}.statements (meeting, digest, data) VALUES (%s, %s, %s)"
+            " ON CONFLICT (meeting, digest) DO NOTHING"
+        )
+        self.statement = q(
+            "SELECT data FROM {schema}.statements WHERE meeting = %s AND digest = %s"
+        )
         self.find_token = q(
             "SELECT token_hash, meeting, role, participant, created_at FROM {schema}.tokens"
             " WHERE token_hash = %s"

@@ -59,6 +59,12 @@ CREATE TABLE IF NOT EXISTS tokens (
     created_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS tokens_by_meeting ON tokens (meeting, created_at);
+CREATE TABLE IF NOT EXISTS statements (
+    meeting TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (meeting, digest)
+) WITHOUT ROWID;
 """
 
 # Heads of the meetings touched by the batch being written, ahead of the database.
@@ -180,6 +186,26 @@ class SQLiteStore:
 
         if rows:
             self._submit(apply)
+
+    def put_statement(self, meeting: str, digest: str, data: bytes) -> None:
+        def apply(conn: sqlite3.Connection, heads: Heads) -> None:
+            conn.execute(
+                "INSERT INTO statements (meeting, digest, data) VALUES (?, ?, ?)"
+                " ON CONFLICT (meeting, digest) DO NOTHING",
+                (meeting, digest, data),
+            )
+
+        self._submit(apply)
+
+    def statement(self, meeting: str, digest: str) -> bytes | None:
+        row = (
+            self._reader()
+            .execute(
+                "SELECT data FROM statements WHERE meeting = ? AND digest = ?", (meeting, digest)
+            )
+            .fetchone()
+        )
+        return bytes(row[0]) if row else None
 
     def drop_token(self, token_hash: str) -> None:
         def apply(conn: sqlite3.Connection, heads: Heads) -> None:

@@ -19,7 +19,19 @@ from podium.meetings import ADMIN_MEETING, MeetingService
 from podium.store import open_store
 from podium.store.base import EventStore
 from podium.store.errors import STORAGE_ERRORS
-from podium.web import api, assets, broadcast, creating, feed, icon, links, locale, pages, reports
+from podium.web import (
+    api,
+    assets,
+    broadcast,
+    creating,
+    feed,
+    icon,
+    links,
+    locale,
+    pages,
+    reports,
+    statements,
+)
 from podium.web.auth import hash_token
 from podium.web.connections import FeedCaps
 from podium.web.failures import LogHealth, WatchLog, unavailable
@@ -94,7 +106,19 @@ def create_app(
     for storage_error in STORAGE_ERRORS:
         app.add_exception_handler(storage_error, unavailable)
     app.add_exception_handler(Exception, _failed)
-    for part in (api, links, feed, pages, broadcast, creating, reports, icon, locale, assets):
+    for part in (
+        api,
+        links,
+        feed,
+        pages,
+        statements,
+        broadcast,
+        creating,
+        reports,
+        icon,
+        locale,
+        assets,
+    ):
         app.include_router(part.router)
     return app
 

@@ -66,7 +66,8 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _value in message.get("headers", [])}
                 extra = [(name, value) for name, value in added if name not in present]
-                if b"content-security-policy" in present:
+                own = [v for n, v in message.get("headers", []) if n == b"content-security-policy"]
+                if own and b"frame-ancestors 'none'" not in own[0]:
                     # The page chose who may frame it (``framed_by``): no blanket DENY.
                     extra = [(name, value) for name, value in extra if name != b"x-frame-options"]
                 message = {**message, "headers": [*message.get("headers", []), *extra]}

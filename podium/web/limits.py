@@ -1,4 +1,5 @@
-"""Caps on request bodies: 2 MB for an uploaded note, 64 KB for anything else (413)."""
+"""Caps on request bodies: 2 MB for an uploaded note, 5 MB for a written statement, 64 KB for
+anything else (413)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import json
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from podium.i18n import _
+from podium.meeting.statements import MAX_BYTES
 
 UPLOAD_LIMIT = 2 * 1024 * 1024
 BODY_LIMIT = 64 * 1024
+# A written statement (``podium.meeting.statements.MAX_BYTES``) and its form around it.
+STATEMENT_LIMIT = MAX_BYTES + BODY_LIMIT
 _WITH_BODY = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
@@ -19,6 +23,8 @@ def limit_for(scope: Scope) -> int:
     for name, value in scope.get("headers", ()):
         if name == b"content-type":
             kind = value.lower()
+    if path.endswith("/statements"):
+        return STATEMENT_LIMIT
     if kind.startswith(b"multipart/") or path in ("/api/meetings", "/new"):
         return UPLOAD_LIMIT
     if path.endswith("/participants"):

@@ -36,6 +36,7 @@ from podium.web.handoff import handoffs
 from podium.web.locale import meeting_language
 from podium.web.public import event_json_ld, programme_rows, when
 from podium.web.roster import RosterError, read_csv, read_form
+from podium.web.statement_view import listed, targets
 from podium.web.templating import language, render
 from podium.wire import CommandFormatError
 
@@ -110,6 +111,10 @@ def _page(
             **{n: (state.removed[n].at + window).isoformat() for n in removed},
             "floor": (state.speech.started_at + window).isoformat() if state.speech else "",
         }
+    if page in ("me", "secretariat"):
+        mine = actor.participant_id if page == "me" else None
+        context["statement_targets"] = targets(state, mine)
+        context["statements"] = listed(state, actor)
     if page == "secretariat":
         context["created"] = ()
         context["charts"] = tuple(CHARTS)
@@ -178,6 +183,7 @@ def public(request: Request, meeting_id: str) -> HTMLResponse:
         "live": view.live(state, _now(request), "hall"),
         "event_types": " ".join(EVENTS),
         "programme": programme_rows(state.programme or planned(plan)),
+        "statements": listed(state, None),
         "when": when(plan, language(request)),
         "json_ld": event_json_ld(plan, f"{_base(request)}/m/{meeting_id}"),
         "body_class": "page public",

@@ -183,6 +183,20 @@ def test_tokens_are_kept_found_and_listed_by_meeting(store: EventStore) -> None:
     assert len(store.tokens("m1")) == 2
 
 
+def test_statements_are_kept_by_meeting_and_digest_and_survive_reopening(
+    open_log: Callable[[], EventStore],
+) -> None:
+    data = bytes(range(256)) * 40  # every byte value: a PDF is binary
+    first = open_log()
+    first.put_statement("m1", "d" * 64, data)
+    first.put_statement("m1", "d" * 64, data)  # the same again: nothing changes
+    assert first.statement("m1", "d" * 64) == data
+    assert first.statement("m2", "d" * 64) is None  # another meeting's, not this one's
+    assert first.statement("m1", "e" * 64) is None
+    first.close()
+    assert open_log().statement("m1", "d" * 64) == data
+
+
 def test_many_tokens_are_kept_at_once(store: EventStore) -> None:
     store.put_tokens("m-batch", "participant", [("h-a", "p1"), ("h-b", "p2")])
     store.put_tokens("m-batch", "participant", [("h-b", "p3")])  # kept again: replaced

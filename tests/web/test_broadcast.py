@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-
-from podium.conceptnote.reader import read_note
 from podium.meeting.commands import (
     GiveFloor,
     OpenMeeting,
@@ -19,24 +14,22 @@ from podium.meeting.commands import (
 )
 from podium.meeting.participants import ParticipantFields
 from podium.meeting.words import CHAIR, Actor
-from podium.meetings import MeetingService
-from podium.web.app import create_app
-from tests.conftest import PANEL_2024
-from tests.web.test_pages import Site, csrf
+from tests.web.test_pages import Site, csrf, site
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
 SECRET = "Quiet Foundation 5e1d"
+__all__ = ["site"]
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[Site]:
-    app = create_app(str(tmp_path / "data"))
-    service: MeetingService = app.state.service
-    created = service.create(read_note(PANEL_2024))
-    yield Site(app, service, created.id, dict(created.tokens))
+def _name_sites(site: Site, origins: str) -> object:
+    """The secretariat sends its page's form naming ``origins`` (one a line)."""
+    secretariat = site.client("secretariat")
+    page = secretariat.get(f"/m/{site.meeting}/secretariat").text
+    form = {"csrf": csrf(page), "back": "secretariat", "type": "set_embedding", "origins": origins}
+    return secretariat.post(f"/m/{site.meeting}/act", data=form)
 
 
 def _speaking(site: Site) -> None:
@@ -70,17 +63,8 @@ def test_no_site_may_frame_any_page_until_the_secretariat_names_one(site: Site) 
 
 def test_the_secretariat_names_a_site_and_only_it_may_frame_the_big_screen(site: Site) -> None:
     _speaking(site)
+    sent = _name_sites(site, "https://webtv.example.org\n\nhttps://*.example.net")
     secretariat = site.client("secretariat")
-    page = secretariat.get(f"/m/{site.meeting}/secretariat").text
-    sent = secretariat.post(
-        f"/m/{site.meeting}/act",
-        data={
-            "csrf": csrf(page),
-            "back": "secretariat",
-            "type": "set_embedding",
-            "origins": "https://webtv.example.org\n\nhttps://*.example.net",
-        },
-    )
     assert sent.status_code == 303
     shown = secretariat.get(f"/m/{site.meeting}/secretariat").text
     assert "https://webtv.example.org\nhttps://*.example.net</textarea>" in shown
@@ -103,17 +87,7 @@ def test_the_secretariat_names_a_site_and_only_it_may_frame_the_big_screen(site:
 
 def test_a_bad_site_is_refused_with_its_reason_and_the_old_list_kept(site: Site) -> None:
     site.service.execute(site.meeting, SetEmbedding(origins=("https://kept.example.org",)), CHAIR)
-    secretariat = site.client("secretariat")
-    page = secretariat.get(f"/m/{site.meeting}/secretariat").text
-    refused = secretariat.post(
-        f"/m/{site.meeting}/act",
-        data={
-            "csrf": csrf(page),
-            "back": "secretariat",
-            "type": "set_embedding",
-            "origins": "https://ok.example.org/path",
-        },
-    )
+    refused = _name_sites(site, "https://ok.example.org/path")
     assert refused.status_code == 422
     assert "is not a site&#39;s address" in refused.text
     assert site.service.state(site.meeting).embed_origins == ("https://kept.example.org",)

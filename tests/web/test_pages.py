@@ -433,3 +433,10 @@ def test_pages_follow_the_language_direction(site: Site) -> None:
     css = site.client().get(asset("podium.css")).text
     assert "margin-left" not in css and "margin-right" not in css
     assert "margin-inline" in css
+
+
+def test_the_participants_table_names_groups_in_the_pages_language(site: Site) -> None:
+    site.register("Ana", stakeholder="civil-society", gender="female")
+    page = site.client("secretariat").get(f"/m/{site.meeting}/secretariat?lang=fr").text
+    assert "<td>Société civile</td><td>Femme</td>" in page
+    assert "civil-society</td>" not in page

@@ -7,6 +7,7 @@ organisation and the notes on interventions are for the Chair and the secretaria
 
 from __future__ import annotations
 
+import hashlib
 import json
 import warnings
 from collections.abc import Iterator
@@ -58,7 +59,17 @@ with warnings.catch_warnings():
 
 ORGANISATION = "Quiet Foundation 7f3a"
 NOTE = "Chair's note: ask her to shorten 91c2"
-SECRETS = (ORGANISATION, NOTE, "female", "civil-society")
+# An unpublished statement's name (and its bytes' digest) are the staff's.
+DRAFT = "Draft for the Chair only 3c9e.txt"
+STATEMENT = b"Our statement, not yet published.\n"
+SECRETS = (
+    ORGANISATION,
+    NOTE,
+    "female",
+    "civil-society",
+    DRAFT,
+    hashlib.sha256(STATEMENT).hexdigest(),
+)
 
 
 def _speaker(service: MeetingService, meeting: str, name: str) -> str:
@@ -111,6 +122,8 @@ def busy(tmp_path: Path) -> Iterator[tuple[object, MeetingService, str, dict[str
     run(ResumeSpeech())
     run(ExtendSpeech(seconds=60))
     run(TagIntervention(questions=(1,), note=NOTE))
+    spoken = service.state(meeting).speech.intervention_id  # type: ignore[union-attr]
+    service.attach_statement(meeting, CHAIR, STATEMENT, filename=DRAFT, intervention_id=spoken)
     run(EndSpeech())
     run(OpenResponseRound(limit_seconds=120))
     run(CloseResponseRound())

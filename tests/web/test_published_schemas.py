@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator
 from podium.conceptnote.reader import read_note
 from podium.meeting.commands import (
     AddQuestion,
+    AttachStatement,
     CloseList,
     CloseMeeting,
     CloseResponseRound,
@@ -105,6 +106,15 @@ def every_event() -> list[Event]:
     room.ok(CloseList())
     room.ok(ReopenList())
     room.ok(SetEmbedding(origins=("https://webtv.example.org",)), SECRETARIAT)
+    room.ok(
+        AttachStatement(
+            digest="c" * 64,
+            filename="k.pdf",
+            media_type="application/pdf",
+            size=9,
+            intervention_id=1,
+        )
+    )
     (again,) = room.ok(RequestFloor(), participant(chile))
     room.ok(WithdrawRequest(request_id=again.request_id), participant(chile))  # type: ignore[union-attr]
     room.ok(register(name="Late", role="panelist", segment=PANELISTS), SECRETARIAT)
