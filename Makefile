@@ -14,12 +14,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# From the system: Pango for WeasyPrint's PDF and Noto fonts for Arabic and Chinese documents
+# From the system: Pango and HarfBuzz's subsetter for WeasyPrint's PDF and Noto fonts for Arabic and Chinese documents
 # (what `make run` needs); for the tests also PostgreSQL's binaries (the test that restarts a
 # cluster of its own) and Chromium (the browser tests).
 run-deps:
-	@if ! ldconfig -p | grep -q libpangoft2-1.0; then \
-	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; fi
+	@if ! ldconfig -p | grep -q libpangoft2-1.0 || ! ldconfig -p | grep -q libharfbuzz-subset; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; fi
 	@if ! fc-list | grep -q NotoSansCJK || ! fc-list | grep -q NotoSansArabic; then \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core fonts-noto-cjk; fi
 

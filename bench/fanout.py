@@ -1,43 +1,68 @@
 """Fan-out of the live feed: how long until every connected client has the Chair's event.
 
-N clients hold the SSE feed of one meeting on a real ``podium serve``; the
-Chair sends a command; each client notes when the event reaches it. The same
-run measures a bare baseline (a minimal Starlette SSE broadcaster on uvicorn,
-defined below) with the same clients, and prints both and their ratio, and
-the server's memory per idle connection.
+N clients (raw asyncio sockets in two processes of their own) hold the SSE
+feed of one meeting on a real ``podium serve``; the Chair sends commands; each
+client notes when each event reaches it. The same run measures, with the same
+clients, two baselines: a minimal Starlette SSE broadcaster on uvicorn and
+``websockets.broadcast`` (websockets' own server), all three on uvloop. For
+each it prints the time to connect every client, p50 / p99 / max from the
+command to each client, the server's memory per idle connection and its
+garbage collections (the longest pause, and how many were full ones). For
+Podium it also prints the Chair's command's own response time with every
+client connected, each command sent once the one before has reached every
+client (beside the same commands with no client connected), and a reconnect storm:
+every client drops and comes back at once with ``Last-Event-ID`` while the
+Chair goes on, counting the events lost and the events received twice.
 
-    python bench/fanout.py                 # 1,000 and 5,000 clients
-    python bench/fanout.py --clients 2000  # one size
+    python bench/fanout.py                  # 1,000, 5,000 and 10,000 clients
+    python bench/fanout.py --clients 2000   # one size (repeatable)
+
+Loopback only; every server and client stops by itself.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import contextlib
+import gc
+import http.client
 import json
+import multiprocessing
 import os
+import re
 import resource
+import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTE = ROOT / "podium" / "examples" / "cstd27-2024-panel-global-cooperation-sti.md"
 ADMIN = "bench-admin-token-0123456789"
-BATCH = 250
+BATCH = 250  # clients connecting at once, in each client process
+WORKERS = 2  # client processes
+ROUNDS = 5  # events fanned out per size and server
+COMMANDS = 40  # the Chair's commands timed with every client connected
+STORM_COMMANDS = 5  # commands sent while the clients reconnect
+WAIT = 120.0  # seconds before a step is given up
+ID = re.compile(rb"id: (\d+)\n")
+SERVERS = ("podium", "starlette", "websockets")
 
 
 def raise_file_limit() -> None:
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     wanted = hard if hard != resource.RLIM_INFINITY else 65536
-    resource.setrlimit(resource.RLIMIT_NOFILE, (min(wanted, 65536), hard))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
 
 
 def free_port() -> int:
@@ -55,7 +80,7 @@ def rss_kb(pid: int) -> int:
 
 
 def wait_for(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise SystemExit(f"server exited with {process.returncode}")
@@ -77,10 +102,53 @@ def post(url: str, body: bytes, kind: str, token: str | None = None) -> dict[str
         return data
 
 
-# -- the baseline: a bare SSE broadcaster ------------------------------------------
+@contextlib.contextmanager
+def podium_with_meeting() -> Iterator[tuple[int, str, dict[str, str], int]]:
+    """A real ``podium serve`` on SQLite with the 2024 panel: port, meeting, tokens, pid."""
+    with server("podium", opened=False) as running:
+        tokens = dict(running.tokens)
+        yield running.port, running.meeting, tokens, running.process.pid
 
 
-def baseline_server(port: int) -> None:
+def install_uvloop() -> None:
+    with contextlib.suppress(ImportError):
+        import uvloop
+
+        uvloop.install()
+
+
+# -- the servers' garbage collections ----------------------------------------------
+
+
+def record_collections(path: str) -> None:
+    """Notes each collection of this process (when, generation, how long), written at exit."""
+    import atexit
+
+    kept: list[tuple[float, int, float]] = []
+    started = [0.0]
+
+    def callback(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            kept.append(
+                (time.perf_counter(), int(info["generation"]), time.perf_counter() - started[0])
+            )
+
+    gc.callbacks.append(callback)
+    atexit.register(lambda: Path(path).write_text(json.dumps(kept)))
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))
+
+
+# -- the baselines -----------------------------------------------------------------
+
+
+def frame_of(seq: int, kind: str) -> bytes:
+    data = json.dumps({"type": kind, "v": 1, "at": "2024-04-15T13:00:00+00:00"})
+    return f"id: {seq}\nevent: {kind}\ndata: {data}\n\n".encode()
+
+
+def starlette_server(port: int) -> None:
     """A minimal Starlette app: every client has a queue; /publish puts into each."""
     import uvicorn
     from starlette.applications import Starlette
@@ -94,7 +162,7 @@ def baseline_server(port: int) -> None:
         queue: asyncio.Queue[bytes] = asyncio.Queue()
         queues.add(queue)
 
-        async def stream() -> AsyncIterator[bytes]:
+        async def stream() -> Any:
             try:
                 yield b"retry: 2000\n\n"
                 while True:
@@ -105,7 +173,7 @@ def baseline_server(port: int) -> None:
         return StreamingResponse(stream(), media_type="text/event-stream")
 
     async def publish(request: Request) -> Response:
-        frame = b"id: 1\nevent: list_closed\ndata: " + await request.body() + b"\n\n"
+        frame = frame_of(int(request.query_params["seq"]), request.query_params["type"])
         for queue in queues:
             queue.put_nowait(frame)
         return Response(b"{}", media_type="application/json")
@@ -114,151 +182,448 @@ def baseline_server(port: int) -> None:
         return Response(b"ok")
 
     app = Starlette(
-        routes=[
-            Route("/feed", feed),
-            Route("/publish", publish, methods=["POST"]),
-            Route("/ready", ready),
-        ]
+        routes=[Route("/feed", feed), Route("/publish", publish), Route("/ready", ready)]
     )
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", backlog=8192)
+
+
+def websockets_server(port: int) -> None:
+    """websockets' own server: /publish sends the frame to every client with ``broadcast``."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from websockets.asyncio.server import ServerConnection, broadcast, serve
+    from websockets.http11 import Request, Response
+
+    async def handler(connection: ServerConnection) -> None:
+        await connection.wait_closed()
+
+    async def main() -> None:
+        def process_request(connection: ServerConnection, request: Request) -> Response | None:
+            url = urlsplit(request.path)
+            if url.path == "/publish":
+                query = parse_qs(url.query)
+                frame = frame_of(int(query["seq"][0]), query["type"][0])
+                broadcast(listening.connections, frame.decode())
+                return connection.respond(200, "{}\n")
+            if url.path == "/ready":
+                return connection.respond(200, "ok\n")
+            return None
+
+        async with serve(
+            handler,
+            "127.0.0.1",
+            port,
+            process_request=process_request,
+            ping_interval=None,
+            compression=None,
+            backlog=8192,
+        ) as listening:
+            stop = asyncio.get_running_loop().create_future()
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set_result, None)
+            await stop
+
+    asyncio.run(main())
 
 
 # -- the clients -------------------------------------------------------------------
 
 
+@dataclass
 class Client:
-    """One SSE connection over a raw asyncio stream."""
+    """One connection: every event id it received, in order, and when."""
 
-    def __init__(self) -> None:
-        self.reader: asyncio.StreamReader | None = None
-        self.writer: asyncio.StreamWriter | None = None
+    seen: list[int] = field(default_factory=list)
+    task: asyncio.Task[None] | None = None
+    writer: asyncio.StreamWriter | None = None
 
-    async def connect(self, port: int, path: str) -> None:
-        self.reader, self.writer = await asyncio.open_connection("127.0.0.1", port)
-        self.writer.write(
-            f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n".encode()
-        )
-        await self.writer.drain()
-        await self.reader.readuntil(b"retry: 2000\n\n")
 
-    async def wait_for(self, marker: bytes, started: list[float]) -> float:
-        assert self.reader is not None
-        await self.reader.readuntil(marker)
-        return time.perf_counter() - started[0]
+class Worker:
+    """The clients of one process, driven over a pipe."""
+
+    def __init__(self, port: int, path: str, kind: str) -> None:
+        self.port = port
+        self.path = path
+        self.kind = kind
+        self.clients: list[Client] = []
+        self.arrivals: dict[int, list[float]] = {}
+        self.complete: dict[int, asyncio.Event] = {}
+
+    def request(self, last: int | None) -> bytes:
+        lines = [f"GET {self.path} HTTP/1.1", "Host: 127.0.0.1"]
+        if self.kind == "websockets":
+            key = base64.b64encode(os.urandom(16)).decode()
+            lines += [
+                "Upgrade: websocket",
+                "Connection: Upgrade",
+                f"Sec-WebSocket-Key: {key}",
+                "Sec-WebSocket-Version: 13",
+            ]
+        else:
+            lines.append("Accept: text/event-stream")
+        if last is not None:
+            lines.append(f"Last-Event-ID: {last}")
+        return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+    async def connect(self, client: Client) -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+        writer.write(self.request(client.seen[-1] if client.seen else None))
+        await writer.drain()
+        head = await reader.readuntil(b"\r\n\r\n")
+        if not head.startswith((b"HTTP/1.1 200", b"HTTP/1.1 101")):
+            raise RuntimeError(head.decode(errors="replace").splitlines()[0])
+        if self.kind != "websockets":
+            await reader.readuntil(b"retry: 2000\n\n")
+        client.writer = writer
+        client.task = asyncio.create_task(self.read(client, reader))
+
+    async def read(self, client: Client, reader: asyncio.StreamReader) -> None:
+        with contextlib.suppress(asyncio.IncompleteReadError, ConnectionError):
+            while True:
+                block = await reader.readuntil(b"\n\n")
+                now = time.perf_counter()
+                for match in ID.finditer(block):
+                    seq = int(match.group(1))
+                    client.seen.append(seq)
+                    arrived = self.arrivals.setdefault(seq, [])
+                    arrived.append(now)
+                    if len(arrived) >= len(self.clients) and seq in self.complete:
+                        self.complete[seq].set()
+
+    async def connect_all(self, clients: list[Client]) -> tuple[float, float]:
+        started = time.perf_counter()
+        for start in range(0, len(clients), BATCH):
+            await asyncio.gather(*(self.connect(c) for c in clients[start : start + BATCH]))
+        return started, time.perf_counter()
+
+    async def arrived(self, seq: int) -> list[float]:
+        event = self.complete.setdefault(seq, asyncio.Event())
+        if len(self.arrivals.get(seq, ())) >= len(self.clients):
+            event.set()
+        await asyncio.wait_for(event.wait(), WAIT)
+        return self.arrivals[seq]
+
+    async def drop_all(self) -> None:
+        for client in self.clients:
+            if client.writer is not None:
+                client.writer.close()
+        await asyncio.gather(*(c.task for c in self.clients if c.task), return_exceptions=True)
+
+    def check(self, first: int, last: int) -> tuple[int, int]:
+        """Events lost and events received twice, over every client."""
+        lost = doubled = 0
+        wanted = list(range(first, last + 1))
+        for client in self.clients:
+            got = [seq for seq in client.seen if first <= seq <= last]
+            doubled += len(got) - len(set(got))
+            lost += len(set(wanted) - set(got))
+        return lost, doubled
+
+    async def serve(self, pipe: Connection) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            command, *args = await loop.run_in_executor(None, pipe.recv)
+            if command == "connect":
+                self.clients = [Client() for _i in range(args[0])]
+                pipe.send(await self.connect_all(self.clients))
+            elif command == "arrived":
+                pipe.send(await self.arrived(args[0]))
+            elif command == "storm":
+                await self.drop_all()
+                pipe.send(await self.connect_all(self.clients))
+            elif command == "check":
+                pipe.send(self.check(args[0], args[1]))
+            elif command == "close":
+                await self.drop_all()
+                pipe.send(None)
+                return
+
+
+def worker_main(pipe: Connection, port: int, path: str, kind: str) -> None:
+    raise_file_limit()
+    install_uvloop()
+    asyncio.run(Worker(port, path, kind).serve(pipe))
+
+
+class Clients:
+    """The client processes, each with its share of the clients."""
+
+    def __init__(self, port: int, path: str, kind: str, count: int) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.pipes: list[Connection] = []
+        self.processes = []
+        for _i in range(WORKERS):
+            mine, theirs = context.Pipe()
+            process = context.Process(target=worker_main, args=(theirs, port, path, kind))
+            process.start()
+            self.pipes.append(mine)
+            self.processes.append(process)
+        self.shares = [count // WORKERS + (i < count % WORKERS) for i in range(WORKERS)]
+
+    def ask(self, *message: Any) -> list[Any]:
+        for pipe in self.pipes:
+            pipe.send(message)
+        answers = []
+        for pipe in self.pipes:
+            if not pipe.poll(WAIT * 2):
+                raise SystemExit(f"no answer from the clients to {message[0]}")
+            answers.append(pipe.recv())
+        return answers
+
+    def connect(self) -> float:
+        for pipe, share in zip(self.pipes, self.shares, strict=True):
+            pipe.send(("connect", share))
+        spans = [pipe.recv() for pipe in self.pipes]
+        return float(max(end for _s, end in spans) - min(start for start, _e in spans))
+
+    def storm(self) -> float:
+        for pipe in self.pipes:
+            pipe.send(("storm",))
+        return self.collect_span()
+
+    def collect_span(self) -> float:
+        spans = [pipe.recv() for pipe in self.pipes]
+        return float(max(end for _s, end in spans) - min(start for start, _e in spans))
 
     def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
+        with contextlib.suppress(Exception):
+            self.ask("close")
+        for process in self.processes:
+            process.join(timeout=20)
+            if process.is_alive():
+                process.kill()
 
 
-async def measure(port: int, path: str, clients: int, send: object, pid: int) -> dict[str, float]:
-    before = rss_kb(pid)
-    connected: list[Client] = []
-    for start in range(0, clients, BATCH):
-        batch = [Client() for _i in range(min(BATCH, clients - start))]
-        await asyncio.gather(*(c.connect(port, path) for c in batch))
-        connected += batch
-    await asyncio.sleep(1.0)
-    after = rss_kb(pid)
-    started = [0.0]
-    waits = [asyncio.ensure_future(c.wait_for(b"event: list_closed\n", started)) for c in connected]
-    await asyncio.sleep(0.2)
-    started[0] = time.perf_counter()
-    await asyncio.to_thread(send)  # type: ignore[arg-type]
-    times = sorted(await asyncio.gather(*waits))
-    for client in connected:
-        client.close()
-    await asyncio.sleep(0.5)
-    return {
-        "p50": statistics.median(times) * 1000,
-        "p99": times[min(len(times) - 1, int(len(times) * 0.99))] * 1000,
-        "max": times[-1] * 1000,
-        "kb_per_connection": (after - before) / clients,
-    }
+# -- the runs ----------------------------------------------------------------------
+
+
+@dataclass
+class Figures:
+    connect: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    kb_per_connection: float = 0.0
+    longest_gc: float = 0.0
+    full_gcs: int = 0
+    commands: list[float] = field(default_factory=list)
+    commands_alone: list[float] = field(default_factory=list)
+    storm: float = 0.0
+    lost: int = 0
+    doubled: int = 0
+
+    def percentile(self, share: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(len(ordered) * share))] * 1000
+
+
+@dataclass
+class Server:
+    kind: str
+    port: int
+    process: subprocess.Popen[bytes]
+    collections: Path
+    path: str = "/feed"
+    chair: str = ""
+    meeting: str = ""
+    tokens: dict[str, str] = field(default_factory=dict)
+    commands: str = ""
+    seq: int = 0
+    closed: bool = False  # the meeting's speakers' list, for the next command
+    collected: list[tuple[float, int, float]] = field(default_factory=list)
+
+    def send(self) -> tuple[int, float, float]:
+        """The next event: its seq, when it was sent and how long the sender waited."""
+        if self.kind == "podium":
+            command = "reopen_list" if self.closed else "close_list"
+            self.closed = not self.closed
+            started = time.perf_counter()
+            answer = self.post(self.commands, {"type": command})
+            waited = time.perf_counter() - started
+            self.seq = int(answer["seq"])
+            return self.seq, started, waited
+        self.seq += 1
+        kind = "list_closed" if self.seq % 2 else "list_opened"
+        started = time.perf_counter()
+        self.get(f"/publish?seq={self.seq}&type={kind}")
+        return self.seq, started, time.perf_counter() - started
+
+    def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=WAIT)
+        try:
+            headers = {"Content-Type": "application/json", "Authorization": f"Bearer {self.chair}"}
+            connection.request("POST", path, json.dumps(body), headers)
+            response = connection.getresponse()
+            data: dict[str, Any] = json.loads(response.read())
+            if response.status != 200:
+                raise SystemExit(f"the command was refused: {data}")
+            return data
+        finally:
+            connection.close()
+
+    def get(self, path: str) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=WAIT)
+        try:
+            connection.request("GET", path)
+            connection.getresponse().read()
+        finally:
+            connection.close()
+
+    def pauses(self, since: float) -> list[tuple[float, int, float]]:
+        return [each for each in self.collected if each[0] >= since]
 
 
 @contextlib.contextmanager
-def podium_with_meeting() -> Iterator[tuple[int, str, dict[str, str], int]]:
-    """A real ``podium serve`` on SQLite with the 2024 panel: port, meeting, tokens, pid."""
+def server(kind: str, opened: bool = True) -> Iterator[Server]:
     port = free_port()
-    with tempfile.TemporaryDirectory() as data:
-        env = {**os.environ, "PODIUM_ADMIN_TOKEN": ADMIN}
-        env["PODIUM_FEEDS_PER_ADDRESS"] = "1000000"  # every client here comes from 127.0.0.1
+    with tempfile.TemporaryDirectory() as folder:
+        collections = Path(folder) / "collections.json"
+        env = {**os.environ, "PODIUM_ADMIN_TOKEN": ADMIN, "PODIUM_FEEDS_PER_ADDRESS": "1000000"}
         env.pop("PODIUM_DATABASE_URL", None)
-        command = [sys.executable, "-c", "from podium.cli import main; main()", "serve"]
-        command += ["--port", str(port), "--data", data]
+        command = [sys.executable, __file__, "--serve", kind, str(port), folder, str(collections)]
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+        running = Server(kind, port, process, collections)
         try:
             base = f"http://127.0.0.1:{port}"
-            wait_for(f"{base}/openapi.json", process)
-            created = post(f"{base}/api/meetings", NOTE.read_bytes(), "text/markdown", ADMIN)
-            links = created["links"]
-            assert isinstance(links, dict)
-            tokens = {role: str(link).rsplit("/", 1)[1] for role, link in links.items()}
-            yield port, str(created["id"]), tokens, process.pid
+            wait_for(f"{base}/openapi.json" if kind == "podium" else f"{base}/ready", process)
+            if kind == "podium":
+                request = urllib.request.Request(
+                    f"{base}/api/meetings",
+                    data=NOTE.read_bytes(),
+                    headers={"Content-Type": "text/markdown", "Authorization": f"Bearer {ADMIN}"},
+                    method="POST",
+                )
+                with urllib.request.urlopen(request, timeout=60) as response:
+                    created = json.loads(response.read())
+                links = created["links"]
+                running.tokens = {role: str(link).rsplit("/", 1)[1] for role, link in links.items()}
+                running.chair = running.tokens["chair"]
+                running.meeting = str(created["id"])
+                running.commands = f"/api/meetings/{created['id']}/commands"
+                if opened:
+                    opening = running.post(running.commands, {"type": "open_meeting"})
+                    running.seq = int(opening["seq"])
+                running.path = f"/api/meetings/{created['id']}/feed?after={running.seq}"
+            yield running
         finally:
-            process.terminate()
-            process.wait(timeout=20)
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            with contextlib.suppress(OSError, ValueError):
+                kept = json.loads(collections.read_text())
+                running.collected = [(float(t), int(g), float(p)) for t, g, p in kept]
 
 
-def run_podium(clients: int) -> dict[str, float]:
-    with podium_with_meeting() as (port, meeting, tokens, pid):
-        commands = f"http://127.0.0.1:{port}/api/meetings/{meeting}/commands"
-        post(commands, b'{"type": "open_meeting"}', "application/json", tokens["chair"])
-        seq = 2
+def serve_one(kind: str, port: int, folder: str, collections: str) -> None:
+    """Runs one of the servers in this process (the bench starts each so)."""
+    record_collections(collections)
+    if kind == "starlette":
+        install_uvloop()
+        starlette_server(port)
+    elif kind == "websockets":
+        install_uvloop()
+        websockets_server(port)
+    else:
+        from podium.cli import main as podium
 
-        def send() -> None:
-            post(commands, b'{"type": "close_list"}', "application/json", tokens["chair"])
-
-        path = f"/api/meetings/{meeting}/feed?after={seq}"
-        return asyncio.run(measure(port, path, clients, send, pid))
+        sys.argv = ["podium", "serve", "--port", str(port), "--data", folder]
+        podium()
 
 
-def run_baseline(clients: int) -> dict[str, float]:
-    port = free_port()
-    command = [sys.executable, __file__, "--baseline-server", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_for(f"{base}/ready", process)
+def run(kind: str, size: int) -> Figures:
+    figures = Figures()
+    with server(kind) as running:
+        if kind == "podium":
+            for _i in range(COMMANDS // 4):
+                figures.commands_alone.append(running.send()[2])
+        clients = Clients(running.port, running.path, kind, size)
+        try:
+            first = running.seq + 1
+            before = rss_kb(running.process.pid)
+            figures.connect = clients.connect()
+            time.sleep(1.5)  # idle: the server has settled (and frozen what it holds)
+            figures.kb_per_connection = (rss_kb(running.process.pid) - before) / size
+            window = time.perf_counter()
+            for _round in range(ROUNDS):
+                seq, sent, _waited = running.send()
+                for times in clients.ask("arrived", seq):
+                    figures.latencies += [arrival - sent for arrival in times]
+                time.sleep(0.2)
+            if kind == "podium":
+                for _i in range(COMMANDS):  # each one on its own, with its own fan-out
+                    seq, _sent, waited = running.send()
+                    figures.commands.append(waited)
+                    clients.ask("arrived", seq)
+                for pipe in clients.pipes:
+                    pipe.send(("storm",))
+                for _i in range(STORM_COMMANDS):
+                    running.send()
+                    time.sleep(0.05)
+                figures.storm = clients.collect_span()
+                seq = running.send()[0]
+                clients.ask("arrived", seq)
+                lost_doubled = clients.ask("check", first, seq)
+                figures.lost = sum(lost for lost, _d in lost_doubled)
+                figures.doubled = sum(doubled for _l, doubled in lost_doubled)
+        finally:
+            clients.close()
+    pauses = running.pauses(window)
+    figures.longest_gc = max((pause for _t, _g, pause in pauses), default=0.0) * 1000
+    figures.full_gcs = sum(1 for _t, generation, _p in pauses if generation == 2)
+    return figures
 
-        def send() -> None:
-            post(f"{base}/publish", b'{"type":"list_closed"}', "application/json")
 
-        return asyncio.run(measure(port, "/feed", clients, send, process.pid))
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))] * 1000
+
+
+def say(line: str) -> None:
+    print(line, flush=True)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--clients", type=int, action="append", help="clients (repeatable)")
-    parser.add_argument("--baseline-server", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--serve", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     raise_file_limit()
-    if args.baseline_server:
-        baseline_server(args.baseline_server)
+    if args.serve:
+        kind, port, folder, collections = args.serve
+        serve_one(kind, int(port), folder, collections)
         return
-    try:
-        import uvloop
-
-        uvloop.install()
-    except ImportError:
-        pass
-    sizes = args.clients or [1000, 5000]
-    print(f"{'clients':>8} {'server':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'KB/conn':>8}")
+    sizes = args.clients or [1000, 5000, 10_000]
+    say(
+        f"{'clients':>8} {'server':>10} {'connect s':>9} {'p50 ms':>8} {'p99 ms':>8}"
+        f" {'max ms':>8} {'KB/conn':>8} {'GC max ms':>9} {'full GCs':>8}"
+    )
     for size in sizes:
-        podium = run_podium(size)
-        baseline = run_baseline(size)
-        for name, figures in (("podium", podium), ("baseline", baseline)):
-            print(
-                f"{size:>8} {name:>9} {figures['p50']:>8.1f} {figures['p99']:>8.1f}"
-                f" {figures['max']:>8.1f} {figures['kb_per_connection']:>8.1f}"
+        results = {kind: run(kind, size) for kind in SERVERS}
+        for kind, figures in results.items():
+            say(
+                f"{size:>8} {kind:>10} {figures.connect:>9.2f} {figures.percentile(0.5):>8.1f}"
+                f" {figures.percentile(0.99):>8.1f} {figures.percentile(1.0):>8.1f}"
+                f" {figures.kb_per_connection:>8.1f} {figures.longest_gc:>9.1f}"
+                f" {figures.full_gcs:>8}"
             )
-        print(
-            f"{size:>8} {'ratio':>9} {podium['p50'] / baseline['p50']:>8.2f}"
-            f" {podium['p99'] / baseline['p99']:>8.2f} {podium['max'] / baseline['max']:>8.2f}"
+        podium, bare = results["podium"], results["websockets"]
+        say(
+            f"{size:>8} {'÷websockets':>10} {podium.connect / bare.connect:>9.2f}"
+            f" {podium.percentile(0.5) / bare.percentile(0.5):>8.2f}"
+            f" {podium.percentile(0.99) / bare.percentile(0.99):>8.2f}"
+            f" {podium.percentile(1.0) / bare.percentile(1.0):>8.2f}"
+            f" {podium.kb_per_connection / max(bare.kb_per_connection, 0.1):>8.2f}"
+        )
+        say(
+            f"{size:>8} the Chair's command with every client connected: p50"
+            f" {percentile(podium.commands, 0.5):.1f} ms,"
+            f" p99 {percentile(podium.commands, 0.99):.1f} ms (with none: p50"
+            f" {percentile(podium.commands_alone, 0.5):.1f} ms,"
+            f" p99 {percentile(podium.commands_alone, 0.99):.1f} ms)"
+        )
+        say(
+            f"{size:>8} reconnect storm with Last-Event-ID: {podium.storm:.2f} s,"
+            f" {podium.lost} events lost, {podium.doubled} received twice"
         )
 
 

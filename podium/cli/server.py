@@ -27,7 +27,7 @@ from podium.meeting.words import SECRETARIAT
 from podium.meetings import MeetingService, ServiceError
 from podium.store.open import BadDatabaseURL, configured_url
 from podium.web.auth import HideTokens, new_token
-from podium.web.connections import RESERVED_DESCRIPTORS, descriptor_limit
+from podium.web.connections import RESERVED_DESCRIPTORS, Freezer, descriptor_limit, freeze_now
 
 ADMIN_VARIABLE = "PODIUM_ADMIN_TOKEN"
 DATA_VARIABLE = "PODIUM_DATA"
@@ -143,14 +143,17 @@ def _run(
     import uvicorn
 
     from podium.web.app import create_app
+    from podium.web.outlet import ServerSend
 
     try:
         application = create_app(target, admin_token=token, base_url=base_url, allowed_hosts=hosts)
     except Exception as exc:  # the log cannot be opened: say why, no traceback
         fail(_("cannot open the event log at {target}: {reason}").format(target=target, reason=exc))
     console.print(_("Press Ctrl+C to stop."))
+    application.state.feed_caps.freezer = Freezer()
     config = uvicorn.Config(
-        application,
+        # The server's own send stays within reach of the live feed (podium.web.outlet).
+        ServerSend(application),
         log_level="info" if access_log else "warning",
         access_log=access_log,
         # Past this many connections at once, a 503: never a descriptor too many.
@@ -163,6 +166,7 @@ def _run(
         # uvicorn logs each request at INFO (its Config has set its loggers up by now);
         # the filter hides the tokens in /join/ links.
         logging.getLogger("uvicorn.access").addFilter(HideTokens())
+    freeze_now()
     uvicorn.Server(config).run(sockets=[sock])
 
 

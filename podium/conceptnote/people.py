@@ -89,14 +89,52 @@ def _label(language: str) -> re.Pattern[str]:
     return re.compile(r"(?:^|(?<=[\n;.]))\s*([^\W\d][^:\n;]{1,40}?)\s*[:：]\s+", re.I)
 
 
-def people_role(text: str, language: str) -> Role | None:
-    """The role a label of people gives ("Panellists" → panelist), if it is one."""
-    words = " ".join(text.rstrip(" :：").split())
+def tells_participation(heading: str, text: str, language: str) -> bool:
+    """Whether a section headed "Participation" says the floor takes part ("The round table is
+    held among ministers and heads of delegation"): the floor's part of the programme."""
+    if len(heading.split()) > 4 or len(text) > _TEXT_MAX:
+        return False
+    if not vocabulary.pattern(language, "roles", "words.participation").search(heading):
+        return False
+    floor = vocabulary.pattern(language, "roles", "cues.participant")
+    return bool(floor.search(text))
+
+
+def _one_role(words: str, language: str) -> Role | None:
     for role in vocabulary.keys(language, "roles.people"):
         found = vocabulary.pattern(language, "roles", f"people.{role}").fullmatch(words)
         if found and role in ROLES:
             return role  # type: ignore[return-value]
     return None
+
+
+@cache
+def _and(language: str) -> re.Pattern[str]:
+    return re.compile(rf"\s+{vocabulary.source(language, 'roles', 'words.and')}\s+|\s*/\s*", re.I)
+
+
+def people_role(text: str, language: str) -> Role | None:
+    """The role a label of people gives ("Panellists" → panelist), if it is one; of a label
+    naming two ("Moderator and Chairman"), the first."""
+    words = " ".join(text.rstrip(" :：").split())
+    if (role := _one_role(words, language)) is not None:
+        return role
+    parts = _and(language).split(words)
+    if 1 < len(parts) <= 3:
+        roles = [_one_role(p, language) for p in parts]
+        if all(roles):
+            return roles[0]
+    return None
+
+
+@cache
+def _presides(language: str) -> re.Pattern[str]:
+    return re.compile(vocabulary.source(language, "roles", "words.presides"), re.I)
+
+
+def presides(text: str, language: str) -> bool:
+    """Whether a person's line says they preside ("…, President of the Human Rights Council")."""
+    return bool(_presides(language).search(text[:_PIECE_MAX]))
 
 
 def _capitalised(words: list[str]) -> bool:
@@ -145,6 +183,69 @@ def speakers_in(text: str, language: str, *, loose: bool = False) -> int:
     return len(names_in(text, language, loose=loose)) + delegates
 
 
+def labelled(text: str, language: str) -> list[tuple[str, Role, str]]:
+    """Each label of people in a text, the role it gives and the words under it
+    ("Lead discussants: 12 lead discussants, speaking for a maximum of 5 minutes each")."""
+    text = text[:_TEXT_MAX]
+    found: list[tuple[str, Role, str]] = []
+    labels = [
+        (m, role)
+        for m in _label(language).finditer(text)
+        if (role := people_role(m.group(1), language)) is not None
+    ]
+    for n, (match, role) in enumerate(labels):
+        end = labels[n + 1][0].start() if n + 1 < len(labels) else len(text)
+        found.append((match.group(1), role, text[match.end() : end].strip()))
+    return found
+
+
+@cache
+def _honorific_anywhere(language: str) -> re.Pattern[str]:
+    words = vocabulary.source(language, "roles", "words.honorifics", end=False)
+    return re.compile(rf"(?<!\w){words}(?=[\s\w])", re.I)
+
+
+def _leading_label(text: str, language: str) -> Group | None:
+    """A label run into the name it introduces ("Convened by H.E. Ms. Mona Juul (Norway), …")."""
+    found = _honorific_anywhere(language).search(text[:_PIECE_MAX])
+    if found is None or found.start() == 0:
+        return None
+    label = text[: found.start()].strip()
+    role = people_role(label, language)
+    name = name_in(text[found.start() :], language, loose=False)
+    if role is None or name is None:
+        return None
+    return Group(label, role, (name,))
+
+
+# A role's words stand this close before the name they introduce ("A professional moderator, ").
+_APPOSITION = 40
+
+
+def named_in_prose(text: str, language: str) -> list[Group]:
+    """People a sentence names beside their role ("A professional moderator, Ms. Salina
+    Abraham, Chief of Staff of CIFOR-ICRAF, facilitates …")."""
+    found: list[Group] = []
+    text = text[:_TEXT_MAX]
+    for match in _honorific_anywhere(language).finditer(text):
+        before = text[max(0, match.start() - _APPOSITION) : match.start()]
+        if not before.endswith((", ", "، ", "，")):
+            continue
+        words = before.rstrip(" ,،，").split()
+        role = next(
+            (
+                r
+                for n in (2, 1)
+                if len(words) >= n and (r := people_role(" ".join(words[-n:]), language))
+            ),
+            None,
+        )
+        name = name_in(text[match.start() : match.start() + _PIECE_MAX], language, loose=False)
+        if role is not None and name is not None:
+            found.append(Group(" ".join(words[-1:]), role, (name,)))
+    return found
+
+
 def groups_in(text: str, language: str, *, loose: bool = False) -> list[Group]:
     """The people of a text, split at the labels that name their role ("Chair: …")."""
     found: list[Group] = []
@@ -152,6 +253,11 @@ def groups_in(text: str, language: str, *, loose: bool = False) -> list[Group]:
     labels = [
         m for m in _label(language).finditer(text) if people_role(m.group(1), language) is not None
     ]
+    if not labels and (leading := _leading_label(text, language)) is not None:
+        # "Chaired by H.E. Mr. …" on the first line: the names on the lines after are the rest's.
+        _first, _newline, after = text.partition("\n")
+        others = names_in(after, language, loose=loose)
+        return [leading, Group(None, None, tuple(others))] if others else [leading]
     start = 0
     label: str | None = None
     for match in [*labels, None]:

@@ -7,16 +7,18 @@ still returned; a file that is no concept note at all raises NotAConceptNote.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from podium.conceptnote import extract, vocabulary
+from podium.conceptnote.agenda import agenda_item
 from podium.conceptnote.blocks import Element
 from podium.conceptnote.documents import read_document
 from podium.conceptnote.header import read_header
 from podium.conceptnote.outcome import read_outcome, read_sdgs
-from podium.conceptnote.people import groups_in, people_role
-from podium.conceptnote.programme import Source, is_timed_table, read_programme
+from podium.conceptnote.people import groups_in, people_role, tells_participation
+from podium.conceptnote.programme import Source, read_programme
+from podium.conceptnote.programme_table import is_timed_table
 from podium.conceptnote.segments import is_question, sentences
 from podium.conceptnote.textblocks import elements
 from podium.i18n import _
@@ -101,8 +103,13 @@ def _read_section(kind: str, heading: Element, found: list[Element], body: _Body
     before = (len(body.questions), len(body.documents))
     if kind == "prose":
         _read_prose(heading.text, found, body)
-        if _lists_people(heading, found, body.language):
+        if _lists_people(heading, found, body.language) or tells_participation(
+            heading.text, "\n".join(e.text for e in found), body.language
+        ):
             body.sources.append(Source(heading, "people", tuple(found)))
+        if agenda_item(heading.text, body.language) is not None:
+            # An order of the day: its agenda items are the programme.
+            body.sources.append(Source(heading, "agenda", (heading, *found)))
         timed = tuple(e for e in found if e.kind == "table" and is_timed_table(e, body.language))
         if timed:
             # A timed table under any heading ("Day I, Monday …") is a programme.
@@ -152,6 +159,15 @@ def _head_people(head: list[Element], language: str) -> list[Source]:
     ]
 
 
+def _head_agenda(head: list[Element], language: str) -> list[Source]:
+    """An order of the day's agenda items above its first section ("Item 1 Organizational and
+    procedural matters") are its programme."""
+    for i, element in enumerate(head):
+        if agenda_item(element.text, language) is not None:
+            return [Source(element, "agenda", tuple(head[i:]))]
+    return []
+
+
 def _split(found: list[Element], language: str) -> tuple[list[Element], list[Element]]:
     """The title block, and the rest from the first section heading on."""
     after_label = False
@@ -167,6 +183,41 @@ def _split(found: list[Element], language: str) -> tuple[list[Element], list[Ele
         if element.kind == "heading" and _opens_body(element, after_label, language):
             return found[:i], found[i:]
     return found, []
+
+
+def _lone_line(rest: list[Element], j: int, language: str) -> bool:
+    """Whether the block at ``j`` is a heading with nothing under it that names no section."""
+    if j >= len(rest) or rest[j].kind != "heading":
+        return False
+    if j + 1 < len(rest) and rest[j + 1].kind != "heading":
+        return False
+    text = rest[j].text
+    return section_kind(text, language) == "prose" and not any(
+        vocabulary.pattern(language, "headings", k).search(text) for k in _ANY_HEADING
+    )
+
+
+def programme_headings(rest: list[Element], start: int, language: str) -> tuple[list[Element], int]:
+    """A Programme heading with nothing under it but headings of its parts ("Remarks by the
+    President", "Interactive dialogue"): each such heading is an item of the programme and the
+    blocks under it name its speakers. Gives the items and where the programme ends."""
+    parts: list[Element] = []
+    i = start
+    while i < len(rest) and rest[i].kind == "heading":
+        heading = rest[i]
+        if section_kind(heading.text, language) != "prose" or any(
+            vocabulary.pattern(language, "headings", k).search(heading.text) for k in _ANY_HEADING
+        ):
+            break
+        parts.append(replace(heading, kind="item", level=0))
+        i += 1
+        while i < len(rest) and rest[i].kind in ("item", "paragraph"):
+            parts.append(replace(rest[i], kind="item", level=1))
+            i += 1
+    if len([p for p in parts if p.level == 0]) < 2 or (i < len(rest) and rest[i].kind != "heading"):
+        # One heading, or a table under it: the headings are the note's own sections.
+        return [], start
+    return parts, i
 
 
 def _outcome(found: list[Element], language: str) -> Outcome | None:
@@ -200,6 +251,7 @@ def read_blocks(found: list[Element]) -> Plan:
     )
     body = _Body(language)
     body.sources.extend(_head_people(head, language))
+    body.sources.extend(_head_agenda(head, language))
     problems = [(w.line, w.message, w.field) for w in header.problems]
     i = 0
     while i < len(rest):
@@ -207,7 +259,20 @@ def read_blocks(found: list[Element]) -> Plan:
         j = i + 1
         while j < len(rest) and rest[j].kind != "heading":
             j += 1
-        _read_section(section_kind(heading.text, language), heading, rest[i + 1 : j], body)
+        kind = section_kind(heading.text, language)
+        if kind == "format" and j == i + 1:
+            parts, j = programme_headings(rest, j, language)
+            if parts:
+                body.sources.append(Source(heading, "format", tuple(parts)))
+                i = j
+                continue
+        section = list(rest[i + 1 : j])
+        while kind == "format" and section and _lone_line(rest, j, language):
+            # "Policy debate among ministers" standing alone after the programme's lines, with
+            # nothing under it: a line of the programme, not a section.
+            section.append(replace(rest[j], kind="paragraph", level=0))
+            j += 1
+        _read_section(kind, heading, section, body)
         i = j
     segments: list[Segment]
     segments, segment_problems = read_programme(body.sources, language)

@@ -1,16 +1,16 @@
-"""The programme: a note's Format or Programme section read as ordered segments.
+"""One part of the programme read from one clause or item, in the note's language.
 
-Prose ("Then panelists will make their presentations (maximum 15 minutes
-each).") is read clause by clause; a programme list ("- Opening remarks by
-the Chair (5 minutes)") item by item. A sentence that only limits the
-speakers of the segment before it ("Interventions from participants ...
-maximum 3 minutes each") sets that segment's rule instead of adding one.
+"Then panelists will make their presentations (maximum 15 minutes each)." gives
+the panelists' segment with its limit per speaker; "- Opening remarks by the
+Chair (5 minutes)" the Chair's. The role, the number of speakers, the limits
+(by class of speaker too) and the title come from the language tables' words
+(``[roles]``, ``[units]``); ``podium.conceptnote.prose`` reads a section with them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from podium.conceptnote import durations, vocabulary
@@ -36,6 +36,8 @@ class _Words:
     """One language's programme words, compiled."""
 
     cues: tuple[tuple[Role, re.Pattern[str]], ...]
+    weak: tuple[tuple[Role, re.Pattern[str]], ...]
+    discussion: re.Pattern[str]
     plural: dict[str, re.Pattern[str]]
     count: re.Pattern[str]
     numbers: dict[str, float]
@@ -52,19 +54,28 @@ class _Words:
     slot: re.Pattern[str]
     rounds: re.Pattern[str]
     share: re.Pattern[str]
+    one_speaker: re.Pattern[str]
+    lists_parts: re.Pattern[str]
+    ends_list: re.Pattern[str]
+    joins: re.Pattern[str]
+    per_round: re.Pattern[str]
+    then: re.Pattern[str]
 
 
 @cache
-def _words(language: str) -> _Words:
+def words_of(language: str) -> _Words:
+    """One language's programme words, compiled once."""
+
     def words(key: str) -> str:
         return vocabulary.source(language, "roles", f"words.{key}")
 
     cues: list[tuple[Role, re.Pattern[str]]] = []
-    for table in ("cues", "weak"):
+    weak: list[tuple[Role, re.Pattern[str]]] = []
+    for table, into in (("cues", cues), ("weak", weak)):
         for role in vocabulary.keys(language, f"roles.{table}"):
             if role in ROLES:
                 found = vocabulary.pattern(language, "roles", f"{table}.{role}")
-                cues.append((role, found))  # type: ignore[arg-type]
+                into.append((role, found))  # type: ignore[arg-type]
     plural = {
         role: vocabulary.pattern(language, "roles", f"plural.{role}")
         for role in vocabulary.keys(language, "roles.plural")
@@ -79,6 +90,8 @@ def _words(language: str) -> _Words:
     hour = vocabulary.source(language, "units", "hour", start=False)
     return _Words(
         cues=tuple(cues),
+        weak=tuple(weak),
+        discussion=re.compile(words("discussion"), re.I),
         plural=plural,
         count=re.compile(rf"(?<![\w.])(\d{{1,2}}|{spelled})\s*{words('people')}", re.I),
         numbers=numbers,
@@ -92,9 +105,18 @@ def _words(language: str) -> _Words:
         abbreviation=re.compile(rf"(?<!\w){words('abbreviations')}\.$", re.I),
         rule_tail=re.compile(rf"(?:{each}|{total})?", re.I),
         tie=re.compile(rf"(?:^|\s){tie}$", re.I),
+        one_speaker=re.compile(words("one_speaker"), re.I),
+        lists_parts=re.compile(words("lists_parts"), re.I),
+        ends_list=re.compile(rf"[,;，]\s*{words('ends_list')}", re.I),
+        joins=re.compile(rf"\s*[,;，；、]\s*(?:{words('and')}\s+)?|\s+{words('and')}\s+", re.I),
         rounds=re.compile(
             rf"(?<!\w)(\d|{spelled})\s+({vocabulary.source(language, 'units', 'rounds')})", re.I
         ),
+        per_round=re.compile(
+            rf"^{words('per_round')}\s+{vocabulary.source(language, 'units', 'rounds')}[,:]?\s*",
+            re.I,
+        ),
+        then=re.compile(rf"[,;，；]\s+{words('and')}\s+|[;；]\s*", re.I),
         share=re.compile(
             rf"(?<![\d.])(\d{{1,3}})(?:\s*{minute})?\s+{tie}\s+([^,;:.]{{1,80}})", re.I
         ),
@@ -116,7 +138,7 @@ class Reading:
 
 def sentences(text: str, language: str = "en") -> list[str]:
     """Split prose into sentences, keeping "H.E. Mr. Smith" and "10 min. each" whole."""
-    abbreviation = _words(language).abbreviation
+    abbreviation = words_of(language).abbreviation
     joined: list[list[str]] = []
     for piece in _SENTENCE_END.split(text):
         # A sentence that ends on an abbreviation ("Mr.") goes on with the next piece.
@@ -136,8 +158,16 @@ def role_of(text: str, language: str = "en") -> Role:
         named = mark.group(1).lower()
         if named in ROLES:
             return named  # type: ignore[return-value]
-    for role, cue in _words(language).cues:
+    words = words_of(language)
+    for role, cue in words.cues:
         if cue.search(text):
+            return role
+    for role, cue in words.weak:
+        if cue.search(text):
+            # "Presentations by experts and discussion": a discussion with the speakers named
+            # only loosely is the floor's.
+            if role != "participant" and words.discussion.search(text):
+                return "participant"
             return role
     return "other"
 
@@ -146,14 +176,16 @@ def count_of(word: str, language: str = "en") -> int | None:
     """The number a word or figure says ("3", "three", "trois")."""
     if word.isdigit():
         return int(word)
-    value = _words(language).numbers.get(word.lower())
+    value = words_of(language).numbers.get(word.lower())
     return int(value) if value is not None else None
 
 
 def speakers_of(text: str, role: Role, language: str = "en") -> int | None:
-    words = _words(language)
+    words = words_of(language)
     if match := words.count.search(text):
         return count_of(match.group(1), language)
+    if words.one_speaker.search(text):
+        return 1
     plural = words.plural.get(role)
     # A role named by a "[role: ...]" mark says nothing about how many speak.
     if plural is not None and not plural.search(text) and not _ROLE_MARK.search(text):
@@ -163,7 +195,7 @@ def speakers_of(text: str, role: Role, language: str = "en") -> int | None:
 
 def _strip_rule(text: str, found: durations.Duration | None, language: str) -> str:
     """The text without its time rule: the parenthesis holding it, or the words at the end."""
-    words = _words(language)
+    words = words_of(language)
     for _round in range(4):
         for paren in _PARENTHESIS.finditer(text):
             inside = paren.group(1)
@@ -188,7 +220,7 @@ def _strip_rule(text: str, found: durations.Duration | None, language: str) -> s
 
 
 def title_of(text: str, language: str = "en") -> str:
-    words = _words(language)
+    words = words_of(language)
     text = _ROLE_MARK.sub("", text)
     text = words.slot.sub("", text)
     text = " ".join(text.split()) if len(text) < CLAUSE_MAX else text
@@ -206,18 +238,37 @@ def title_of(text: str, language: str = "en") -> str:
 
 def slot_minutes(text: str, language: str = "en") -> float | None:
     """The minutes of a time slot the text starts with ("10.00–10.15 Opening" gives 15)."""
-    if not (slot := _words(language).slot.match(text)):
+    if not (slot := words_of(language).slot.match(text)):
         return None
     h1, m1, h2, m2 = (int(g) for g in slot.groups())
     minutes = (h2 * 60 + m2) - (h1 * 60 + m1)
     return float(minutes) if minutes > 0 else None
 
 
+# A purpose set before a rule ("To allow the widest participation, interventions …") is short.
+_LEAD_IN = 80
+
+
+def _opens_with_rule(text: str, language: str) -> bool:
+    """Whether a clause is a rule of speaking time ("Speaking time is …"), perhaps after the
+    purpose it serves ("To allow the widest participation, interventions should not exceed")."""
+    rule_start = words_of(language).rule_start
+    if rule_start.match(text):
+        return True
+    head, comma, rest = text[:CLAUSE_MAX].partition(", ")
+    return (
+        bool(comma)
+        and len(head) <= _LEAD_IN
+        and durations.find_duration(head, language) is None
+        and bool(rule_start.match(rest))
+    )
+
+
 def read_clause(text: str, *, listed: bool, language: str = "en") -> Reading | None:
     """One segment from a clause or list item; None when it is not a part of the programme."""
     if len(text) > CLAUSE_MAX:
         return None
-    words = _words(language)
+    words = words_of(language)
     role = role_of(text, language)
     found = durations.find_duration(text, language)
     unreadable = found is None and durations.mentions_time(text, language)
@@ -234,7 +285,7 @@ def read_clause(text: str, *, listed: bool, language: str = "en") -> Reading | N
         per_speaker = durations.says_each(text, language) or bool(
             found and words.plural_people.search(text) and words.speeches.search(text)
         )
-    if role == "other" and found and words.rule_start.match(text):
+    if role == "other" and found and _opens_with_rule(text, language):
         # "Speaking time is 2 minutes for all": the floor's rule.
         role, per_speaker = "participant", True
     by_class = class_limits_of(text, language)
@@ -290,110 +341,7 @@ def class_limits_of(
     return ordered, used
 
 
-def rounds_of(text: str, language: str = "en") -> list[Segment] | None:
-    """The segments of rounds ("two slots of 60 minutes each: 45 for the floor, 15 for the
-    panel's answers" gives the floor 45 and the panel 15 minutes, twice)."""
-    words = _words(language)
-    if len(text) > CLAUSE_MAX or not (found := words.rounds.search(text)):
-        return None
-    count = count_of(found.group(1), language)
-    shares = list(words.share.finditer(text, found.end()))
-    if count is None or not 1 < count <= 6 or len(shares) < 2:
-        return None
-    name = found.group(2).rstrip("s").capitalize() if language == "en" else found.group(2)
-    out: list[Segment] = []
-    for n in range(1, count + 1):
-        for share in shares:
-            what = share.group(2).strip()
-            role = role_of(what, language)
-            out.append(
-                Segment(
-                    title=f"{name} {n}: {what}",
-                    role=role if role != "other" else "participant",
-                    minutes_max=float(share.group(1)),
-                    source=text,
-                )
-            )
-    return out
-
-
 def parse_item(text: str, language: str = "en") -> Segment | None:
     """The segment a single programme item gives (the writer checks its lines with this)."""
     reading = read_clause(text, listed=True, language=language)
     return reading.segment if reading else None
-
-
-def is_rule(reading: Reading, previous: Segment | None, *, listed: bool, language: str) -> bool:
-    """Whether a clause only sets the rule of the segment before it."""
-    if previous is None or reading.segment.role != previous.role:
-        return False
-    if not listed:
-        return True
-    segment = reading.segment
-    return bool(_words(language).rule_start.match(segment.source)) and segment.per_speaker
-
-
-def merge_rule(previous: Segment, rule: Segment) -> Segment:
-    timed = rule.minutes_min is not None or rule.minutes_max is not None
-    return replace(
-        previous,
-        speakers=previous.speakers if previous.speakers is not None else rule.speakers,
-        minutes_min=rule.minutes_min if timed else previous.minutes_min,
-        minutes_max=rule.minutes_max if timed else previous.minutes_max,
-        per_speaker=rule.per_speaker if timed else previous.per_speaker,
-        source=f"{previous.source} {rule.source}",
-    )
-
-
-def clauses_of(text: str, language: str = "en") -> list[str]:
-    """The clauses of a paragraph of prose, sentence by sentence."""
-    split = _words(language).clause
-    return [c.strip() for s in sentences(text, language) for c in split.split(s) if c.strip()]
-
-
-@dataclass(frozen=True)
-class Part:
-    """A piece of a Format section: a paragraph or a list item, with its line and indentation."""
-
-    text: str
-    line: int
-    listed: bool
-    indent: int = 0
-
-
-def read_segments(
-    parts: list[Part], language: str = "en"
-) -> tuple[list[Segment], list[tuple[int, str]]]:
-    """The segments of a Format or Programme section, and (line, message) for what was unclear."""
-    found: list[Segment] = []
-    problems: list[tuple[int, str]] = []
-    base_indent: int | None = None
-    for part in parts:
-        if part.listed:
-            if base_indent is None:
-                base_indent = part.indent
-            if part.indent > base_indent and found:
-                # A sub-item under a programme item names one of its speakers.
-                last = found[-1]
-                found[-1] = replace(last, speakers=(last.speakers or 0) + 1)
-                continue
-            clauses = [part.text]
-        else:
-            clauses = clauses_of(part.text, language)
-        for clause in clauses:
-            if (rounds := rounds_of(clause, language)) is not None:
-                found.extend(rounds)
-                continue
-            reading = read_clause(clause.strip(), listed=part.listed, language=language)
-            if reading is None:
-                continue
-            if reading.problem:
-                problems.append((part.line, reading.problem))
-            previous = found[-1] if found else None
-            if previous is not None and is_rule(
-                reading, previous, listed=part.listed, language=language
-            ):
-                found[-1] = merge_rule(previous, reading.segment)
-            else:
-                found.append(reading.segment)
-    return found, problems

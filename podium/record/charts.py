@@ -3,6 +3,13 @@
 Figures are drawn on matplotlib's Agg canvas (no display), with a fixed font
 and a fixed SVG hash salt and no date in the metadata, so that a report
 built twice from the same log is byte for byte the same.
+
+Labels are shaped by matplotlib's text layout (libraqm, since matplotlib 3.11):
+Arabic letters take the form their neighbours call for and run right to left,
+as in the PDF's text, which the browser engine (Pango and HarfBuzz) shapes.
+An Arabic chart is drawn with Noto Sans Arabic first and the text marked as
+Arabic, so that its letters match the document's; other languages keep
+DejaVu Sans first, with Noto CJK for Chinese.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import matplotlib
 from matplotlib.figure import Figure
 
 from podium import fonts
-from podium.i18n import _
+from podium.i18n import _, current
 from podium.record.statistics import Statistics
 
 # No display: figures are drawn to bytes only.
@@ -41,6 +48,17 @@ _METADATA: dict[str, dict[str, Any]] = {
 _BLUE = "#1a4f8b"
 _GREY = "#b8c2cc"
 _RED = "#b03a2e"
+# The family that draws each language's own letters best comes first; a glyph it lacks is
+# taken from the next.
+_FIRST_FAMILY = {"ar": "Noto Sans Arabic", "zh": "Noto Sans CJK SC"}
+
+
+def _style(language: str) -> Any:
+    first = _FIRST_FAMILY.get(language)
+    families = [first, *(f for f in fonts.FAMILIES if f != first)] if first else fonts.FAMILIES
+    return {**_STYLE, "font.family": families, "text.language": language}
+
+
 # rc_context changes process-wide settings: one figure at a time.
 _LOCK = threading.Lock()
 
@@ -159,7 +177,7 @@ def chart(stats: Statistics, name: str, fmt: str) -> bytes:
             )
         )
     out = BytesIO()
-    with _LOCK, matplotlib.rc_context(_STYLE):
+    with _LOCK, matplotlib.rc_context(_style(current())):
         figure = draw(stats)
         figure.savefig(out, format=fmt, metadata=_METADATA[fmt], dpi=150)
     return out.getvalue()

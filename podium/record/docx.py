@@ -11,8 +11,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from podium.documents import centred, docx_bytes
-from podium.i18n import _
+from podium.i18n import _, direction
 from podium.record.report import Progress, Report, Table, annexes
+from podium.record.wordstyle import repeat_header, right_to_left, set_language
 
 
 def _quiet(step: str) -> None:
@@ -25,7 +26,8 @@ def write_docx(report: Report, progress: Progress = _quiet) -> bytes:
     document.core_properties.title = f"{summary.title.document}: {summary.title.meeting}"
     if summary.title.body:
         document.core_properties.author = summary.title.body
-    document.core_properties.language = report.language.replace("_", "-")
+    set_language(document, report.language)
+    rtl = direction(report.language) == "rtl"
 
     for line in (summary.title.body, summary.title.session):
         if line:
@@ -38,7 +40,7 @@ def write_docx(report: Report, progress: Progress = _quiet) -> bytes:
 
     for part in summary.parts:
         if part.heading:
-            document.add_heading(part.heading, level=3)
+            document.add_heading(part.heading, level=2)
         for number, text in enumerate(part.paragraphs, start=part.first):
             # Numbered by hand: Word's list numbering restarts unpredictably across headings.
             paragraph = document.add_paragraph(f"{number}.\t{text}")
@@ -55,11 +57,13 @@ def write_docx(report: Report, progress: Progress = _quiet) -> bytes:
         else:
             document.add_page_break()
         document.add_heading(annex.title, level=2)
+        if annex.note:
+            document.add_paragraph(annex.note)
         for table in annex.tables:
             document.add_heading(table.title, level=3)
             if table.chart and table.chart in pictures:
                 document.add_picture(BytesIO(pictures[table.chart]), width=Cm(15))
-            _table(document, table)
+            _table(document, table, rtl=rtl)
 
     return docx_bytes(document)
 
@@ -70,13 +74,16 @@ def _orient(section: Any, *, landscape: bool) -> None:
     section.page_width, section.page_height = (wide, high) if landscape else (high, wide)
 
 
-def _table(document: Any, table: Table) -> None:
+def _table(document: Any, table: Table, *, rtl: bool) -> None:
     if not table.rows:
         document.add_paragraph(_("None."))
         return
     rows = [*table.rows, *([table.total] if table.total else [])]
     grid = document.add_table(rows=1 + len(rows), cols=len(table.headers))
     grid.style = "Table Grid"
+    if rtl:
+        right_to_left(grid)
+    repeat_header(grid.rows[0])
     for cell, text in zip(grid.rows[0].cells, table.headers, strict=True):
         _text(cell, text, bold=True)
     for index, row in enumerate(rows, start=1):

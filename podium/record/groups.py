@@ -106,6 +106,15 @@ _LABELS = {
         "participant": lambda: _("Participant (the floor)"),
         "other": lambda: _("Other"),
     },
+    # M49's regions, as the UN names them in each language.
+    "region": {
+        "Africa": lambda: _("Africa"),
+        "Asia": lambda: _("Asia"),
+        "Europe": lambda: _("Europe"),
+        "Latin America and the Caribbean": lambda: _("Latin America and the Caribbean"),
+        "Northern America": lambda: _("Northern America"),
+        "Oceania": lambda: _("Oceania"),
+    },
     "development_group": {
         "LDC": lambda: _("Least developed countries (LDC)"),
         "LLDC": lambda: _("Landlocked developing countries (LLDC)"),

@@ -102,6 +102,20 @@ class History:
         return tuple(asked)
 
 
+FOLLOWED: tuple[type[Event], ...] = (
+    FloorRequested,
+    RequestWithdrawn,
+    RequestRemoved,
+    RequestRestored,
+    FloorTakenBack,
+    FloorGiven,
+    ListClosed,
+    MeetingCreated,
+    ProgrammeAmended,
+)
+"""The events ``follow`` reads; any other only moves ``last_at``."""
+
+
 def follow(history: History, event: Event) -> History:
     """The projection after ``event``; events it does not concern only move ``last_at``."""
     match event:
@@ -140,6 +154,14 @@ NO_HISTORY = History()
 
 def follow_all(events: Iterable[Event], history: History = NO_HISTORY) -> History:
     """The projection after ``events``, from ``history`` (nothing at first)."""
+    last = None
     for event in events:
-        history = follow(history, event)
-    return history
+        if isinstance(event, FOLLOWED):
+            history = follow(history, event)
+        last = event
+    return history if last is None else at_last(history, last)
+
+
+def at_last(history: History, event: Event) -> History:
+    """``history`` as of ``event``, the last one read: its instant is the last one."""
+    return history if history.last_at == event.at else copy(history, last_at=event.at)

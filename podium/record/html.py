@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 from podium.documents import environment
+from podium.i18n import direction
 from podium.record.report import Progress, Report, annexes
 
 
@@ -29,5 +30,6 @@ def write_html(report: Report, *, charts: str | None = "svg", progress: Progress
             charts=images,
             meeting_id=report.record.meeting_id,
             lang=report.language.replace("_", "-"),
+            dir=direction(report.language),
         )
     )

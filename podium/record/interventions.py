@@ -26,9 +26,23 @@ from podium.meeting.state import MeetingState, Participant, evolve, initial_stat
 from podium.meeting.statements import current, delivered_in
 from podium.record.amendments import AmendmentHeld, amended
 from podium.record.groups import NOT_STATED, stakeholder_group, without_country
-from podium.record.history import NO_HISTORY, Asked, History, Outcome, follow
+from podium.record.history import (
+    FOLLOWED,
+    NO_HISTORY,
+    Asked,
+    History,
+    Outcome,
+    at_last,
+    follow,
+)
 from podium.record.segments import SegmentHeld, segments_held
-from podium.reference import development_group, find_country, reporting_region, speaks_for
+from podium.reference import (
+    country_name,
+    development_group,
+    find_country,
+    reporting_region,
+    speaks_for,
+)
 from podium.wire import EventFormatError, decode_event
 
 
@@ -41,12 +55,22 @@ class Speaker(ParticipantFields):
     """A registered participant, with the groups the statistics count them in."""
 
     participant_id: str
-    country_name: str | None
-    represents: str  # for whom they speak: the delegation, the organisation or the country
     region: str
     subregion: str | None
     development_group: str
     stakeholder_group: str
+
+    @property
+    def country_name(self) -> str | None:
+        """The UN's name of their country, in the language spoken now."""
+        return country_name(self.country)
+
+    @property
+    def represents(self) -> str:
+        """For whom they speak: the delegation, the organisation or the country, a country
+        by the UN's name in the language spoken now."""
+        who, _country = speaks_for(self.delegation, self.organisation, self.country)
+        return who or self.name
 
     @property
     def label(self) -> str:
@@ -174,12 +198,9 @@ def speaker_from(participant: Participant, on: date | None) -> Speaker:
     code = participant.country.strip().upper() if participant.country else None
     found = find_country(code) if code else None
     group = stakeholder_group(participant.stakeholder, participant.observer)
-    who, _country = speaks_for(participant.delegation, participant.organisation, code)
     return Speaker(
         **{**details(participant), "country": found.alpha2 if found else code},
         participant_id=participant.id,
-        country_name=found.name if found else None,
-        represents=who or participant.name,
         region=reporting_region(found) if found else without_country(group),
         subregion=found.subregion if found else None,
         development_group=development_group(found, on) if found else without_country(group),
@@ -305,9 +326,14 @@ def _amendments(history: History) -> tuple[AmendmentHeld, ...]:
 
 def record_from_events(meeting_id: str, events: Iterable[Event]) -> Record:
     """The record read from a log: its state replayed beside its history."""
-    state, history = initial_state(), NO_HISTORY
+    state, history, last = initial_state(), NO_HISTORY, None
     for event in events:
-        state, history = evolve(state, event), follow(history, event)
+        state = evolve(state, event)
+        if isinstance(event, FOLLOWED):  # the others would only move its last instant
+            history = follow(history, event)
+        last = event
+    if last is not None:
+        history = at_last(history, last)
     return read_record(meeting_id, state, history)
 
 

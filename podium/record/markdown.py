@@ -49,6 +49,8 @@ def write_markdown(report: Report) -> str:
             lines += [f"{number}. {_text(paragraph)}", ""]
     for annex in annexes(report):
         lines += [f"## {_text(annex.title)}", ""]
+        if annex.note:
+            lines += [_text(annex.note), ""]
         for table in annex.tables:
             lines += _table(table)
     return "\n".join(lines).rstrip() + "\n"

@@ -6,6 +6,8 @@ from podium.i18n import _
 from podium.record.html import write_html
 from podium.record.report import Progress, Report
 
+PDF_VARIANT = "pdf/ua-1"
+
 
 def _quiet(step: str) -> None:
     """Nobody is watching the build."""
@@ -18,5 +20,7 @@ def write_pdf(report: Report, progress: Progress = _quiet) -> bytes:
     # PNG charts: WeasyPrint lays out a bitmap far faster than thousands of SVG glyph paths.
     page = write_html(report, charts="png", progress=progress)
     progress(_("Laying out the PDF"))
-    pdf: bytes = HTML(string=page).write_pdf()
+    # PDF/UA-1: tagged (headings, paragraphs, tables with their header cells, figures with
+    # their text), titled, and in the document's language (the page's lang), for screen readers.
+    pdf: bytes = HTML(string=page).write_pdf(pdf_variant=PDF_VARIANT)
     return pdf

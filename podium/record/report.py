@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from podium.conceptnote.layout import LANGUAGE
-from podium.i18n import _
+from podium.i18n import _, ngettext
 from podium.record.charts import CHARTS, chart
 from podium.record.groups import label
 from podium.record.interventions import FloorRequest, Intervention, Record
@@ -174,6 +174,7 @@ class Table:
 class Annex:
     title: str
     tables: tuple[Table, ...]
+    note: str | None = None  # a paragraph before the tables
 
     @property
     def wide(self) -> bool:
@@ -294,6 +295,146 @@ def _amendments(record: Record) -> tuple[Table, ...]:
     )
 
 
+FULL_ROWS = 200
+"""Up to this many interventions (or unheard requests) the documents list each one; past it
+they give a summary annex instead (by segment and kind, and the longest overruns), so that a
+meeting of thousands of interventions is a report of a few pages, written in seconds. The
+full record, row by row, is always in the CSV and JSON exports."""
+
+LONGEST = 20
+"""How many of the longest overruns the summary annex names."""
+
+
+def _by_segment_and_kind(record: Record) -> Table:
+    counts: dict[tuple[int | None, str, str], list[float]] = {}
+    for i in record.interventions:
+        row = counts.setdefault((i.segment, i.segment_title or "", i.kind), [0, 0.0, 0, 0.0])
+        row[0] += 1
+        row[1] += i.spoken_seconds
+        if i.overrun_seconds > 0:
+            row[2] += 1
+            row[3] += i.overrun_seconds
+    order = sorted(counts, key=lambda key: (-1 if key[0] is None else key[0], key[2]))
+    return Table(
+        title=_("Interventions by segment and kind"),
+        headers=(
+            _("Segment"),
+            _("Kind"),
+            _("Interventions"),
+            _("Minutes"),
+            _("Over the limit"),
+            _("Minutes over"),
+        ),
+        rows=tuple(
+            (
+                title,
+                label("kind", kind),
+                str(int(counts[segment, title, kind][0])),
+                minutes(counts[segment, title, kind][1]),
+                str(int(counts[segment, title, kind][2])),
+                minutes(counts[segment, title, kind][3]),
+            )
+            for segment, title, kind in order
+        ),
+        total=(
+            _("Total"),
+            "",
+            str(len(record.interventions)),
+            minutes(record.spoken_seconds),
+            str(sum(1 for i in record.interventions if i.overrun_seconds > 0)),
+            minutes(sum(i.overrun_seconds for i in record.interventions)),
+        ),
+    )
+
+
+_OVERRUN_COLUMNS = ("number", "time", "speaker", "segment", "duration", "limit", "overrun")
+
+
+def _longest_overruns(record: Record) -> Table:
+    over = sorted(
+        (i for i in record.interventions if i.overrun_seconds > 0),
+        key=lambda i: (-i.overrun_seconds, i.id),
+    )[:LONGEST]
+    columns = {key: INTERVENTION_COLUMNS[key] for key in _OVERRUN_COLUMNS}
+    return _table(
+        _("The longest overruns"),
+        columns,
+        [intervention_row(record, i) for i in sorted(over, key=lambda i: i.id)],
+    )
+
+
+def _unheard_by_kind(record: Record) -> Table:
+    counts: dict[tuple[str, str], int] = {}
+    for r in record.unheard:
+        counts[r.kind, r.outcome] = counts.get((r.kind, r.outcome), 0) + 1
+    return Table(
+        title=_("Requests not given the floor, by kind and by what became of them"),
+        headers=(_("Kind"), _("What became of it"), _("Requests")),
+        rows=tuple(
+            (label("kind", kind), label("outcome", outcome), str(counts[kind, outcome]))
+            for kind, outcome in sorted(counts)
+        ),
+        total=(_("Total"), "", str(len(record.unheard))),
+    )
+
+
+def _interventions_in_full(count: int) -> str:
+    return ngettext(
+        "This annex summarises the {count} intervention of the record; each one, in full, "
+        "is in the CSV and JSON exports of this report.",
+        "This annex summarises the {count} interventions of the record; each one, in full, "
+        "is in the CSV and JSON exports of this report.",
+        count,
+    ).format(count=count)
+
+
+def _requests_in_full(count: int) -> str:
+    return ngettext(
+        "This annex summarises the {count} request not given the floor; each one, in full, "
+        "is in the CSV and JSON exports of this report.",
+        "This annex summarises the {count} requests not given the floor; each one, in full, "
+        "is in the CSV and JSON exports of this report.",
+        count,
+    ).format(count=count)
+
+
+def _interventions_annex(record: Record) -> Annex:
+    title = _("Annex III. Interventions")
+    if len(record.interventions) <= FULL_ROWS:
+        return Annex(
+            title,
+            (
+                _table(
+                    _("Interventions, in the order they were made"),
+                    INTERVENTION_COLUMNS,
+                    [intervention_row(record, i) for i in record.interventions],
+                ),
+            ),
+        )
+    return Annex(
+        title,
+        (_by_segment_and_kind(record), _longest_overruns(record)),
+        note=_interventions_in_full(len(record.interventions)),
+    )
+
+
+def _unheard_annex(record: Record) -> Annex:
+    title = _("Annex IV. Requests for the floor that were not heard")
+    unheard = record.unheard
+    if len(unheard) <= FULL_ROWS:
+        return Annex(
+            title,
+            (
+                _table(
+                    _("Requests not given the floor"),
+                    REQUEST_COLUMNS,
+                    [request_row(record, r) for r in unheard],
+                ),
+            ),
+        )
+    return Annex(title, (_unheard_by_kind(record),), note=_requests_in_full(len(unheard)))
+
+
 def annexes(report: Report) -> tuple[Annex, ...]:
     record = report.record
     return (
@@ -309,24 +450,6 @@ def annexes(report: Report) -> tuple[Annex, ...]:
                 *_amendments(record),
             ),
         ),
-        Annex(
-            _("Annex III. Interventions"),
-            (
-                _table(
-                    _("Interventions, in the order they were made"),
-                    INTERVENTION_COLUMNS,
-                    [intervention_row(record, i) for i in record.interventions],
-                ),
-            ),
-        ),
-        Annex(
-            _("Annex IV. Requests for the floor that were not heard"),
-            (
-                _table(
-                    _("Requests not given the floor"),
-                    REQUEST_COLUMNS,
-                    [request_row(record, r) for r in record.unheard],
-                ),
-            ),
-        ),
+        _interventions_annex(record),
+        _unheard_annex(record),
     )

@@ -281,7 +281,7 @@ def _goals(record: Record) -> list[str]:
             goal = sdg(n)
         except UnknownGoal:
             continue
-        goals.append(_("SDG {number}: {title}").format(number=goal.number, title=goal.title))
+        goals.append(goal.label)
     if not goals:
         return []
     return [_("The concept note links this meeting to: {goals}.").format(goals="; ".join(goals))]

@@ -1,7 +1,9 @@
 """Countries and areas with their UN M49 region and development groups.
 
 The table is ``data/m49.csv`` (source, date and counts in ``data/README.md``),
-read once per process. Names are M49's English names, the ones the UN prints.
+read once per process. Names are M49's, the ones the UN prints, in the six
+official languages (``data/m49-names.csv``): a name is given in the language
+being spoken (``podium.i18n``), English where it is not one of the six.
 """
 
 from __future__ import annotations
@@ -14,9 +16,13 @@ from pathlib import Path
 
 import pycountry
 
-from podium.i18n import _
+from podium.i18n import SOURCE_LANGUAGE, _, current
 
 DATA = Path(__file__).parent / "data" / "m49.csv"
+NAMES = Path(__file__).parent / "data" / "m49-names.csv"
+
+UN_LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
+"""The six official languages of the United Nations, in which M49 names every country."""
 
 REGIONS: tuple[str, ...] = ("Africa", "Americas", "Asia", "Europe", "Oceania")
 """The five M49 regions, in M49's order."""
@@ -86,6 +92,16 @@ class Country:
     sids: bool
     developed: bool
 
+    @property
+    def names(self) -> dict[str, str]:
+        """M49's name in each of the six languages, by language code."""
+        return _names_table()[self.alpha2]
+
+    def name_in(self, language: str | None = None) -> str:
+        """M49's name in ``language`` (default: the language spoken now); English otherwise."""
+        names = self.names
+        return names.get(language or current()) or names[SOURCE_LANGUAGE]
+
 
 @dataclass(frozen=True)
 class _Table:
@@ -119,9 +135,21 @@ def _read(path: Path) -> tuple[Country, ...]:
         )
 
 
+@cache
+def _names_table() -> dict[str, dict[str, str]]:
+    """M49's names in the six languages, by alpha-2 code."""
+    with NAMES.open(encoding="utf-8", newline="") as f:
+        lines = (line for line in f if not line.startswith("#"))
+        return {
+            row["alpha2"]: {language: row[language] for language in UN_LANGUAGES}
+            for row in csv.DictReader(lines)
+        }
+
+
 def _names(c: Country) -> set[str]:
-    """M49's name and pycountry's names, so "Turkey", "Türkiye" and "Bolivia" all resolve."""
-    names = {c.name}
+    """M49's names in six languages and pycountry's names, so "Turkey", "Türkiye",
+    "Bolivia", "Allemagne" and "德国" all resolve."""
+    names = {c.name, *c.names.values()}
     entry = pycountry.countries.get(alpha_2=c.alpha2)
     if entry is not None:
         for attribute in ("name", "official_name", "common_name"):
@@ -171,11 +199,12 @@ def find_country_by_name(name: str) -> Country | None:
     return _table().by_name.get(" ".join(name.split()).casefold())
 
 
-def country_name(code: str | None) -> str | None:
+def country_name(code: str | None, language: str | None = None) -> str | None:
     """The UN's short name for an ISO alpha-2 or alpha-3 code ("Viet Nam", "State of
-    Palestine"); None for no code or one the table does not know."""
+    Palestine"; "État de Palestine" in French), in ``language`` (default: the language
+    spoken now); None for no code or one the table does not know."""
     found = find_country(code) if code else None
-    return found.name if found else None
+    return found.name_in(language) if found else None
 
 
 def speaks_for(
@@ -184,16 +213,17 @@ def speaks_for(
     """Whom a participant speaks for, and the country to show beside it (None: nothing more).
 
     A delegation that names the participant's own country is shown by the UN's
-    name for it ("Vietnam" with VN is "Viet Nam"), never beside a second
-    spelling of itself; an organisation keeps its own name, with its country.
+    name for it in the language spoken ("Vietnam" with VN is "Viet Nam", "越南" in
+    Chinese), never beside a second spelling of itself; an organisation keeps its
+    own name, with its country's.
     """
     found = find_country(code) if code else None
     shown = delegation or organisation
     if found is None:
         return (shown or (code or "").strip().upper(), None)
     if not shown or find_country_by_name(shown) is found:
-        return (found.name, None)
-    return (shown, found.name)
+        return (found.name_in(), None)
+    return (shown, found.name_in())
 
 
 def is_ldc(c: Country, on: date | None = None) -> bool:

@@ -7,13 +7,24 @@ own log and every request fails. Feeds are therefore counted: token-less ones
 by the address they come from, the others by their token, and all of them
 below ``total``, which leaves room under the descriptor limit for commands,
 pages and the log. A feed past a cap is a 503 with ``Retry-After``.
+
+Thousands of open feeds are a great many objects, which a full garbage
+collection would walk each time (close to a second at 10,000 feeds). A
+server sets ``FeedCaps.freezer``: once a burst of connections is over (and
+every 256 connections within a long one), what the process holds is frozen
+out of the collector's reach (``gc.freeze``); once
+half of the connections frozen have gone, it is thawed and collected once,
+at a quiet moment, so that nothing they left behind is kept for good.
 """
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import os
 import resource
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -48,8 +59,74 @@ def descriptor_limit() -> int:
 
 
 def default_total() -> int:
-    """Feeds in all: half of what is left under the descriptor limit, the rest for requests."""
-    return max(64, (descriptor_limit() - RESERVED_DESCRIPTORS) // 2)
+    """Feeds in all: what is left under the descriptor limit, less an eighth (at least
+    RESERVED_DESCRIPTORS) for the requests that come and go beside them."""
+    limit = descriptor_limit()
+    return max(64, limit - RESERVED_DESCRIPTORS - max(RESERVED_DESCRIPTORS, limit // 8))
+
+
+class Freezer:
+    """Freezes the process's objects after each burst of connections (see above)."""
+
+    QUIET_SECONDS = 1.0  # no connection came or went for this long: the burst is over
+    # In a long burst, what the connections come so far hold is frozen every so many.
+    EVERY = 256
+    # Connections gone since the last thaw, as a multiple of those open, before the next.
+    GONE_PER_OPEN = 2
+
+    def __init__(self) -> None:
+        self.open = 0
+        self.came = 0  # since the last freeze
+        self.gone = 0  # since the last thaw: what they left may be frozen with the rest
+        self.last = 0.0
+        self.pending: asyncio.TimerHandle | None = None
+
+    def came_in(self) -> None:
+        self.open += 1
+        self.came += 1
+        if self.came >= self.EVERY:
+            self.came = 0
+            gc.collect(1)  # the young objects only: a millisecond, not the whole heap
+            gc.freeze()
+        self._soon()
+
+    def went_out(self) -> None:
+        self.open -= 1
+        self.gone += 1
+        self._soon()
+
+    def _soon(self) -> None:
+        self.last = time.monotonic()
+        if self.pending is not None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # not on a server's loop: nothing to freeze for
+        self.pending = loop.call_later(self.QUIET_SECONDS, self._settle, loop)
+
+    def _settle(self, loop: asyncio.AbstractEventLoop) -> None:
+        waited = time.monotonic() - self.last
+        if waited < self.QUIET_SECONDS:
+            self.pending = loop.call_later(self.QUIET_SECONDS - waited, self._settle, loop)
+            return
+        self.pending = None
+        if self.gone > self.GONE_PER_OPEN * max(self.open, 64):
+            # Most of what was frozen is gone (the meeting ended, the hall emptied): thawed
+            # and collected once, while few connections are left to walk.
+            gc.unfreeze()
+            gc.collect()
+            self.gone = 0
+        else:
+            gc.collect(1)
+        gc.freeze()
+        self.came = 0
+
+
+def freeze_now() -> None:
+    """What start-up made stays for good: out of every later collection's way."""
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass
@@ -60,6 +137,7 @@ class FeedCaps:
     _open: Counter[str] = field(default_factory=Counter)
     _all: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    freezer: Freezer | None = None
 
     def take(self, address: str, token_hash: str | None) -> Callable[[], None] | None:
         """A place for one more feed, and the call that gives it back; None when full."""
@@ -70,6 +148,9 @@ class FeedCaps:
                 return None
             self._open[key] += 1
             self._all += 1
+        freezer = self.freezer
+        if freezer is not None:
+            freezer.came_in()
         given_back = False
 
         def give_back() -> None:
@@ -82,6 +163,8 @@ class FeedCaps:
                 self._open[key] -= 1
                 if self._open[key] <= 0:
                     del self._open[key]
+            if freezer is not None:
+                freezer.went_out()
 
         return give_back
 

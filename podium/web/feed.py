@@ -5,8 +5,12 @@ A client resumes with ``Last-Event-ID`` (or ``?after=``) and gets exactly what
 it missed; one too far behind gets ``event: snapshot`` and refetches the state.
 A comment (``: ping``) every 15 seconds keeps proxies and phones connected.
 
-Each frame is built once per event and shared by every connection; a
-connection holds only its cursor, so a slow client slows only itself.
+Each frame is built once per event and audience and shared by every
+connection; a connection holds only its cursor, so a slow client slows only
+itself. Where the server allows it (``podium.web.outlet``), a caught-up
+connection joins the hub's feed, which writes each frame to its transport
+directly; a connection that falls behind catches up through ``send`` and
+joins again. Elsewhere each connection follows the hub in a task of its own.
 """
 
 from __future__ import annotations
@@ -24,12 +28,13 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.types import Receive, Scope, Send
 
 from podium.i18n import _
-from podium.live.hub import Hub, Snapshot
+from podium.live.hub import Hub, Snapshot, Subscription
 from podium.meeting.privacy import Audience, audience, has_private_fields, visible_event
 from podium.store.base import StoredEvent
 from podium.web.auth import bearer_token, cookie_token, hash_token
 from podium.web.connections import RETRY_AFTER_SECONDS, FeedCaps
 from podium.web.deps import actor_for, service
+from podium.web.outlet import HANDED_OVER, SERVER_SEND, TransportOutlet
 from podium.web.schemas import Error
 
 log = logging.getLogger(__name__)
@@ -38,6 +43,7 @@ router = APIRouter(prefix="/api", tags=["feed"])
 
 HEARTBEAT_SECONDS = 15.0
 PING = b": ping\n\n"
+RETRY = b"retry: 2000\n\n"  # a lost connection is tried again after 2 seconds
 _FRAMES: OrderedDict[tuple[str, int, str], bytes] = OrderedDict()
 _FRAMES_KEPT = 4096
 
@@ -96,15 +102,29 @@ class EventStream(Response):
         self.give_back = give_back
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        give_back = self.give_back
         try:
-            await self._stream(receive, send)
+            await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
+            await send({"type": "http.response.body", "body": RETRY, "more_body": True})
+            outlet = TransportOutlet.of(scope)
+            if outlet is None:
+                await self._stream(receive, send)
+                return
+            joined = JoinedStream(self, outlet, scope[SERVER_SEND], give_back)
+            if await joined.start():
+                # The server's side waits for the client to go; the request's own layers,
+                # done with, are let go of (an idle feed holds as little as it can).
+                scope[HANDED_OVER] = joined
+                give_back = None
+            else:
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+        except OSError:
+            pass  # the client went before the stream started
         finally:
-            if self.give_back is not None:
-                self.give_back()
+            if give_back is not None:
+                give_back()
 
     async def _stream(self, receive: Receive, send: Send) -> None:
-        await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
-        await send({"type": "http.response.body", "body": b"retry: 2000\n\n", "more_body": True})
         follower = asyncio.create_task(self._follow(send))
         receiving = asyncio.ensure_future(receive())
         try:
@@ -152,6 +172,98 @@ class EventStream(Response):
             await items.aclose()  # type: ignore[attr-defined]
 
 
+class JoinedStream:
+    """A stream whose frames the hub writes to its transport while it is caught up.
+
+    Once started, it is handed over to ``ServerSend``, whose task only waits for
+    the client to go; catching up (at the start, and whenever the hub finds the
+    transport cannot take a frame) runs in a task of its own through the
+    server's ``send``, which waits for a slow client.
+    """
+
+    __slots__ = ("catching", "ended", "give_back", "outlet", "send", "stream", "subscription")
+
+    def __init__(
+        self,
+        stream: EventStream,
+        outlet: TransportOutlet,
+        send: Send,
+        give_back: Callable[[], None] | None,
+    ) -> None:
+        self.stream = stream
+        self.outlet = outlet
+        self.send = send  # the server's own: an event stream's body passes every layer as is
+        self.give_back = give_back
+        self.ended = False
+        self.catching: asyncio.Task[None] | None = None
+        self.subscription = Subscription(
+            stream.meeting_id, stream.after, stream.viewer, frame, outlet, self.behind
+        )
+
+    async def start(self) -> bool:
+        """Joined to the hub's feed, or catching up to join it; False if the log failed."""
+        hub = self.stream.hub
+        hub.keep_alive(PING, HEARTBEAT_SECONDS)
+        try:
+            # Already at the head (a reconnection, as a rule): joined at once, no task.
+            if not await hub.join(self.subscription):
+                self.behind(self.subscription)
+        except Exception:  # the log could not be read: the client reconnects with Last-Event-ID
+            log.exception("the feed of meeting %s failed", self.stream.meeting_id)
+            return False
+        return True
+
+    async def run(self, receive: Receive) -> None:
+        """Until the client goes; then the stream's place is given back."""
+        try:
+            while (await receive())["type"] != "http.disconnect":
+                pass
+        finally:
+            self.ended = True
+            self.stream.hub.leave(self.subscription)
+            catching = self.catching
+            if catching is not None and not catching.done():
+                catching.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await catching
+            if self.give_back is not None:
+                self.give_back()
+        with contextlib.suppress(OSError, RuntimeError):
+            await self.send({"type": "http.response.body", "body": b"", "more_body": False})
+
+    def behind(self, subscription: Subscription) -> None:
+        """The hub no longer writes to this stream: catch up through ``send``, then rejoin."""
+        if self.ended or self.outlet.gone:
+            return
+        self.catching = asyncio.get_running_loop().create_task(self._catch_up())
+
+    async def _catch_up(self) -> None:
+        hub, stream, subscription = self.stream.hub, self.stream, self.subscription
+        try:
+            while not hub.stopped and not self.ended:
+                items = hub.follow(stream.meeting_id, subscription.cursor, until_caught_up=True)
+                try:
+                    async for item in items:
+                        body = (
+                            snapshot_frame(item.seq)
+                            if isinstance(item, Snapshot)
+                            else frame(item, stream.viewer)
+                        )
+                        await self.send(
+                            {"type": "http.response.body", "body": body, "more_body": True}
+                        )
+                        subscription.cursor = item.seq
+                finally:
+                    await items.aclose()  # type: ignore[attr-defined]
+                if self.ended or self.outlet.gone or await hub.join(subscription):
+                    return
+        except OSError:
+            pass  # the client went while we wrote to it
+        except Exception:  # the stream ends; the client reconnects with Last-Event-ID
+            log.exception("the feed of meeting %s failed", stream.meeting_id)
+        self.outlet.close()  # the hub stopped, or the feed failed: the client's request ends
+
+
 def _after(last_event_id: str | None, after: int | None) -> int:
     if last_event_id is not None and last_event_id.strip():
         value = last_event_id.strip()
@@ -183,23 +295,23 @@ async def feed(
 ) -> Any:
     start = _after(request.headers.get("last-event-id"), after)
     meetings = service(request)
-    if not await run_in_threadpool(meetings.exists, meeting_id):
-        raise HTTPException(404, _("There is no meeting {id}.").format(id=meeting_id))
-    give_back = _place(request, meeting_id)
     hub: Hub = request.app.state.hub
-    actor = await run_in_threadpool(actor_for, request, meeting_id)
+    # A meeting this process follows already is in the log: a reconnecting hall asks nothing.
+    if not hub.knows(meeting_id) and not await run_in_threadpool(meetings.exists, meeting_id):
+        raise HTTPException(404, _("There is no meeting {id}.").format(id=meeting_id))
+    token = bearer_token(request) or cookie_token(request, meeting_id)
+    actor = await run_in_threadpool(actor_for, request, meeting_id) if token else None
+    give_back = _place(request, hash_token(token) if actor and token else None)
     # The Chair and the secretariat get every event whole; everyone else what the hall sees.
     viewer = audience(actor.role if actor else None)
     return EventStream(hub, meeting_id, start, viewer, give_back)
 
 
-def _place(request: Request, meeting_id: str) -> Callable[[], None]:
+def _place(request: Request, token_hash: str | None) -> Callable[[], None]:
     """A place among the open feeds: by token for a link's holder, else by address."""
-    token = bearer_token(request) or cookie_token(request, meeting_id)
-    holder = service(request).actor(meeting_id, token) if token else None
     caps: FeedCaps = request.app.state.feed_caps
     address = request.client.host if request.client else ""
-    give_back = caps.take(address, hash_token(token) if holder and token else None)
+    give_back = caps.take(address, token_hash)
     if give_back is None:
         raise HTTPException(
             503,

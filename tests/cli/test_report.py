@@ -91,3 +91,20 @@ def test_unknown_format_and_missing_directory_are_clear_errors(
     missing = podium("report", MEETING, "--data", tmp_path / "nowhere")
     assert missing.returncode == 2
     assert "no such data directory" in missing.stderr.decode()
+
+
+def test_a_terminal_sees_a_progress_bar_step_by_step(
+    data: tuple[Path, Panel], tmp_path: Path
+) -> None:
+    directory, _panel = data
+    out = tmp_path / "report.html"
+    result = podium(
+        "report", MEETING, "--to", "html", "-o", out, "--data", directory, TTY_COMPATIBLE="1"
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    shown = result.stderr.decode()
+    steps = ["Counting who spoke", "Writing HTML", "Drawing the chart “region”"]
+    assert [shown.find(step) for step in steps] == sorted(shown.find(step) for step in steps)
+    assert all(step in shown for step in steps)
+    assert "━" in shown  # the bar itself
+    assert out.read_bytes().startswith(b"<!DOCTYPE html>")

@@ -11,11 +11,15 @@ from collections.abc import Callable
 
 import pytest
 
+from podium.conceptnote.agenda import agenda_item
 from podium.conceptnote.documents import read_document
 from podium.conceptnote.durations import find_duration
-from podium.conceptnote.people import groups_in, names_in
-from podium.conceptnote.segments import Part, read_clause, read_segments, sentences, title_of
+from podium.conceptnote.people import groups_in, named_in_prose, names_in
+from podium.conceptnote.programme_table import cell_item
+from podium.conceptnote.prose import Part, read_segments
+from podium.conceptnote.segments import read_clause, sentences, title_of
 from podium.conceptnote.textblocks import elements
+from podium.conceptnote.turns import listed_parts, per_round, role_parts
 from podium.conceptnote.vocabulary import detect
 
 SIZE = 1_000_000
@@ -52,6 +56,12 @@ READERS: dict[str, Callable[[str], object]] = {
     "sentences": sentences,
     "names": lambda text: names_in(text, "en", loose=True),
     "labelled people": lambda text: groups_in(text, "en"),
+    "people in prose": lambda text: named_in_prose(text, "en"),
+    "roles in turn": role_parts,
+    "listed parts": listed_parts,
+    "rounds in turn": lambda text: per_round(text, 2, "Slot"),
+    "agenda item": lambda text: agenda_item(text, "en"),
+    "cell": lambda text: cell_item(text, "en"),
     "language": detect,
 }
 
