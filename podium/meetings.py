@@ -35,6 +35,7 @@ from podium.meeting.state import MeetingState, Participant, evolve, initial_stat
 from podium.meeting.subject import changed_message, has_subject, subject
 from podium.meeting.timer import elapsed, light, remaining
 from podium.meeting.words import Actor
+from podium.record.balance import grouping
 from podium.statement_files import media_type_of
 from podium.store.base import Conflict, EventStore, StoredEvent, TokenRecord
 from podium.tokens import hash_token, new_token
@@ -322,7 +323,7 @@ class MeetingService:
             basis = self._basis(meeting, state, command, expected_seq)
             for _attempt in range(APPEND_ATTEMPTS):
                 self._check_rate(meeting, command, actor)
-                decision = decide(state, command, actor, self.clock())
+                decision = decide(state, command, actor, self.clock(), grouping(state))
                 if isinstance(decision, Refusal):
                     if decision.forbidden:
                         raise Forbidden(decision.translate(_))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from podium.conceptnote.layout import LANGUAGE
 from podium.i18n import _, ngettext
 from podium.record.charts import CHARTS, chart
-from podium.record.groups import label
+from podium.record.groups import dimension_title, label
 from podium.record.interventions import FloorRequest, Intervention, Record
 from podium.record.statistics import Statistics, statistics
 from podium.record.summary import Summary, chair_summary, clock, local_time, minutes
@@ -277,7 +277,30 @@ def statistics_tables(report: Report) -> tuple[Table, ...]:
             chart="overruns",
         )
     )
+    tables.extend(budget_tables(report.record))
     return tuple(tables)
+
+
+def budget_tables(record: Record) -> tuple[Table, ...]:
+    """The groups' time budgets the Chair set, against the floor's time each group used."""
+    if not record.budgets:
+        return ()
+    return (
+        Table(
+            title=_("Time budgets: budget against use"),
+            headers=(_("Group"), _("Counted by"), _("Budget"), _("Used"), _("Left")),
+            rows=tuple(
+                (
+                    label(u.budget.dimension, u.budget.group),
+                    dimension_title(u.budget.dimension),
+                    clock(u.budget.seconds),
+                    clock(u.used),
+                    clock(u.left) if u.left >= 0 else "-" + clock(-u.left),
+                )
+                for u in record.budgets
+            ),
+        ),
+    )
 
 
 def _amendments(record: Record) -> tuple[Table, ...]:

@@ -22,6 +22,7 @@ from podium.store.errors import STORAGE_ERRORS
 from podium.web import (
     api,
     assets,
+    balance_page,
     broadcast,
     creating,
     feed,
@@ -118,6 +119,7 @@ def create_app(
         icon,
         locale,
         assets,
+        balance_page,
     ):
         app.include_router(part.router)
     return app

@@ -18,8 +18,10 @@ from starlette.datastructures import FormData, UploadFile
 
 from podium.i18n import _, speaking
 from podium.meeting import floor
+from podium.meeting.commands import SetOrdering
 from podium.meeting.events import EVENTS
 from podium.meeting.groups import GROUPS
+from podium.meeting.permissions import may
 from podium.meeting.privacy import audience
 from podium.meeting.programme import planned
 from podium.meeting.state import Participant
@@ -30,6 +32,7 @@ from podium.record.charts import CHARTS
 from podium.web import view
 from podium.web.amending import amending_view
 from podium.web.auth import check_csrf, cookie_seconds, csrf_token
+from podium.web.balance import balance_view
 from podium.web.deps import actor_for, service
 from podium.web.forms import command_from_form
 from podium.web.handoff import handoffs
@@ -104,6 +107,8 @@ def _page(
             for number in removed
         ]
         context["undo_floor"] = given if page == "chair" else None
+        context["balance"] = balance_view(state, now)
+        context["may_balance"] = may(actor.role, SetOrdering)
         context["response_round"] = state.response_round
         # When each undo button goes: the page's script hides it then, as the core refuses it.
         window = timedelta(seconds=floor.UNDO_SECONDS)

@@ -34,7 +34,9 @@ from podium.meeting.commands import (
     ReopenList,
     RequestFloor,
     ResumeSpeech,
+    SetBudget,
     SetEmbedding,
+    SetOrdering,
     StartSegment,
     TagIntervention,
     UndoGiveFloor,
@@ -129,6 +131,8 @@ def busy(tmp_path: Path) -> Iterator[tuple[object, MeetingService, str, dict[str
     run(CloseResponseRound())
     run(CloseList())
     run(ReopenList())
+    run(SetOrdering(ordering="region"))
+    run(SetBudget(dimension="channel", group="online", budget_seconds=300))
     run(SetEmbedding(origins=("https://webtv.example.org",)))
     run(CloseMeeting())
     yield app, service, meeting, {**created.tokens, "participant": phone}
