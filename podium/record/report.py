@@ -277,7 +277,40 @@ def statistics_tables(report: Report) -> tuple[Table, ...]:
             chart="overruns",
         )
     )
+    tables.extend(course_tables(stats))
     tables.extend(budget_tables(report.record))
+    return tuple(tables)
+
+
+QUARTERS = (0.25, 0.5, 0.75, 1.0)
+
+
+def course_tables(stats: Statistics) -> tuple[Table, ...]:
+    """How each group's time built up: its minutes after each quarter of the meeting (the
+    chart beside it draws every step)."""
+    tables = []
+    for course in stats.courses:
+        if len(course.points) < 2:
+            continue
+        end = course.points[-1][0]
+        marks = [end * q for q in QUARTERS]
+        so_far = [next(s for t, s in reversed(course.points) if t <= mark) for mark in marks]
+        tables.append(
+            Table(
+                title=_("Speaking time by {dimension} over the meeting").format(
+                    dimension=course.title.lower()
+                ),
+                headers=(
+                    course.title,
+                    *(_("After {minutes} min").format(minutes=round(mark)) for mark in marks[:-1]),
+                    _("At the end ({minutes} min)").format(minutes=round(end)),
+                ),
+                rows=tuple(
+                    (name, *(minutes(s[n]) for s in so_far)) for n, name in enumerate(course.labels)
+                ),
+                chart=f"{course.dimension.replace('_', '-')}-over-time",
+            )
+        )
     return tuple(tables)
 
 
