@@ -6,12 +6,10 @@ import logging
 import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -23,6 +21,7 @@ from podium.store.base import EventStore
 from podium.store.errors import STORAGE_ERRORS
 from podium.web import (
     api,
+    assets,
     balance_page,
     broadcast,
     creating,
@@ -44,7 +43,6 @@ from podium.web.regions import Deltas
 
 log = logging.getLogger(__name__)
 
-STATIC = Path(__file__).parent / "static"
 # Below this many bytes, compression saves less than it costs.
 GZIP_MINIMUM = 500
 
@@ -122,10 +120,10 @@ def create_app(
         reports,
         icon,
         locale,
+        assets,
         balance_page,
     ):
         app.include_router(part.router)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
 

@@ -259,4 +259,4 @@ def test_an_arabic_note_reads_right_to_left_in_its_fields(client: TestClient) ->
     page = upload(client, note.name, note.read_bytes())
     title = re.search(r'<input name="title"[^>]*>', page)
     assert title and 'dir="auto"' in title.group()
-    assert '<pre class="note-text" dir="auto">' in page
+    assert '<pre class="note-text" dir="auto" tabindex="0">' in page

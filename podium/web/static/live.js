@@ -137,7 +137,7 @@
   }
 
   function tick() {
-    var light = "none";
+    var light = "none", remaining = null;
     document.querySelectorAll("[data-timer]").forEach(function (el) {
       var d = el.dataset, now = Date.now() + offset;
       var end = d.pausedAt ? Date.parse(d.pausedAt) : now;
@@ -147,13 +147,40 @@
       var left = +d.limit - spoken, warn = d.warn === "" ? +d.limit : +d.warn;
       light = left <= 0 ? "red" : spoken >= warn ? "amber" : "green";
       digits.textContent = show(left);
+      remaining = left;
     });
     body.className = body.className.replace(/\blight-\w+/, "light-" + light);
+    announce(light, remaining);
     // An undo is offered for 10 seconds only: its button goes when the core would refuse it.
     document.querySelectorAll("[data-until]").forEach(function (el) {
       var until = Date.parse(el.dataset.until);
       if (until && until <= Date.now() + offset) el.hidden = true;
     });
+  }
+
+  // A screen reader hears what matters in the page's one status node, never the ticking
+  // seconds: a new speaker (or "you have the floor"), the light changing, one minute left.
+  var heard = null;
+  function announce(light, left) {
+    var node = document.getElementById("announce");
+    if (!node) return;
+    var who = document.querySelector("[data-speaker]");
+    var now = {
+      speech: who ? who.dataset.speaker : "", light: light,
+      minute: left !== null && left > 0 && left <= 60, mine: !!document.querySelector("[data-my-floor]")
+    };
+    var was = heard, say = [], d = node.dataset;
+    heard = now;
+    if (!was) return;  // what the page showed when it opened is not news
+    if (now.mine && (!was.mine || now.speech !== was.speech)) say.push(d.floor);
+    else if (now.speech && now.speech !== was.speech) {
+      var name = who.querySelector(".name") || who;
+      say.push(d.speaking + ": " + name.textContent.trim());
+    } else if (now.speech) {
+      if (now.minute && !was.minute) say.push(d.minute);
+      if (now.light !== was.light && now.light !== "none" && was.light !== "none") say.push(d[now.light]);
+    }
+    if (say.length) node.textContent = say.join(" ");
   }
 
   function key(e) {
@@ -178,7 +205,8 @@
     if (!old) {
       old = document.createElement("p");
       old.id = "message"; old.className = "message"; old.setAttribute("role", "alert");
-      body.insertBefore(old, body.firstChild);
+      var main = document.querySelector("main") || body;
+      main.insertBefore(old, main.firstChild);
     }
     old.textContent = text;
   }
