@@ -87,7 +87,7 @@ def test_each_page_of_the_hall_gets_its_regions_with_the_event(live_server: Live
     me = got["me"][0].json()
     assert me["self"][ben["id"]] != me["self_else"]  # Ben speaks: his own region changed
     assert ana["id"] not in me["self"]
-    mine = re.search(r'<section id="mine"[^>]*data-self="([^"]*)"', html)
+    mine = re.search(r'<div id="mine"[^>]*data-self="([^"]*)"', html)
     assert mine and mine.group(1) == me["self_else"]  # Ana's phone has nothing to fetch
 
 
