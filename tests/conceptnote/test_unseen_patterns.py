@@ -26,3 +26,19 @@ def test_a_french_coprésidence_is_the_co_chairs() -> None:
         "Modératrice : Mme Rita Moss, journaliste\n"
     )
     assert plan.segments[0].role == "co-chair"
+
+
+def test_a_numbered_panel_is_a_panel_of_panelists() -> None:
+    plan = parse_text(
+        HEAD + "## Programme\n\n"
+        "- Opening remarks by the Chair\n"
+        "- Panel 1: challenges met during the pandemic\n"
+        "- Panel II: recovering from the crisis\n"
+        "- Panel discussion among the founders of the network\n"
+    )
+    assert [s.role for s in plan.segments] == ["chair", "panelist", "panelist", "panelist"]
+
+
+def test_a_panel_named_in_passing_gives_no_role() -> None:
+    plan = parse_text(HEAD + "## Programme\n\n- Opening remarks by the Chair\n- Report of the panel\n")
+    assert [s.role for s in plan.segments] == ["chair", "other"]
