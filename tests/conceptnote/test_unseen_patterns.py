@@ -42,3 +42,28 @@ def test_a_numbered_panel_is_a_panel_of_panelists() -> None:
 def test_a_panel_named_in_passing_gives_no_role() -> None:
     plan = parse_text(HEAD + "## Programme\n\n- Opening remarks by the Chair\n- Report of the panel\n")
     assert [s.role for s in plan.segments] == ["chair", "other"]
+
+
+def test_a_title_before_the_person_keeps_the_persons_name() -> None:
+    plan = parse_text(
+        HEAD + "## Programme\n\n"
+        "- Opening of the session: H.E. Mr. Coly Seck, President of the Council (Senegal)\n"
+        "- Closing of the session: Ms. Ann Lee, Vice-President\n"
+    )
+    assert [s.names for s in plan.segments] == [("H.E. Mr. Coly Seck",), ("Ms. Ann Lee",)]
+
+
+def test_spanish_main_statements_in_a_semicolon_list_are_keynotes_each_named() -> None:
+    plan = parse_text(
+        "**Consejo de Derechos Humanos**\n\n# Sesión de apertura\n\n"
+        "Lunes 25 de febrero de 2019, 9.00 horas\n\nPalais des Nations, Ginebra\n\n"
+        "## Antecedentes\n\nEl Consejo celebra su período de sesiones en Ginebra y los Estados "
+        "exponen las cuestiones de derechos humanos de interés para la comunidad internacional.\n\n"
+        "## Programa\n\n"
+        "- Apertura del período de sesiones: Embajador Coly Seck, Presidente del Consejo\n"
+        "- Declaraciones principales: Sr. Juan Pérez, Secretario General; "
+        "Sra. Ana Gómez, Presidenta de la Asamblea General; Sr. Luis Mora, Ministro\n"
+    )
+    assert [(s.role, s.speakers) for s in plan.segments] == [("chair", 1), ("keynote", 3)]
+    assert plan.segments[0].names == ("Embajador Coly Seck",)
+    assert plan.segments[1].names == ("Sr. Juan Pérez", "Sra. Ana Gómez", "Sr. Luis Mora")
