@@ -3,6 +3,7 @@ title before a semicolon list of people, an end given only in prose."""
 
 from __future__ import annotations
 
+from podium.conceptnote.dates import find_dates
 from podium.conceptnote.reader import parse_text
 
 HEAD = "**Panel on “Oceans”**\n\n**Monday, 3 March 2025, 10.00-12.00 (Geneva time)**\n\n"
@@ -40,7 +41,9 @@ def test_a_numbered_panel_is_a_panel_of_panelists() -> None:
 
 
 def test_a_panel_named_in_passing_gives_no_role() -> None:
-    plan = parse_text(HEAD + "## Programme\n\n- Opening remarks by the Chair\n- Report of the panel\n")
+    plan = parse_text(
+        HEAD + "## Programme\n\n- Opening remarks by the Chair\n- Report of the panel\n"
+    )
     assert [s.role for s in plan.segments] == ["chair", "other"]
 
 
@@ -67,3 +70,35 @@ def test_spanish_main_statements_in_a_semicolon_list_are_keynotes_each_named() -
     assert [(s.role, s.speakers) for s in plan.segments] == [("chair", 1), ("keynote", 3)]
     assert plan.segments[0].names == ("Embajador Coly Seck",)
     assert plan.segments[1].names == ("Sr. Juan Pérez", "Sra. Ana Gómez", "Sr. Luis Mora")
+
+
+def test_a_date_ending_a_sentence_is_still_a_date() -> None:
+    found = find_dates("La réunion se tient le jeudi 12 décembre. Les participants arrivent tôt.")
+    assert [(d.day, d.month) for d in found] == [(12, 12)]
+
+
+def test_the_end_given_only_in_prose_is_the_last_days_closing_time() -> None:
+    plan = parse_text(
+        "**Dialogue sur la protection**\n\nMercredi 11 et jeudi 12 décembre 2013\n\n"
+        "Salle XVII, Palais des Nations, Genève\n\n## Organisation\n\n"
+        "Les séances se tiennent de 10 heures à 13 heures et de 15 heures à 18 heures le "
+        "mercredi 11 décembre, puis de 10 heures à 12 heures le jeudi 12 décembre. Les "
+        "participants sont priés d'être à l'heure.\n\n## Déroulement\n\n"
+        "La réunion s'ouvre par un débat interactif en séance plénière.\n"
+    )
+    assert plan.start is not None and plan.end is not None
+    assert (plan.start.day, plan.start.hour) == (11, 10)
+    assert (plan.end.day, plan.end.hour) == (12, 12)
+
+
+def test_hours_written_after_each_day_give_the_last_days_close() -> None:
+    plan = parse_text(
+        "**Dialogue on protection**\n\n11-12 December 2013\n\n"
+        "Room XVII, Palais des Nations, Geneva\n\n## Organization\n\n"
+        "Meetings are held on Wednesday, 11 December, from 10 a.m. to 6 p.m., and on "
+        "Thursday, 12 December, from 10 a.m. to 1 p.m.\n\n## Format\n\n"
+        "The meeting opens with an interactive discussion in plenary.\n"
+    )
+    assert plan.start is not None and plan.end is not None
+    assert (plan.start.day, plan.start.hour) == (11, 10)
+    assert (plan.end.day, plan.end.hour) == (12, 13)
