@@ -102,3 +102,20 @@ def test_hours_written_after_each_day_give_the_last_days_close() -> None:
     assert plan.start is not None and plan.end is not None
     assert (plan.start.day, plan.start.hour) == (11, 10)
     assert (plan.end.day, plan.end.hour) == (12, 13)
+
+
+def test_joining_online_beside_the_room_is_no_part_of_the_venue() -> None:
+    plan = parse_text(
+        "# Technical symposium on vaccines\n\nFriday, 16 December 2022, 10.30-12.30\n\n"
+        "World Intellectual Property Organization (WIPO), Geneva, and online\n\n"
+        "## Programme\n\n- Opening remarks by the Chair\n"
+    )
+    assert plan.venue == "World Intellectual Property Organization (WIPO), Geneva"
+
+
+def test_a_meeting_held_only_online_keeps_that_as_its_venue() -> None:
+    plan = parse_text(
+        "# Technical symposium on vaccines\n\nFriday, 16 December 2022, 10.30-12.30 (CET)\n\n"
+        "Fully virtual\n\n## Programme\n\n- Opening remarks by the Chair\n"
+    )
+    assert plan.venue == "Fully virtual"
