@@ -119,3 +119,27 @@ def test_a_meeting_held_only_online_keeps_that_as_its_venue() -> None:
         "Fully virtual\n\n## Programme\n\n- Opening remarks by the Chair\n"
     )
     assert plan.venue == "Fully virtual"
+
+
+def test_the_floors_part_the_prose_describes_follows_the_lists_of_people() -> None:
+    plan = parse_text(
+        HEAD + "## Format\n\n"
+        "The panel has two parts: first, the experts give their views; then an interactive "
+        "discussion with Member States follows.\n\n"
+        "## Participants\n\n"
+        "Moderator: Ms. Rita Moss, journalist\n\n"
+        "Experts: Mr. Carl Berg, economist; Ms. Ann Lee, lawyer\n"
+    )
+    assert [s.role for s in plan.segments] == ["moderator", "panelist", "participant"]
+    assert plan.segments[2].names == ()
+
+
+def test_prose_without_the_floors_part_adds_none_to_the_lists_of_people() -> None:
+    plan = parse_text(
+        HEAD + "## Format\n\n"
+        "The experts give their views on the oceans and on trade, one after the other.\n\n"
+        "## Participants\n\n"
+        "Moderator: Ms. Rita Moss, journalist\n\n"
+        "Experts: Mr. Carl Berg, economist; Ms. Ann Lee, lawyer\n"
+    )
+    assert [s.role for s in plan.segments] == ["moderator", "panelist"]
