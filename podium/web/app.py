@@ -23,6 +23,7 @@ from podium.store.base import EventStore
 from podium.store.errors import STORAGE_ERRORS
 from podium.web import (
     api,
+    balance_page,
     broadcast,
     creating,
     feed,
@@ -39,6 +40,7 @@ from podium.web.failures import LogHealth, WatchLog, unavailable
 from podium.web.head import HeadAsGet
 from podium.web.headers import SecurityHeaders
 from podium.web.limits import BodyLimit
+from podium.web.regions import Deltas
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,7 @@ def create_app(
     app.state.store = store
     app.state.hub = hub
     app.state.service = MeetingService(store, hub)
+    app.state.deltas = Deltas(app.state.service)
     app.state.base_url = base_url.rstrip("/") if base_url else None
     app.state.feed_caps = feed_caps or FeedCaps.configured()
     app.add_middleware(BodyLimit)
@@ -108,7 +111,19 @@ def create_app(
     for storage_error in STORAGE_ERRORS:
         app.add_exception_handler(storage_error, unavailable)
     app.add_exception_handler(Exception, _failed)
-    for part in (api, links, feed, pages, statements, broadcast, creating, reports, icon, locale):
+    for part in (
+        api,
+        links,
+        feed,
+        pages,
+        statements,
+        broadcast,
+        creating,
+        reports,
+        icon,
+        locale,
+        balance_page,
+    ):
         app.include_router(part.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
