@@ -143,3 +143,13 @@ def test_prose_without_the_floors_part_adds_none_to_the_lists_of_people() -> Non
         "Experts: Mr. Carl Berg, economist; Ms. Ann Lee, lawyer\n"
     )
     assert [s.role for s in plan.segments] == ["moderator", "panelist"]
+
+
+def test_french_opening_remarks_are_a_keynote() -> None:
+    plan = parse_text(
+        "**Dialogue sur la protection**\n\nMercredi 11 décembre 2013, de 10 heures à 13 heures\n\n"
+        "Salle XVII, Palais des Nations, Genève\n\n## Déroulement\n\n"
+        "La réunion s'ouvre par de courtes remarques liminaires du Haut Commissaire.\n\n"
+        "Un débat interactif en séance plénière suit.\n"
+    )
+    assert [s.role for s in plan.segments] == ["keynote", "participant"]
