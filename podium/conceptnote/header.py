@@ -49,11 +49,11 @@ def _body_words() -> re.Pattern[str]:
 
 
 @cache
-def _venue_words() -> re.Pattern[str]:
+def _venue_words(keys: tuple[str, ...] = ("rooms", "online", "buildings")) -> re.Pattern[str]:
     found: set[str] = set()
     for language in LANGUAGES:
         places = words(language).get("places", {})
-        for key in ("rooms", "online", "buildings"):
+        for key in keys:
             found.update(places.get(key, []))
     spaced = sorted((w for w in found if w[0] < "\u3000"), key=len, reverse=True)
     # Chinese words stand inside longer runs of characters, with no spaces around them.
@@ -299,11 +299,22 @@ def _venue_part(text: str) -> str | None:
     return None
 
 
+def _no_place(piece: str) -> bool:
+    """A clause after a venue that names no place: "with interpretation", "and online" (the
+    way to join beside the room is no part of where the room is)."""
+    if not piece or not piece[0].islower():
+        return False
+    if not _venue_like(piece):
+        return True
+    physical = _venue_words(("rooms", "buildings")).search(piece) or stations.place_zone(piece)
+    return bool(_venue_words(("online",)).search(piece)) and not physical
+
+
 def _cut_clauses(text: str) -> str:
     """A venue line up to a clause that is no place, its own commas kept."""
     for comma in re.finditer(r"[,，،]\s?", text):
         piece = re.split(r"[,，،]", text[comma.end() :])[0].strip()
-        if piece and piece[0].islower() and not _venue_like(piece):
+        if _no_place(piece):
             return text[: comma.start()]
     return text
 
@@ -313,7 +324,7 @@ def _without_clauses(pieces: list[str]) -> str:
     languages", "…, and online")."""
     kept = pieces[:1]
     for piece in pieces[1:]:
-        if piece and piece[0].islower() and not _venue_like(piece):
+        if _no_place(piece):
             break
         kept.append(piece)
     return ", ".join(p for p in kept if p)

@@ -248,6 +248,39 @@ def _last_day(lines: list[Line], choice: DateChoice) -> tuple[date, time] | None
     return last
 
 
+def _time_in(text: str) -> TimeRange | None:
+    try:
+        return _whole_time(text)
+    except UnreadableTime:
+        return None
+
+
+def _days_on_line(choice: DateChoice) -> tuple[date, time] | None:
+    """A line giving each day its own hours ("de 10 h à 13 h le mercredi 11 décembre, puis de
+    10 h à 13 h le jeudi 12 décembre"): the last day and its closing time. The hours stand
+    before their day when the line gives hours before its first day, after it otherwise."""
+    text = choice.line.text
+    mentions = find_dates(text)
+    first = choice.dates.start
+    days = [m.resolve(first.year) for m in mentions]
+    if len(mentions) < 2 or any(d is None or d.end is not None for d in days):
+        return None
+    before = _time_in(text[: mentions[0].span[0]]) is not None
+    last: tuple[date, time] | None = None
+    for n, (mention, dates) in enumerate(zip(mentions, days, strict=True)):
+        if dates is None or not first < dates.start <= first + timedelta(days=_LAST_DAY_WITHIN):
+            continue
+        if before:
+            piece = text[mentions[n - 1].span[1] : mention.span[0]]
+        else:
+            until = mentions[n + 1].span[0] if n + 1 < len(mentions) else len(text)
+            piece = text[mention.span[1] : until]
+        found = _time_in(piece)
+        if found is not None and found.end is not None and (last is None or dates.start > last[0]):
+            last = (dates.start, found.end)
+    return last
+
+
 def read_when(lines: list[Line], choice: DateChoice | None, venue: str | None) -> When:
     """The meeting's start, end and zone on the date chosen, with what could not be read."""
     when = When()
@@ -330,7 +363,7 @@ def read_when(lines: list[Line], choice: DateChoice | None, venue: str | None) -
         return when
     when.timezone = name
     when.start = datetime.combine(day, choice.time.start, tzinfo=tz)
-    if (last := _last_day(lines, choice)) is not None:
+    if (last := _last_day(lines, choice) or _days_on_line(choice)) is not None:
         when.end = datetime.combine(last[0], last[1], tzinfo=tz)
     elif choice.time.end is not None:
         end = datetime.combine(day, choice.time.end, tzinfo=tz)
