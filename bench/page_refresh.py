@@ -1,15 +1,19 @@
-"""Every phone up to date: from the Chair's command to the last participant holding a fresh page.
+"""Every phone up to date: from the Chair's command to the last phone showing what changed.
 
-What a phone does in the room: it holds the meeting's feed, and on an event it
-fetches its own participant page again (``live.js``). N registered
-participants do that against a real ``podium serve``; the figure is the time
-from the Chair's command to each phone having its new page, rendered for it.
-The baseline, in the same run on the same server with the same phones, fetches
-a static file instead of the page: the network and HTTP cost without the
-rendering, so the ratio shows what rendering a page per phone adds.
+What a phone does in the room: it holds the meeting's feed with ``?view=me``,
+and after each event reads the ``live`` frame that follows it (its page's
+regions, drawn once for every phone); a phone whose own places in the list
+moved up writes its new places itself, and one whose requests changed
+(``self``) fetches its page, as ``live.js`` does. N registered
+participants, 30 of them waiting in the list, do that against a real
+``podium serve``; the figure is the time from the Chair's command to each
+phone being current. The baseline, in the same run on the same server with
+the same phones, is a bare SSE feed: the time for the event alone to reach
+each phone. For comparison, the same phones fetching their whole page on
+each event (what ``live.js`` did before the feed carried the regions).
 
-    .venv/bin/python bench/page_refresh.py                 # 200 and 1,000 phones
-    .venv/bin/python bench/page_refresh.py --phones 500    # one size
+    .venv/bin/python bench/page_refresh.py                 # 500 phones
+    .venv/bin/python bench/page_refresh.py --phones 200 --phones 1000
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import statistics
 import time
 import urllib.request
@@ -24,6 +29,16 @@ import urllib.request
 from fanout import podium_with_meeting, post, raise_file_limit
 
 BATCH = 100
+SELF = re.compile(rb'data-self="([^"]*)" data-participant="([^"]*)"')
+
+
+def moved(was: str, now: str) -> bool:
+    """As ``live.js``: the same requests, only their places changed (written in place)."""
+    a, b = was.split("|"), now.split("|")
+    if a[:3] != b[:3]:
+        return False
+    before = [pair.split(":")[0] for pair in a[3].split(",") if pair]
+    return before == [pair.split(":")[0] for pair in b[3].split(",") if pair]
 
 
 class Phone:
@@ -33,8 +48,13 @@ class Phone:
         self.token = token
         self.feed: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
         self.page: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+        self.key = ""  # what its own region is drawn from, as its page said
+        self.participant = ""
+        self.fetched = 0
 
     async def connect(self, port: int, feed_path: str) -> None:
+        if self.feed is not None:
+            self.feed[1].close()
         self.feed = await asyncio.open_connection("127.0.0.1", port)
         self.feed[1].write(
             f"GET {feed_path} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -42,13 +62,38 @@ class Phone:
         )
         await self.feed[1].drain()
         await self.feed[0].readuntil(b"retry: 2000\n\n")
-        self.page = await asyncio.open_connection("127.0.0.1", port)
+        if self.page is None:
+            self.page = await asyncio.open_connection("127.0.0.1", port)
+
+    async def next_event(self) -> None:
+        """Reads the feed to the end of its next event (a heartbeat comment is no event)."""
+        assert self.feed is not None
+        while (await self.feed[0].readuntil(b"\n\n")).startswith(b":"):
+            pass
+
+    async def event(self, started: list[float]) -> float:
+        """Waits for the next event; the seconds since ``started``."""
+        await self.next_event()
+        return time.perf_counter() - started[0]
 
     async def refresh_on_event(self, path: str, started: list[float]) -> float:
         """Waits for the next event, fetches ``path``; the seconds since ``started``."""
-        assert self.feed is not None
-        await self.feed[0].readuntil(b"\n\n")
+        await self.next_event()
         await self.fetch(path)
+        return time.perf_counter() - started[0]
+
+    async def live_on_event(self, path: str, started: list[float]) -> float:
+        """Waits for the event and its regions; fetches ``path`` only if its own places
+        changed. The seconds since ``started``."""
+        assert self.feed is not None
+        await self.next_event()
+        await self.feed[0].readuntil(b"event: live\n")
+        line = await self.feed[0].readuntil(b"\n\n")
+        data = json.loads(line.removeprefix(b"data: "))
+        key = data["self"].get(self.participant, data["self_else"])
+        if key != self.key and not moved(self.key, key):
+            await self.fetch(path)
+        self.key = key
         return time.perf_counter() - started[0]
 
     async def fetch(self, path: str) -> None:
@@ -67,7 +112,11 @@ class Phone:
             for line in head.split(b"\r\n")
             if line.lower().startswith(b"content-length:")
         )
-        await reader.readexactly(length)
+        body = await reader.readexactly(length)
+        found = SELF.search(body)
+        if found:
+            self.key, self.participant = found.group(1).decode(), found.group(2).decode()
+        self.fetched += 1
 
     def close(self) -> None:
         for pair in (self.feed, self.page):
@@ -75,10 +124,10 @@ class Phone:
                 pair[1].close()
 
 
-async def one_round(phones: list[Phone], path: str, send: object) -> list[float]:
-    """Every phone fetches ``path`` (with its own token) on the event ``send`` makes."""
+async def one_round(phones: list[Phone], wait: object, send: object) -> list[float]:
+    """Every phone's ``wait`` for the event ``send`` makes."""
     started = [0.0]
-    waits = [asyncio.ensure_future(p.refresh_on_event(path, started)) for p in phones]
+    waits = [asyncio.ensure_future(wait(p, started)) for p in phones]  # type: ignore[operator]
     await asyncio.sleep(0.3)
     started[0] = time.perf_counter()
     await asyncio.to_thread(send)  # type: ignore[arg-type]
@@ -93,23 +142,37 @@ def figures(times: list[float]) -> dict[str, float]:
     }
 
 
+async def connect_all(phones: list[Phone], port: int, path: str) -> None:
+    for start in range(0, len(phones), BATCH):
+        await asyncio.gather(*(p.connect(port, path) for p in phones[start : start + BATCH]))
+    await asyncio.sleep(0.5)
+
+
 async def measure(
-    port: int, meeting: str, seq: int, tokens: list[str], commands: list[object]
+    port: int, meeting: str, seq: list[int], tokens: list[str], commands: list[object]
 ) -> dict[str, dict[str, float]]:
     phones = [Phone(token) for token in tokens]
-    seq_path = f"/api/meetings/{meeting}/feed?after={seq}"  # only the events to come
-    for start in range(0, len(phones), BATCH):
-        await asyncio.gather(*(p.connect(port, seq_path) for p in phones[start : start + BATCH]))
-    for start in range(0, len(phones), BATCH):  # each phone opened its page when it joined
-        await asyncio.gather(*(p.fetch(f"/m/{meeting}/me") for p in phones[start : start + BATCH]))
-    await asyncio.sleep(0.5)
+    page = f"/m/{meeting}/me"
+    feed = f"/api/meetings/{meeting}/feed?after={{}}"  # only the events to come
     try:
-        page = await one_round(phones, f"/m/{meeting}/me", commands[0])
-        static = await one_round(phones, "/static/podium.css", commands[1])
+        await connect_all(phones, port, feed.format(seq[0]))
+        for start in range(0, len(phones), BATCH):  # each phone opened its page when it joined
+            await asyncio.gather(*(p.fetch(page) for p in phones[start : start + BATCH]))
+        bare = await one_round(phones, lambda p, s: p.event(s), commands[0])
+        await connect_all(phones, port, feed.format(seq[0] + 1) + "&view=me&lang=en")
+        fetched = sum(p.fetched for p in phones)
+        live = await one_round(phones, lambda p, s: p.live_on_event(page, s), commands[1])
+        fetched = sum(p.fetched for p in phones) - fetched
+        await connect_all(phones, port, feed.format(seq[0] + 2))
+        whole = await one_round(phones, lambda p, s: p.refresh_on_event(page, s), commands[2])
     finally:
         for phone in phones:
             phone.close()
-    return {"page": figures(page), "static": figures(static)}
+    return {
+        "bare": figures(bare),
+        "live": {**figures(live), "fetched": fetched},
+        "page": figures(whole),
+    }
 
 
 def run(phones: int) -> dict[str, dict[str, float]]:
@@ -135,15 +198,14 @@ def run(phones: int) -> dict[str, dict[str, float]]:
         for token in phone_tokens[:30]:
             post(url, b'{"type": "request_floor"}', "application/json", token)
 
-        def give_floor() -> None:
-            post(url, b'{"type": "give_floor"}', "application/json", tokens["chair"])
-
-        def pause() -> None:
-            post(url, b'{"type": "pause_speech"}', "application/json", tokens["chair"])
+        def chair(body: bytes) -> object:
+            return lambda: post(url, body, "application/json", tokens["chair"])
 
         with urllib.request.urlopen(f"{base}/api/meetings/{meeting}/state") as answer:
             seq = int(json.loads(answer.read())["seq"])
-        return asyncio.run(measure(port, meeting, seq, phone_tokens, [give_floor, pause]))
+        # Each round's event moves everyone waiting up a place: those phones fetch their page.
+        rounds = [chair(b'{"type": "give_floor"}') for _n in range(3)]
+        return asyncio.run(measure(port, meeting, [seq], phone_tokens, rounds))
 
 
 def main() -> None:
@@ -151,14 +213,22 @@ def main() -> None:
     parser.add_argument("--phones", type=int, action="append", help="phones (repeatable)")
     args = parser.parse_args()
     raise_file_limit()
-    print(f"{'phones':>7} {'each fetches':>22} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
-    for size in args.phones or [200, 1000]:
+    print(f"{'phones':>7} {'each phone':>40} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
+    labels = (
+        ("bare", "gets the event (bare feed: baseline)"),
+        ("live", "applies the regions (as live.js does)"),
+        ("page", "fetches its whole page (before)"),
+    )
+    for size in args.phones or [500]:
         result = run(size)
-        for name, label in (("page", "its own page"), ("static", "a static file (baseline)")):
+        for name, label in labels:
             f = result[name]
-            print(f"{size:>7} {label:>22} {f['p50']:>8.1f} {f['p99']:>8.1f} {f['max']:>8.1f}")
-        ratio = result["page"]["max"] / result["static"]["max"]
-        print(f"{size:>7} {'ratio of the last':>22} {ratio:>26.2f}")
+            print(f"{size:>7} {label:>40} {f['p50']:>8.1f} {f['p99']:>8.1f} {f['max']:>8.1f}")
+        ratio = result["live"]["max"] / result["bare"]["max"]
+        median = result["live"]["p50"] / result["bare"]["p50"]
+        print(f"{size:>7} {'regions against the bare feed, p50':>40} {median:>8.2f}")
+        print(f"{size:>7} {'regions against the bare feed, last':>40} {ratio:>26.2f}")
+        print(f"{size:>7} {'phones that fetched their page':>40} {result['live']['fetched']:>8.0f}")
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ from podium.meeting.state import MeetingState, Participant, evolve, initial_stat
 from podium.meeting.subject import changed_message, has_subject, subject
 from podium.meeting.timer import elapsed, light, remaining
 from podium.meeting.words import Actor
+from podium.record.balance import grouping
 from podium.settings import positive
 from podium.snapshots import Snapshots
 from podium.statement_files import media_type_of
@@ -129,7 +130,7 @@ class _Meeting:
 
     def at(self, seq: int) -> MeetingState | None:
         """The state as of event ``seq``, if it is among the recent ones."""
-        for state in reversed(self.recent):
+        for state in reversed(tuple(self.recent)):  # a copy: another thread may append
             if state.seq == seq:
                 return state
             if state.seq < seq:
@@ -231,6 +232,16 @@ class MeetingService:
         meeting = self._meeting(meeting_id)
         with meeting.lock:
             return self._catch_up(meeting_id, meeting)
+
+    def state_at(self, meeting_id: str, seq: int) -> MeetingState | None:
+        """The state as of event ``seq`` if it is in memory (the latest or a recent one); never
+        reads the log, never waits for the meeting's lock."""
+        meeting = self._meetings.get(meeting_id)
+        if meeting is None:
+            return None
+        if meeting.state.seq == seq:
+            return meeting.state
+        return meeting.at(seq)
 
     def snapshot_body(self, meeting_id: str, viewer: Audience = "staff") -> bytes:
         """The snapshot as ``viewer`` may see it, as JSON bytes, with ``server_time`` and the
@@ -345,7 +356,7 @@ class MeetingService:
             basis = self._basis(meeting, state, command, expected_seq)
             for _attempt in range(APPEND_ATTEMPTS):
                 self._check_rate(meeting, command, actor)
-                decision = decide(state, command, actor, self.clock())
+                decision = decide(state, command, actor, self.clock(), grouping(state))
                 if isinstance(decision, Refusal):
                     if decision.forbidden:
                         raise Forbidden(decision.translate(_))

@@ -82,6 +82,7 @@ def report_command(
 
         def step(description: str) -> None:
             bar.update(task, description=description, advance=1)
+            bar.refresh()  # each step is drawn, however quickly the next one comes
 
         try:
             store = open_store(target)

@@ -62,7 +62,25 @@ class Element:
     def text(self) -> str:
         if self.kind == "table":
             return "\n".join(" | ".join(clean(cell) for cell in row) for row in self.rows)
-        return clean(" ".join(text for _, text in self.lines))
+        return clean(join_lines([text for _, text in self.lines]))
+
+
+# Scripts written without spaces: a line break between two of their characters is no space.
+_UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")
+
+
+def join_lines(lines: list[str]) -> str:
+    """A block's lines as one text: a space between them, but none inside Chinese text
+    ("经社理事会前" / "主席" is "经社理事会前主席")."""
+    joined = ""
+    for text in lines:
+        text = text.strip()
+        if not text:
+            continue
+        if joined and not (_UNSPACED.match(joined[-1]) and _UNSPACED.match(text[0])):
+            joined += " "
+        joined += text
+    return joined
 
 
 @dataclass(frozen=True)

@@ -127,8 +127,9 @@ def month_number(word: str) -> int | None:
     for part in re.split(r"\s?/\s?", key):
         if part in table:
             return table[part]
-    # "April and" from "15 April and 16 May": the month is the first word.
-    first = key.split(" ", 1)[0]
+    # "April and" from "15 April and 16 May", "décembre. Les" from "12 décembre. Les
+    # participants": the month is the first word, without the stop that ends a sentence.
+    first = key.split(" ", 1)[0].rstrip(".")
     return table.get(first)
 
 

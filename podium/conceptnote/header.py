@@ -49,11 +49,11 @@ def _body_words() -> re.Pattern[str]:
 
 
 @cache
-def _venue_words() -> re.Pattern[str]:
+def _venue_words(keys: tuple[str, ...] = ("rooms", "online", "buildings")) -> re.Pattern[str]:
     found: set[str] = set()
     for language in LANGUAGES:
         places = words(language).get("places", {})
-        for key in ("rooms", "online", "buildings"):
+        for key in keys:
             found.update(places.get(key, []))
     spaced = sorted((w for w in found if w[0] < "\u3000"), key=len, reverse=True)
     # Chinese words stand inside longer runs of characters, with no spaces around them.
@@ -177,14 +177,30 @@ def _theme(blocks: list[list[tuple[int, str]]]) -> tuple[int, str] | None:
 
 
 def _kind_and_title(
-    header: Header, blocks: list[list[tuple[int, str]]], used: set[int], language: str
+    header: Header,
+    blocks: list[list[tuple[int, str]]],
+    used: set[int],
+    language: str,
+    main: int | None = None,
 ) -> None:
+    """``main``: the index of the note's level-1 heading, if it has one."""
     theme = _theme(blocks)
     for b, block in enumerate(blocks):
         lines = [(n, t) for n, t in block if n not in used]
         if not lines:
             continue
         joined = " ".join(t for _, t in lines)
+        if (
+            b == main
+            and _titled(joined)
+            and not _body_words().search(joined)
+            and not find_kind_and_title(joined, language)
+        ):
+            # The note's main heading names no kind: it is the title, whatever a line below
+            # it names ("High-level political forum on sustainable development, convened …").
+            header.title = unquote(joined)
+            used.update(n for n, _t in lines)
+            break
         attempts = [(joined, lines)]
         if b + 1 < len(blocks) and _connector_at_end().search(joined):
             # "HIGH-LEVEL PANEL ON" / "“GLOBAL COOPERATION …”" as two blocks.
@@ -279,8 +295,39 @@ def _venue_part(text: str) -> str | None:
             continue
         pieces = [p.strip() for p in re.split(r"[,，،]\s?", chunk)]
         first = next((i for i, p in enumerate(pieces) if p and _venue_like(p)), 0)
-        return ", ".join(p for p in pieces[first:] if p)
+        return _without_clauses(pieces[first:])
     return None
+
+
+def _no_place(piece: str) -> bool:
+    """A clause after a venue that names no place: "with interpretation", "and online" (the
+    way to join beside the room is no part of where the room is)."""
+    if not piece or not piece[0].islower():
+        return False
+    if not _venue_like(piece):
+        return True
+    physical = _venue_words(("rooms", "buildings")).search(piece) or stations.place_zone(piece)
+    return bool(_venue_words(("online",)).search(piece)) and not physical
+
+
+def _cut_clauses(text: str) -> str:
+    """A venue line up to a clause that is no place, its own commas kept."""
+    for comma in re.finditer(r"[,，،]\s?", text):
+        piece = re.split(r"[,，،]", text[comma.end() :])[0].strip()
+        if _no_place(piece):
+            return text[: comma.start()]
+    return text
+
+
+def _without_clauses(pieces: list[str]) -> str:
+    """A venue's pieces up to a clause that is no place ("…, with interpretation in all
+    languages", "…, and online")."""
+    kept = pieces[:1]
+    for piece in pieces[1:]:
+        if _no_place(piece):
+            break
+        kept.append(piece)
+    return ", ".join(p for p in kept if p)
 
 
 def _tail(text: str) -> str | None:
@@ -331,7 +378,8 @@ def _near_date(
             break  # a building or a city closes the venue; a room may come before it
     if not found:
         return None
-    return ", ".join(line.text.strip().rstrip(".") for line in found), [n.number for n in found]
+    texts = [_cut_clauses(line.text.strip().rstrip(".")) for line in found]
+    return ", ".join(texts), [n.number for n in found]
 
 
 def _venue(header: Header, lines: list[Line], choice: DateChoice | None, used: set[int]) -> None:
@@ -399,7 +447,15 @@ def read_header(
                 Line(number, text, False, len(blocks) + index) for number, text in _lines(block)
             )
     used = _session(header, blocks, language)
-    _kind_and_title(header, blocks, used, language)
+    main = next(
+        (
+            i
+            for i, b in enumerate(head_blocks)
+            if b.kind == "heading" and getattr(b, "level", 0) == 1
+        ),
+        None,
+    )
+    _kind_and_title(header, blocks, used, language, main)
     choice = choose_date(lines)
     _venue(header, lines, choice, used)
     when = read_when(lines, choice, header.venue)

@@ -84,6 +84,11 @@ def read_sdgs(text: str) -> set[int]:
 @cache
 def _outcome_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = _alternation(_words("to_forum", language))
+    inputs = _alternation(_words("input", language))
+    if inputs:
+        # "la contribution collective de la région au forum …": a few words between.
+        into = _alternation(_words("input_to", language))
+        verbs += rf"|(?:{inputs})(?:\s[^\s,;.]{{1,25}}){{0,4}}?\s(?:{into})"
     if language == "ar":
         # "تُرفع رسائل المنتدى إلى المنتدى …": the verb, its subject, then "to".
         lead = rf"(?<![^\W\d_])(?:{verbs})(?:\s[^\s]{{1,25}}){{0,3}}?\s(?:إلى|الى)\s"
@@ -132,6 +137,18 @@ def read_outcome(sentence: str) -> Outcome | None:
             forum=forum, start=when.start if when else None, end=when.end if when else None
         )
     return None
+
+
+def named_forum(outcome: Outcome, body: str | None) -> Outcome:
+    """ "To the Council at its next session" in a note of the Human Rights Council: the forum
+    named by the note's body in full."""
+    if not body:
+        return outcome
+    short, comma, session = outcome.forum.partition(",")
+    named = {word.casefold() for word in body.split()}
+    if len(short.split()) != 1 or short.strip().casefold() not in named or body == short:
+        return outcome
+    return Outcome(forum=f"{body}{comma}{session}", start=outcome.start, end=outcome.end)
 
 
 def format_outcome(outcome: Outcome, kind: str | None) -> str:

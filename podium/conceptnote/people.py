@@ -21,6 +21,8 @@ _NAME_END = re.compile(r"\s*(?:,|،|\(|（|–|—|\s-\s|:)")
 _TEXT_MAX = 20_000
 _PIECE_MAX = 300
 _PIECES = re.compile(r"\n|;\s*|；")
+# The title of a part run before the person who gives it ("Opening of the session: H.E. …").
+_TITLE_BEFORE = re.compile(r"^[^\W\d][^:：\n]{0,80}?[:：]\s*")
 # Particles that names carry in lower case ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 _PARTICLES = frozenset(
     {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van"}
@@ -153,6 +155,9 @@ def name_in(piece: str, language: str, *, loose: bool) -> str | None:
     introduced = _introduction(language).sub("", piece, count=1)
     if introduced[:1].isupper() and _honorific(language).match(introduced):
         piece = introduced
+    titled = _TITLE_BEFORE.sub("", piece, count=1)
+    if titled != piece and _honorific(language).match(titled):
+        piece = titled
     honorific = _honorific(language).match(piece)
     head = _NAME_END.split(piece, maxsplit=1)[0].strip()
     if honorific:

@@ -279,8 +279,9 @@ def read_programme(sources: list[Source], language: str) -> tuple[list[Segment],
             said = [s for s in sources if s.kind == "people" and s not in listing]
             return [p for s in said for p in _people_segments(s, language)][:1], problems
         if people and len(people) >= len(programme):
-            # The lists of people are the programme; the prose only says how it runs.
-            return _apply_rules(people, programme), []
+            # The lists of people are the programme; the prose only says how it runs, and
+            # what part the floor takes after them when no list gives the floor's part.
+            return _apply_rules(people, programme) + _floor_after(people, programme), []
         return _opened_by(_named(programme, people), prose, language), problems
     rules, _unclear = read_segments(prose, language)
     programme = _apply_label_rules(_apply_rules(programme, rules), _label_rules(sources, language))
@@ -307,6 +308,15 @@ def _opened_by(programme: list[Segment], prose: list[Part], language: str) -> li
                     )
                 )
     return [*leading, *programme]
+
+
+def _floor_after(people: list[Segment], prose: list[Segment]) -> list[Segment]:
+    """The floor's part the prose describes ("then a discussion for Member States"), once,
+    when the lists of people give none."""
+    if any(s.role == "participant" for s in people):
+        return []
+    floor = [s for s in prose if s.role == "participant" and not s.names]
+    return floor[:1]
 
 
 def _says_who_takes_part(source: Source, language: str) -> bool:

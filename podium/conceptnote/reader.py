@@ -15,11 +15,12 @@ from podium.conceptnote.agenda import agenda_item
 from podium.conceptnote.blocks import Element
 from podium.conceptnote.documents import read_document
 from podium.conceptnote.header import read_header
-from podium.conceptnote.outcome import read_outcome, read_sdgs
+from podium.conceptnote.outcome import named_forum, read_outcome, read_sdgs
 from podium.conceptnote.people import groups_in, people_role, tells_participation
 from podium.conceptnote.programme import Source, read_programme
 from podium.conceptnote.programme_table import is_timed_table
 from podium.conceptnote.segments import is_question, sentences
+from podium.conceptnote.sessions import find_kind_in_prose
 from podium.conceptnote.textblocks import elements
 from podium.i18n import _
 from podium.meeting.plan import Document, Outcome, Plan, Section, Segment, Warning
@@ -99,8 +100,42 @@ def _read_prose(heading: str, found: list[Element], body: _Body) -> None:
         body.sections.append(Section(heading, "\n\n".join(paragraphs)))
 
 
+# How far after the word "questions" a cell's colon may stand
+# ("Possible questions for discussion:").
+_ASKING_COLON = 40
+
+
+def _cell_questions(table: Element, language: str) -> list[str]:
+    """The questions a programme cell lists after "Key questions:" ("… Possible questions for
+    discussion: What …? How …?")."""
+    asking = vocabulary.pattern(language, "headings", "asking")
+    found: list[str] = []
+    for row in table.rows:
+        for cell in row:
+            text = " ".join(cell.split())
+            said = asking.search(text)
+            if said is None:
+                continue
+            colon = next(
+                (
+                    i
+                    for i in range(said.end(), min(len(text), said.end() + _ASKING_COLON))
+                    if text[i] in ":："
+                ),
+                None,
+            )
+            if colon is not None:
+                found.extend(s for s in sentences(text[colon + 1 :], language) if is_question(s))
+    return found
+
+
 def _read_section(kind: str, heading: Element, found: list[Element], body: _Body) -> None:
     before = (len(body.questions), len(body.documents))
+    if kind in ("prose", "format"):
+        for table in (e for e in found if e.kind == "table"):
+            body.questions.extend(
+                q for q in _cell_questions(table, body.language) if q not in body.questions
+            )
     if kind == "prose":
         _read_prose(heading.text, found, body)
         if _lists_people(heading, found, body.language) or tells_participation(
@@ -220,11 +255,11 @@ def programme_headings(rest: list[Element], start: int, language: str) -> tuple[
     return parts, i
 
 
-def _outcome(found: list[Element], language: str) -> Outcome | None:
+def _outcome(found: list[Element], language: str, body: str | None) -> Outcome | None:
     for element in found:
         for sentence in sentences(element.text, language):
             if outcome := read_outcome(sentence):
-                return outcome
+                return named_forum(outcome, body)
     return None
 
 
@@ -309,6 +344,12 @@ def read_blocks(found: list[Element]) -> Plan:
                 "no meeting title, date, guiding questions or format found"
             )
         )
+    meeting_kind = header.kind
+    if meeting_kind is None:
+        prose = [e.text for e in rest if e.kind == "paragraph"]
+        meeting_kind = find_kind_in_prose(
+            [s for p in prose for s in sentences(p, language)], language
+        )
     title = header.title
     if not title:
         title = next((e.text for e in found), "")
@@ -320,7 +361,7 @@ def read_blocks(found: list[Element]) -> Plan:
         body=header.body,
         session_number=header.session_number,
         session_title=header.session_title,
-        kind=header.kind,
+        kind=meeting_kind,
         start=header.start,
         end=header.end,
         timezone=header.timezone,
@@ -329,7 +370,7 @@ def read_blocks(found: list[Element]) -> Plan:
         questions=tuple(body.questions),
         segments=tuple(segments),
         documents=tuple(body.documents),
-        outcome=_outcome(found, language),
+        outcome=_outcome(found, language, header.body),
         sdgs=tuple(sorted(read_sdgs("\n".join(e.text for e in found)))),
         language=language,
         warnings=tuple(

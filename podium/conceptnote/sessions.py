@@ -363,3 +363,33 @@ def find_theme(text: str) -> str | None:
     text = text[:LOOKED_AT]
     match = _theme_pattern().match(fold_accents(text))
     return unquote(text[match.start("title") :]) if match else None
+
+
+@cache
+def _prose_kind_patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    table = titles().get(language, {})
+    kinds = _alternation(table.get("kinds", []))
+    after = _alternation(table.get("after_kind", []))
+    then = _alternation(table.get("kind_then", []))
+    if not kinds:
+        return ()
+    kind = rf"(?P<kind>(?:high-level\s)?(?:{kinds})s?(?:\s(?:{after})){{0,2}})"
+    # Not "this session of the Commission": a kind that begins a longer name is another meeting.
+    closed = rf"(?![^\W\d_])(?!\s(?:{then})(?![^\W\d_]))" if then else r"(?![^\W\d_])"
+    found = []
+    for key, start in (("held_as", r"(?<![^\W\d_])"), ("this", r"(?<![^\W\d_])"), ("the", r"^")):
+        words = "|".join(fold_accents(w) for w in table.get(key, []))
+        if words:
+            found.append(re.compile(rf"{start}(?:{words})\s?{kind}{closed}", re.I))
+    return tuple(found)
+
+
+def find_kind_in_prose(sentences: list[str], language: str = "en") -> str | None:
+    """The kind of meeting the note's prose gives when its title block names none: "organized
+    as a town hall meeting" first, then "this session", then "The Forum …" opening a sentence."""
+    for pattern in _prose_kind_patterns(language):
+        for sentence in sentences:
+            text = sentence[:LOOKED_AT].strip()
+            if match := pattern.search(fold_accents(text)):
+                return _kind_words(text[slice(*match.span("kind"))], language)
+    return None

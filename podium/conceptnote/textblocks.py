@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -22,6 +23,7 @@ from podium.conceptnote.blocks import (
     Line,
     clean,
     heading_words,
+    looks_like_bare_heading,
     numbered_headings,
     shape,
 )
@@ -146,6 +148,21 @@ def elements(text: str) -> list[Element]:
     return numbered_headings([e for e in found if e.text])
 
 
+def _heads_its_item(
+    number: str, lines: list[tuple[int, str]], following: list[tuple[str, bool]]
+) -> bool:
+    """A numbered item that is one short heading-like line, with a paragraph (not a sub-item)
+    indented under it after a blank line."""
+    first = next((clean(t) for t, _b in following if clean(t)), "")
+    return (
+        bool(number)
+        and len(lines) == 1
+        and looks_like_bare_heading(lines[0][1])
+        and bool(first)
+        and MARK.fullmatch(first) is None
+    )
+
+
 def _chunk_elements(text: str, source: list[str], offset: int) -> list[Element]:
     tokens = _blocks_parser().parse(text)
     found: list[Element] = []
@@ -157,6 +174,7 @@ def _chunk_elements(text: str, source: list[str], offset: int) -> list[Element]:
     rows: list[tuple[str, ...]] = []
     row: list[str] = []
     table_line = 0
+    body_of_item = False
 
     def close_item() -> None:
         nonlocal item_lines, item_start
@@ -194,6 +212,7 @@ def _chunk_elements(text: str, source: list[str], offset: int) -> list[Element]:
             item_bold = True
         elif kind == "list_item_close":
             close_item()
+            body_of_item = False
         elif kind == "heading_open":
             inline = tokens[i + 1]
             words = heading_words(clean(" ".join(t for t, _b in _inline(inline))))
@@ -217,6 +236,11 @@ def _chunk_elements(text: str, source: list[str], offset: int) -> list[Element]:
             found.append(Element("table", lines, rows=tuple(rows)))
         elif kind == "inline" and token.map:
             pieces = _inline(token)
+            if _heads_its_item(item_number, item_lines, pieces):
+                # "3. Format" then, after a blank line, an indented "Moderator and Chairman:":
+                # a numbered heading over running text, not one long item.
+                close_item()
+                body_of_item = True
             if item_start is not None:
                 item_lines.extend(
                     (first + n, clean(t)) for n, (t, _b) in enumerate(pieces) if clean(t)
@@ -228,7 +252,13 @@ def _chunk_elements(text: str, source: list[str], offset: int) -> list[Element]:
                     for n, (t, b) in enumerate(pieces)
                     if t.strip()
                 ]
-                found.extend(shape(running))
+                shaped = shape(running)
+                if body_of_item:
+                    # The text under a numbered heading holds no heading of its own.
+                    shaped = [
+                        replace(e, kind="paragraph") if e.kind == "heading" else e for e in shaped
+                    ]
+                found.extend(shaped)
         elif kind == "fence" and token.map:
             running = [
                 Line(first + 1 + n, t, False, _indent(source, first + 1 + n))

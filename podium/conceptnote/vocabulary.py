@@ -57,10 +57,27 @@ def written_without_spaces(word: str) -> bool:
     return bool(_CJK.search(word))
 
 
-def _fragment(entry: str, *, start: bool, end: bool) -> str:
+def _guards(entry: str, language: str) -> tuple[str, str]:
+    """What keeps a word written without spaces from matching inside a longer word of the
+    language's ``[compounds]`` ("主席" inside "主席团" or "前主席"): lookbehinds, lookaheads."""
+    behind, ahead = "", ""
+    for compound in _own(language, "compounds", "words"):
+        at = compound.find(entry)
+        if at < 0 or compound == entry:
+            continue
+        before, after = compound[:at], compound[at + len(entry) :]
+        if not before:
+            ahead += f"(?!{re.escape(after)})"
+        elif not after:
+            behind += f"(?<!{re.escape(before)})"
+    return behind, ahead
+
+
+def _fragment(entry: str, *, start: bool, end: bool, language: str = "en") -> str:
     body = r"\s+".join(entry.split(" "))
     if _CJK.search(entry):
-        return f"(?:{body})"
+        behind, ahead = _guards(entry, language)
+        return f"{behind}(?:{body}){ahead}"
     before = r"\b" if start else ""
     after = r"\b" if end else ""
     return f"{before}(?:{body}){after}"
@@ -71,7 +88,8 @@ def source(language: str, section: str, key: str, *, start: bool = True, end: bo
     found = sorted(entries(language, section, key), key=len, reverse=True)
     if not found:
         return r"(?!x)x"
-    return "(?:" + "|".join(_fragment(e, start=start, end=end) for e in found) + ")"
+    fragments = (_fragment(e, start=start, end=end, language=language) for e in found)
+    return "(?:" + "|".join(fragments) + ")"
 
 
 @cache

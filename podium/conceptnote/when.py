@@ -10,7 +10,7 @@ or a city; a zone inferred from a place is a warning saying from which.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
@@ -31,6 +31,8 @@ from podium.meeting.plan import Warning
 # How far below the date line, in the title block, its time may stand ("Date: …" / "Time: …").
 _TIME_LINES_BELOW = 3
 _SHORT_LINE = 80
+# How many days after the first a later row of the same programme may still be the meeting's.
+_LAST_DAY_WITHIN = 14
 
 
 @dataclass(frozen=True)
@@ -216,6 +218,69 @@ def _place_warning(place: stations.Place, line: int) -> Warning:
     return Warning(line, message.format(words=place.words, zone=place.zone), "timezone")
 
 
+def _last_day(lines: list[Line], choice: DateChoice) -> tuple[date, time] | None:
+    """A meeting held over several days: the last day and its closing time, from the later
+    dated and timed rows of the block (a programme table) that gives the first day."""
+    own = choice.time_line or choice.line
+    if choice.dates.end is not None or choice.time is None:
+        return None
+    first = choice.dates.start
+    last: tuple[date, time] | None = None
+    for line in lines:
+        if line.block != own.block or line is own or line is choice.line:
+            continue
+        mentions = find_dates(line.text)
+        if len(mentions) != 1:
+            continue
+        dates = mentions[0].resolve(first.year)
+        if dates is None or dates.end is not None:
+            continue
+        if not first < dates.start <= first + timedelta(days=_LAST_DAY_WITHIN):
+            continue
+        try:
+            found = _whole_time(_blank(line.text, mentions[0].span))
+        except UnreadableTime:
+            continue
+        if found is None or found.end is None:
+            continue
+        if last is None or (dates.start, found.end) > last:
+            last = (dates.start, found.end)
+    return last
+
+
+def _time_in(text: str) -> TimeRange | None:
+    try:
+        return _whole_time(text)
+    except UnreadableTime:
+        return None
+
+
+def _days_on_line(choice: DateChoice) -> tuple[date, time] | None:
+    """A line giving each day its own hours ("de 10 h à 13 h le mercredi 11 décembre, puis de
+    10 h à 13 h le jeudi 12 décembre"): the last day and its closing time. The hours stand
+    before their day when the line gives hours before its first day, after it otherwise."""
+    text = choice.line.text
+    mentions = find_dates(text)
+    first = choice.dates.start
+    days = [m.resolve(first.year) for m in mentions]
+    if len(mentions) < 2 or any(d is None or d.end is not None for d in days):
+        return None
+    before = _time_in(text[: mentions[0].span[0]]) is not None
+    last: tuple[date, time] | None = None
+    for n, (mention, dates) in enumerate(zip(mentions, days, strict=True)):
+        if dates is None or not first < dates.start <= first + timedelta(days=_LAST_DAY_WITHIN):
+            continue
+        if before:
+            piece = text[mentions[n - 1].span[1] : mention.span[0]]
+        else:
+            until = mentions[n + 1].span[0] if n + 1 < len(mentions) else len(text)
+            piece = text[mention.span[1] : until]
+        found = _time_in(piece)
+        if found is not None and found.end is not None and (last is None or dates.start > last[0]):
+            last = (dates.start, found.end)
+    return last
+
+
 def read_when(lines: list[Line], choice: DateChoice | None, venue: str | None) -> When:
     """The meeting's start, end and zone on the date chosen, with what could not be read."""
     when = When()
@@ -298,7 +363,9 @@ def read_when(lines: list[Line], choice: DateChoice | None, venue: str | None) -
         return when
     when.timezone = name
     when.start = datetime.combine(day, choice.time.start, tzinfo=tz)
-    if choice.time.end is not None:
+    if (last := _last_day(lines, choice) or _days_on_line(choice)) is not None:
+        when.end = datetime.combine(last[0], last[1], tzinfo=tz)
+    elif choice.time.end is not None:
         end = datetime.combine(day, choice.time.end, tzinfo=tz)
         when.end = end + timedelta(days=1) if end <= when.start else end
     return when

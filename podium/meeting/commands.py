@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from podium.meeting.participants import ParticipantFields
 from podium.meeting.plan import Role
-from podium.meeting.words import Channel, FloorClass, RequestKind
+from podium.meeting.words import BudgetDimension, Channel, FloorClass, Ordering, RequestKind
 
 
 class OnTheWire:
@@ -327,6 +327,25 @@ class UndoGiveFloor(OnTheWire):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SetOrdering(OnTheWire):
+    """How the floor is heard within a class from now on: ``arrival`` (first come, first
+    served), or balanced by ``region``, ``development_group`` or alternating ``gender``."""
+
+    type: ClassVar[str] = "set_ordering"
+    ordering: Ordering
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetBudget(OnTheWire):
+    """Sets, amends or (``budget_seconds`` None) removes a group's time budget."""
+
+    type: ClassVar[str] = "set_budget"
+    dimension: BudgetDimension
+    group: str
+    budget_seconds: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class SetEmbedding(OnTheWire):
     """Names the sites whose pages may show the big screen in a frame (none: no site may)."""
 
@@ -372,6 +391,8 @@ Command = (
     | CloseResponseRound
     | UndoRemoveRequest
     | UndoGiveFloor
+    | SetOrdering
+    | SetBudget
     | SetEmbedding
     | AttachStatement
     | Amendment

@@ -31,8 +31,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from podium.meeting import floor, timer
+from podium.meeting import floor, ordering, timer
 from podium.meeting.amending import amend
+from podium.meeting.balance import PLAIN, Grouping
+from podium.meeting.budgets import set_budget
 from podium.meeting.commands import (
     AMENDMENTS,
     AttachStatement,
@@ -53,7 +55,9 @@ from podium.meeting.commands import (
     ReopenList,
     RequestFloor,
     ResumeSpeech,
+    SetBudget,
     SetEmbedding,
+    SetOrdering,
     StartSegment,
     TagIntervention,
     UndoGiveFloor,
@@ -71,6 +75,7 @@ from podium.meeting.events import (
     MeetingClosed,
     MeetingCreated,
     MeetingOpened,
+    OrderingSet,
     RequestMoved,
     RequestRemoved,
     RequestWithdrawn,
@@ -99,6 +104,7 @@ from podium.meeting.words import (
     ACTOR_ROLES,
     CHANNELS,
     FLOOR_CLASSES,
+    ORDERINGS,
     REQUEST_KINDS,
     Actor,
     FloorClass,
@@ -119,7 +125,15 @@ def create_meeting(plan: Plan, now: datetime) -> tuple[Event, ...]:
     return (MeetingCreated(at=now, plan=plan.to_json()),)
 
 
-_BEFORE_OPENING = (OpenMeeting, RegisterParticipants, CloseMeeting, SetEmbedding, *AMENDMENTS)
+_BEFORE_OPENING = (
+    OpenMeeting,
+    RegisterParticipants,
+    CloseMeeting,
+    SetOrdering,
+    SetBudget,
+    SetEmbedding,
+    *AMENDMENTS,
+)
 _ALREADY_ASKED = {
     "statement": N_("{name} already has a request for the floor."),
     "point-of-order": N_("{name} already has a point of order waiting."),
@@ -129,8 +143,17 @@ _ALREADY_ASKED = {
 }
 
 
-def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> Decision:
-    """The events that carry out ``command`` sent by ``by`` at ``now``, or why not."""
+def decide(
+    state: MeetingState,
+    command: Command,
+    by: Actor,
+    now: datetime,
+    groups: Grouping = PLAIN,
+) -> Decision:
+    """The events that carry out ``command`` sent by ``by`` at ``now``, or why not.
+
+    ``groups`` says which region and development group each participant is counted in
+    (``balance.Grouping``), for balanced ordering and budgets."""
     if not isinstance(now, datetime) or now.utcoffset() is None:
         return refuse(N_("The time of the command has no time zone."))
     if not isinstance(by, Actor) or by.role not in ACTOR_ROLES:
@@ -159,7 +182,7 @@ def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> D
                 return refuse(N_("You may withdraw only your own request."))
             return (RequestWithdrawn(at=now, request_id=request.id),)
         case GiveFloor():
-            return _give_floor(state, command, now)
+            return _give_floor(state, command, now, groups)
         case PauseSpeech() | ResumeSpeech() | ExtendSpeech() | EndSpeech():
             return _timer(state, command, now)
         case MoveRequest():
@@ -199,6 +222,18 @@ def decide(state: MeetingState, command: Command, by: Actor, now: datetime) -> D
             return floor.undo_remove(state, command, now)
         case UndoGiveFloor():
             return floor.undo_give_floor(state, command, now)
+        case SetOrdering():
+            if command.ordering not in ORDERINGS:
+                return refuse(
+                    N_("'{ordering}' is not a rule of the floor; the rules are {orderings}."),
+                    ordering=command.ordering,
+                    orderings=", ".join(ORDERINGS),
+                )
+            if command.ordering == state.ordering:
+                return refuse(N_("The floor is already heard by this rule."))
+            return (OrderingSet(at=now, by=by.role, ordering=command.ordering),)
+        case SetBudget():
+            return set_budget(state, command, by.role, now, groups)
         case CloseMeeting():
             ended: tuple[Event, ...] = ()
             if state.segment is not None:
@@ -374,7 +409,9 @@ def _check_group_and_panelist(state: MeetingState, command: RequestFloor) -> Ref
     return None
 
 
-def _give_floor(state: MeetingState, command: GiveFloor, now: datetime) -> Decision:
+def _give_floor(
+    state: MeetingState, command: GiveFloor, now: datetime, groups: Grouping
+) -> Decision:
     if command.request_id is not None and command.participant_id is not None:
         return refuse(N_("Give the floor either to a request or to a participant, not both."))
     if command.limit_seconds is not None and (not 0 < command.limit_seconds <= MAX_LIMIT):
@@ -395,9 +432,10 @@ def _give_floor(state: MeetingState, command: GiveFloor, now: datetime) -> Decis
         participant_id = participant.id
         kind = request.kind if request else "statement"
     else:
-        if not state.queue:
+        chosen = ordering.next_speaker(state, groups, now)
+        if chosen is None:
             return refuse(N_("The list of speakers is empty."))
-        request = state.queue[0]
+        request = chosen.request
         participant_id, kind = request.participant_id, request.kind
     speaker = state.participant(participant_id)
     from_programme = (

@@ -11,9 +11,12 @@ from datetime import datetime
 
 from podium.meeting.events import FloorRequested, ParticipantAdded, StatementAttached
 from podium.meeting.participants import ParticipantFields, details
-from podium.meeting.words import FloorClass
+from podium.meeting.words import BudgetDimension, FloorClass
 
 OBSERVER_STAKEHOLDERS = frozenset({"un-entity", "intergovernmental"})
+# What asking for the floor means for its balance: a statement or a question from the floor,
+# not a programme speaker called by their segment, nor a point of order or a right of reply.
+FLOOR_KINDS = frozenset({"statement", "question"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,6 +94,25 @@ class Intervention:
     note: str = ""
     group: str | None = None
     to: str | None = None
+    # The channel its request came by (None: given without a request) and whether that
+    # request queued a programme speaker: balance counts the floor's time apart.
+    channel: str | None = None
+    programme: bool = False
+
+
+def from_the_floor(item: Request | Intervention) -> bool:
+    """Whether a request, or the intervention answering one, is the floor's own."""
+    return not item.programme and item.kind in FLOOR_KINDS
+
+
+@dataclass(frozen=True)
+class Budget:
+    """A group's time budget for the meeting, as the Chair last set it."""
+
+    dimension: BudgetDimension
+    group: str
+    seconds: int
+    at: datetime
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,10 @@ from typing import Any, ClassVar, Literal
 from podium.meeting.participants import ParticipantFields
 from podium.meeting.words import (
     ActorRole,
+    BudgetDimension,
     Channel,
     FloorClass,
+    Ordering,
     RequestKind,
 )
 
@@ -276,6 +278,30 @@ class FloorTakenBack(InTheLog):
 
 
 @dataclass(frozen=True, kw_only=True)
+class OrderingSet(InTheLog):
+    """The rule the floor is heard by within a class, from now on (``words.ORDERINGS``)."""
+
+    type: ClassVar[str] = "ordering_set"
+    version: ClassVar[int] = 1
+    at: datetime
+    by: ActorRole
+    ordering: Ordering
+
+
+@dataclass(frozen=True, kw_only=True)
+class BudgetSet(InTheLog):
+    """A group's time budget for the meeting set or amended; ``seconds`` None removes it."""
+
+    type: ClassVar[str] = "budget_set"
+    version: ClassVar[int] = 1
+    at: datetime
+    by: ActorRole
+    dimension: BudgetDimension
+    group: str
+    seconds: int | None
+
+
+@dataclass(frozen=True, kw_only=True)
 class EmbeddingSet(InTheLog):
     """The sites whose pages may now show the big screen in a frame (none: no site may)."""
 
@@ -327,6 +353,8 @@ Event = (
     | ResponseRoundClosed
     | RequestRestored
     | FloorTakenBack
+    | OrderingSet
+    | BudgetSet
     | EmbeddingSet
     | StatementAttached
 )

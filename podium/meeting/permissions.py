@@ -30,7 +30,9 @@ from podium.meeting.commands import (
     ReopenList,
     RequestFloor,
     ResumeSpeech,
+    SetBudget,
     SetEmbedding,
+    SetOrdering,
     StartSegment,
     TagIntervention,
     UndoGiveFloor,
@@ -80,6 +82,8 @@ PERMISSIONS: dict[type[Command], tuple[frozenset[ActorRole], str]] = {
     TagIntervention: (STAFF, N_("Only the Chair or the secretariat may tag an intervention.")),
     OpenResponseRound: (CHAIR, N_("Only the Chair may call the panel to respond.")),
     CloseResponseRound: (CHAIR, N_("Only the Chair may end the panel's responses.")),
+    SetOrdering: (CHAIR, N_("Only the Chair may choose how the floor is ordered.")),
+    SetBudget: (CHAIR, N_("Only the Chair may set a group's time budget.")),
     CloseMeeting: (STAFF, N_("Only the Chair or the secretariat may close the meeting.")),
     **{
         kind: (STAFF, N_("Only the Chair or the secretariat may amend the programme."))

@@ -62,10 +62,14 @@ def visible_snapshot(data: dict[str, Any], viewer: Audience) -> dict[str, Any]:
         return data
     shown = dict(data)
     shown["participants"] = [_without(p, PRIVATE_FIELDS) for p in data.get("participants", ())]
-    shown["interventions"] = [_without(i, PRIVATE_NOTES) for i in data.get("interventions", ())]
     if isinstance(data.get("speech"), dict):
-        shown["speech"] = _without(data["speech"], PRIVATE_NOTES)
+        shown["speech"] = visible_intervention(data["speech"], viewer)
     return shown
+
+
+def visible_intervention(data: dict[str, Any], viewer: Audience) -> dict[str, Any]:
+    """An intervention or a speech (as JSON data) without the notes ``viewer`` may not see."""
+    return data if viewer == "staff" else _without(data, PRIVATE_NOTES)
 
 
 def visible_event(data: dict[str, Any], viewer: Audience) -> dict[str, Any]:

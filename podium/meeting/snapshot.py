@@ -1,7 +1,9 @@
 """The state of a meeting as JSON, for the API, the feed and every screen.
 
 A snapshot is what a client needs to draw the room at ``now`` and to go on
-counting by itself: the speech carries ``started_at``, ``paused_at``,
+counting by itself, whatever the length of the meeting: the interventions
+heard are read a page at a time (``intervention`` gives each one's JSON). The
+speech carries ``started_at``, ``paused_at``,
 ``paused_seconds`` and ``allowed_seconds`` beside the ``elapsed``,
 ``remaining`` and ``light`` computed for ``now``. Instants are ISO 8601 in UTC.
 """
@@ -42,7 +44,7 @@ def snapshot(state: MeetingState, now: datetime) -> dict[str, Any]:
         "speech": _speech(state, state.speech, now) if state.speech else None,
         "queue": [_request(state, r, i) for i, r in enumerate(state.queue)],
         "participants": [_participant(p) for p in state.participants.values()],
-        "interventions": [_intervention(state, i) for i in state.interventions],
+        # The interventions heard are paged on a route of their own (``intervention``).
     }
 
 
@@ -172,7 +174,7 @@ def _speech(state: MeetingState, speech: Speech, now: datetime) -> dict[str, Any
     }
 
 
-def _intervention(state: MeetingState, intervention: Intervention) -> dict[str, Any]:
+def intervention(state: MeetingState, intervention: Intervention) -> dict[str, Any]:
     return {
         "id": intervention.id,
         **_who(state, intervention.participant_id),

@@ -17,6 +17,7 @@ from podium.meeting import speakers, timer
 from podium.meeting.amendments import amend_plan, moved_to
 from podium.meeting.entries import (
     OBSERVER_STAKEHOLDERS,
+    Budget,
     Intervention,
     Participant,
     Removed,
@@ -25,11 +26,13 @@ from podium.meeting.entries import (
     SegmentRun,
     Speech,
     Statement,
+    from_the_floor,
     participant_of,
     request_of,
     unregistered,
 )
 from podium.meeting.events import (
+    BudgetSet,
     EmbeddingSet,
     Event,
     FloorGiven,
@@ -41,6 +44,7 @@ from podium.meeting.events import (
     MeetingClosed,
     MeetingCreated,
     MeetingOpened,
+    OrderingSet,
     ParticipantAdded,
     ProgrammeAmended,
     RequestMoved,
@@ -60,10 +64,11 @@ from podium.meeting.events import (
 from podium.meeting.ledger import Ledger
 from podium.meeting.plan import Plan
 from podium.meeting.programme import Programme, planned
-from podium.meeting.words import DEFAULT_CLASS_ORDER, FloorClass
+from podium.meeting.words import DEFAULT_CLASS_ORDER, FloorClass, Ordering
 
 __all__ = [
     "OBSERVER_STAKEHOLDERS",
+    "Budget",
     "Intervention",
     "MeetingState",
     "Participant",
@@ -96,6 +101,10 @@ def _none_removed() -> Mapping[int, Removed]:
     return MappingProxyType({})
 
 
+def _none_asked() -> Ledger[Request]:
+    return Ledger()
+
+
 @dataclass(frozen=True)
 class MeetingState:
     seq: int = 0
@@ -121,6 +130,12 @@ class MeetingState:
     created_at: datetime | None = None
     opened_at: datetime | None = None
     closed_at: datetime | None = None
+    # How the floor is heard within a class (``ordering``), and the groups' time budgets.
+    ordering: Ordering = "arrival"
+    budgets: tuple[Budget, ...] = ()
+    # Every request the floor has made (``entries.from_the_floor``), waiting or not: the
+    # shares of requests that balance is measured against.
+    asked: Ledger[Request] = field(default_factory=_none_asked)
     # The sites whose pages may show the big screen in a frame (podium.meeting.embedding).
     embed_origins: tuple[str, ...] = ()
     # Written statements in the order attached (``podium.meeting.statements``).
@@ -235,6 +250,7 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
                 seq=seq,
                 queue=(*queue[:at], request, *queue[at:]),
                 next_request_id=max(state.next_request_id, event.request_id + 1),
+                asked=state.asked.append(request) if from_the_floor(request) else state.asked,
             )
         case RequestWithdrawn():
             return replace(state, seq=seq, queue=_without(state.queue, event.request_id))
@@ -369,6 +385,10 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
             if event.part == "segments" and event.action != "amend":
                 state = _renumber_speakers(state, moved_to(event))
             return state
+        case OrderingSet():
+            return replace(state, seq=seq, ordering=event.ordering)
+        case BudgetSet():
+            return replace(state, seq=seq, budgets=_budgeted(state.budgets, event))
         case MeetingClosed():
             state = _end_segment(state, event.at)
             if state.speech is not None:
@@ -385,6 +405,24 @@ def _renumber_speakers(state: MeetingState, moved: Callable[[int], int | None]) 
         for key, p in state.participants.items()
     }
     return _with(state, participants=MappingProxyType(participants))
+
+
+def _budgeted(budgets: tuple[Budget, ...], event: BudgetSet) -> tuple[Budget, ...]:
+    """The budgets with ``event``'s set (in its place when amended) or removed."""
+    new = (
+        None
+        if event.seconds is None
+        else Budget(event.dimension, event.group, event.seconds, event.at)
+    )
+    kept: list[Budget] = []
+    for budget in budgets:
+        if (budget.dimension, budget.group) == (event.dimension, event.group):
+            if new is not None:
+                kept.append(new)
+                new = None
+        else:
+            kept.append(budget)
+    return (*kept, new) if new is not None else tuple(kept)
 
 
 def _without(queue: tuple[Request, ...], request_id: int) -> tuple[Request, ...]:
@@ -408,6 +446,8 @@ def _open_intervention(speech: Speech) -> Intervention:
         note=speech.note,
         group=speech.request.group if speech.request else None,
         to=speech.request.to if speech.request else None,
+        channel=speech.request.channel if speech.request else None,
+        programme=speech.request.programme if speech.request else False,
     )
 
 

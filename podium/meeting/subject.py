@@ -52,8 +52,12 @@ def subject(state: MeetingState, command: Command) -> Hashable:
             # Giving the floor ends the speech under way, so that speech is part of it;
             # "next" also means the request at the head of the list.
             named = command.request_id is not None or command.participant_id is not None
-            head = None if named or not state.queue else state.queue[0].id
-            return ("floor", speaking, head)
+            if named or not state.queue:
+                return ("floor", speaking, None)
+            if state.ordering != "arrival":
+                # Balanced, "next" depends on the whole list and the rule: both are part of it.
+                return ("floor", speaking, state.ordering, tuple(r.id for r in state.queue))
+            return ("floor", speaking, state.queue[0].id)
         case ExtendSpeech():
             # Two presses of "+1 min" are one minute: the extension so far is part of it.
             extended = speech.extended_seconds if speech is not None else None

@@ -43,6 +43,21 @@ LEVELS: tuple[Level, ...] = get_args(Level)
 
 Light = Literal["none", "green", "amber", "red"]
 
+# The groups the floor's balance is counted by (``balance``): a participant's region and
+# development group (from their country), stakeholder group and gender, and the channel a
+# request came by.
+Dimension = Literal["region", "development_group", "stakeholder_group", "gender", "channel"]
+DIMENSIONS: tuple[Dimension, ...] = get_args(Dimension)
+
+# How the list hears the floor within a class (``ordering``): first come, first served, or
+# balanced by region, by development group, or alternating gender.
+Ordering = Literal["arrival", "region", "development_group", "gender"]
+ORDERINGS: tuple[Ordering, ...] = get_args(Ordering)
+
+# The groups a time budget may be set for (``budgets``).
+BudgetDimension = Literal["region", "development_group", "stakeholder_group", "channel"]
+BUDGET_DIMENSIONS: tuple[BudgetDimension, ...] = get_args(BudgetDimension)
+
 
 @dataclass(frozen=True)
 class Actor:

@@ -135,6 +135,34 @@ def _overruns(stats: Statistics) -> Figure:
     return figure
 
 
+def _course(dimension: str) -> Callable[[Statistics], Figure]:
+    """Each group's minutes so far, as the meeting went on: who was heard early, who late."""
+
+    def draw(stats: Statistics) -> Figure:
+        course = stats.course(dimension)
+        figure = Figure(figsize=(7.5, 3.6), layout="constrained")
+        axes = figure.add_subplot()
+        times = [t for t, _so_far in course.points]
+        for n, name in enumerate(course.labels):
+            axes.step(
+                times, [so_far[n] / 60 for _t, so_far in course.points], where="post", label=name
+            )
+        axes.set_xlabel(_("Minutes since the meeting opened"))
+        axes.set_ylabel(_("Minutes of speaking time so far"))
+        axes.set_title(
+            _("Speaking time by {dimension} over the meeting").format(
+                dimension=course.title.lower()
+            )
+        )
+        axes.set_xlim(left=0, right=max(times[-1], 1.0))
+        axes.set_ylim(bottom=0)
+        if course.labels:
+            axes.legend(loc="upper left", frameon=False, fontsize=8)
+        return figure
+
+    return draw
+
+
 def _from_zero(axes: Any, values: list[float]) -> None:
     """Bars start at zero; with nothing to show, the axis still reads 0 to 1, not ±0.06."""
     if any(values):
@@ -162,6 +190,8 @@ CHARTS: dict[str, Callable[[Statistics], Figure]] = {
     "role": _minutes_by("role"),
     "requests": _requests,
     "overruns": _overruns,
+    "region-over-time": _course("region"),
+    "development-group-over-time": _course("development_group"),
 }
 
 

@@ -10,39 +10,38 @@ that every intervention is counted once in every breakdown.
 from __future__ import annotations
 
 from podium.i18n import _
+from podium.meeting.balance import (
+    GENDER_KEYS,
+    INTERNATIONAL,
+    NO_COUNTRY,
+    NOT_STATED,
+    STAKEHOLDER_KEYS,
+    stakeholder_group,
+    without_country,
+)
 from podium.meeting.plan import ROLES
-from podium.meeting.words import CHANNELS, GENDERS, STAKEHOLDERS
+from podium.meeting.words import CHANNELS
 from podium.reference import DEVELOPMENT_GROUPS, REPORTING_REGIONS
 
-NO_COUNTRY = "no-country"  # international organisations: UN entities, intergovernmental bodies
-NOT_STATED = "not-stated"
-INTERNATIONAL = frozenset({"un-entity", "intergovernmental"})
+__all__ = [
+    "CHANNEL_KEYS",
+    "DEVELOPMENT_KEYS",
+    "GENDER_KEYS",
+    "INTERNATIONAL",
+    "NOT_STATED",
+    "NO_COUNTRY",
+    "REGION_KEYS",
+    "STAKEHOLDER_KEYS",
+    "dimension_title",
+    "label",
+    "ordered",
+    "stakeholder_group",
+    "without_country",
+]
 
 REGION_KEYS: tuple[str, ...] = (*REPORTING_REGIONS, NO_COUNTRY)
 DEVELOPMENT_KEYS: tuple[str, ...] = (*DEVELOPMENT_GROUPS, NO_COUNTRY)
-# Governments split by standing, as the floor hears them; then the other stakeholders.
-STAKEHOLDER_KEYS: tuple[str, ...] = (
-    "member-state",
-    "observer-state",
-    *(group for group in STAKEHOLDERS if group != "government"),
-)
-GENDER_KEYS: tuple[str, ...] = (*GENDERS, NOT_STATED)
 CHANNEL_KEYS: tuple[str, ...] = CHANNELS
-
-
-def stakeholder_group(stakeholder: str, observer: bool) -> str:
-    """A government is a member State or an observer State; others keep their group."""
-    if stakeholder == "government":
-        return "observer-state" if observer else "member-state"
-    return stakeholder if stakeholder in STAKEHOLDER_KEYS else "other"
-
-
-def without_country(stakeholder_group: str) -> str:
-    """The region and development group of a speaker with no country: international
-    organisations together, every other stakeholder group on its own."""
-    if stakeholder_group in INTERNATIONAL:
-        return NO_COUNTRY
-    return f"{NO_COUNTRY}:{stakeholder_group}"
 
 
 def label(dimension: str, key: str) -> str:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from podium.i18n import _
-from podium.meeting import timer
+from podium.meeting import budgets, timer
+from podium.meeting.budgets import BudgetUse
 from podium.meeting.entries import Statement
 from podium.meeting.events import Event
 from podium.meeting.groups import GROUPS
@@ -24,8 +25,18 @@ from podium.meeting.plan import Plan, PlanFormatError
 from podium.meeting.state import Intervention as StateIntervention
 from podium.meeting.state import MeetingState, Participant, evolve, initial_state, unregistered
 from podium.meeting.statements import current, delivered_in
+from podium.meeting.words import Dimension
 from podium.record.amendments import AmendmentHeld, amended
-from podium.record.groups import NOT_STATED, stakeholder_group, without_country
+from podium.record.groups import (
+    CHANNEL_KEYS,
+    DEVELOPMENT_KEYS,
+    GENDER_KEYS,
+    NOT_STATED,
+    REGION_KEYS,
+    STAKEHOLDER_KEYS,
+    stakeholder_group,
+    without_country,
+)
 from podium.record.history import (
     FOLLOWED,
     NO_HISTORY,
@@ -44,6 +55,14 @@ from podium.reference import (
     speaks_for,
 )
 from podium.wire import EventFormatError, decode_event
+
+KNOWN_GROUPS: dict[str, tuple[str, ...]] = {
+    "region": REGION_KEYS,
+    "development_group": DEVELOPMENT_KEYS,
+    "stakeholder_group": STAKEHOLDER_KEYS,
+    "gender": GENDER_KEYS,
+    "channel": CHANNEL_KEYS,
+}
 
 
 class RecordError(ValueError):
@@ -177,6 +196,8 @@ class Record:
     # The programme as created, before any amendment; ``plan`` is the programme as amended.
     planned: Plan | None = None
     amendments: tuple[AmendmentHeld, ...] = ()
+    # The groups' time budgets the Chair set, against the floor's time each group used.
+    budgets: tuple[BudgetUse, ...] = ()
 
     @property
     def unheard(self) -> tuple[FloorRequest, ...]:
@@ -208,7 +229,39 @@ def speaker_from(participant: Participant, on: date | None) -> Speaker:
     )
 
 
-def _meeting_day(state: MeetingState) -> date | None:
+_SPEAKERS: dict[tuple[str, date | None], tuple[Participant, Speaker]] = {}
+
+
+def _speaker(participant: Participant, on: date | None) -> Speaker:
+    """``speaker_from``, kept per participant as long as it is the same registration."""
+    key = (participant.id, on)
+    held = _SPEAKERS.get(key)
+    if held is not None and held[0] is participant:
+        return held[1]
+    if len(_SPEAKERS) > 100_000:
+        _SPEAKERS.clear()
+    speaker = speaker_from(participant, on)
+    _SPEAKERS[key] = (participant, speaker)
+    return speaker
+
+
+class SpeakerGrouping:
+    """The floor's balance (``podium.meeting.balance``) counted by the groups the record
+    counts speakers in, with the LDC list in force ``on`` the meeting's day."""
+
+    def __init__(self, on: date | None) -> None:
+        self.on = on
+
+    def group(self, participant: Participant, dimension: Dimension) -> str:
+        if dimension == "channel":
+            return participant.channel
+        return _speaker(participant, self.on).group(dimension)
+
+    def known(self, dimension: Dimension) -> Sequence[str]:
+        return KNOWN_GROUPS.get(dimension, ())
+
+
+def meeting_day(state: MeetingState) -> date | None:
     """The day whose LDC list counts: the meeting's planned day, else the day it was created."""
     if state.plan is not None and state.plan.start is not None:
         return state.plan.start.date()
@@ -226,7 +279,7 @@ def _intervention(
     plan = state.plan
     statement = next((s for s in attached if delivered_in(s, (done,)) is not None), None)
     speaker = speakers.get(done.participant_id) or speaker_from(
-        unregistered(done.participant_id), _meeting_day(state)
+        unregistered(done.participant_id), meeting_day(state)
     )
     request = asked.get(done.request_id) if done.request_id is not None else None
     if done.end is not None and done.spoken_seconds is not None:
@@ -268,7 +321,7 @@ def _request(state: MeetingState, speakers: dict[str, Speaker], asked: Asked) ->
     return FloorRequest(
         request_id=asked.id,
         speaker=speakers.get(asked.participant_id)
-        or speaker_from(unregistered(asked.participant_id), _meeting_day(state)),
+        or speaker_from(unregistered(asked.participant_id), meeting_day(state)),
         kind=asked.kind,
         channel=asked.channel,
         segment=asked.segment,
@@ -287,7 +340,7 @@ def read_record(
     plan = state.plan
     if plan is None:
         raise RecordError(_("Meeting {meeting} has no plan in its log.").format(meeting=meeting_id))
-    day = _meeting_day(state)
+    day = meeting_day(state)
     speakers = {pid: speaker_from(p, day) for pid, p in state.participants.items()}
     requests = history.requests()
     by_id = {request.id: request for request in requests}
@@ -310,6 +363,9 @@ def read_record(
         segments=segments_held(plan, state.segment_runs, speakers.values(), interventions),
         planned=history.planned,
         amendments=_amendments(history),
+        budgets=budgets.uses(
+            state, SpeakerGrouping(day), state.closed_at or history.last_at or datetime.min
+        ),
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from podium.conceptnote.layout import LANGUAGE
 from podium.i18n import _, ngettext
 from podium.record.charts import CHARTS, chart
-from podium.record.groups import label
+from podium.record.groups import dimension_title, label
 from podium.record.interventions import FloorRequest, Intervention, Record
 from podium.record.statistics import Statistics, statistics
 from podium.record.summary import Summary, chair_summary, clock, local_time, minutes
@@ -277,7 +277,63 @@ def statistics_tables(report: Report) -> tuple[Table, ...]:
             chart="overruns",
         )
     )
+    tables.extend(course_tables(stats))
+    tables.extend(budget_tables(report.record))
     return tuple(tables)
+
+
+QUARTERS = (0.25, 0.5, 0.75, 1.0)
+
+
+def course_tables(stats: Statistics) -> tuple[Table, ...]:
+    """How each group's time built up: its minutes after each quarter of the meeting (the
+    chart beside it draws every step)."""
+    tables = []
+    for course in stats.courses:
+        if len(course.points) < 2:
+            continue
+        end = course.points[-1][0]
+        marks = [end * q for q in QUARTERS]
+        so_far = [next(s for t, s in reversed(course.points) if t <= mark) for mark in marks]
+        tables.append(
+            Table(
+                title=_("Speaking time by {dimension} over the meeting").format(
+                    dimension=course.title.lower()
+                ),
+                headers=(
+                    course.title,
+                    *(_("After {minutes} min").format(minutes=round(mark)) for mark in marks[:-1]),
+                    _("At the end ({minutes} min)").format(minutes=round(end)),
+                ),
+                rows=tuple(
+                    (name, *(minutes(s[n]) for s in so_far)) for n, name in enumerate(course.labels)
+                ),
+                chart=f"{course.dimension.replace('_', '-')}-over-time",
+            )
+        )
+    return tuple(tables)
+
+
+def budget_tables(record: Record) -> tuple[Table, ...]:
+    """The groups' time budgets the Chair set, against the floor's time each group used."""
+    if not record.budgets:
+        return ()
+    return (
+        Table(
+            title=_("Time budgets: budget against use"),
+            headers=(_("Group"), _("Counted by"), _("Budget"), _("Used"), _("Left")),
+            rows=tuple(
+                (
+                    label(u.budget.dimension, u.budget.group),
+                    dimension_title(u.budget.dimension),
+                    clock(u.budget.seconds),
+                    clock(u.used),
+                    clock(u.left) if u.left >= 0 else "-" + clock(-u.left),
+                )
+                for u in record.budgets
+            ),
+        ),
+    )
 
 
 def _amendments(record: Record) -> tuple[Table, ...]:

@@ -82,15 +82,31 @@ class OverrunRow:
 
 
 @dataclass(frozen=True)
+class Course:
+    """How speaking time by group built up over the meeting: after each intervention ended,
+    the minutes since the meeting opened and each group's time so far (in ``keys`` order)."""
+
+    dimension: str
+    title: str
+    keys: tuple[str, ...]
+    labels: tuple[str, ...]
+    points: tuple[tuple[float, tuple[float, ...]], ...]
+
+
+@dataclass(frozen=True)
 class Statistics:
     interventions: int
     seconds: float
     breakdowns: tuple[Breakdown, ...]
     requests: tuple[RequestBreakdown, ...]
     overruns: tuple[OverrunRow, ...]
+    courses: tuple[Course, ...] = ()
 
     def breakdown(self, dimension: str) -> Breakdown:
         return next(b for b in self.breakdowns if b.dimension == dimension)
+
+    def course(self, dimension: str) -> Course:
+        return next(c for c in self.courses if c.dimension == dimension)
 
     def request_breakdown(self, dimension: str) -> RequestBreakdown:
         return next(b for b in self.requests if b.dimension == dimension)
@@ -146,6 +162,35 @@ def statistics(record: Record) -> Statistics:
         breakdowns=tuple(_breakdown(record, d) for d in DIMENSIONS),
         requests=tuple(_requests(record, d) for d in REQUEST_DIMENSIONS),
         overruns=_overruns(record),
+        courses=tuple(_course(record, d) for d in COURSE_DIMENSIONS),
+    )
+
+
+# The groups whose balance over the meeting the report charts.
+COURSE_DIMENSIONS: tuple[str, ...] = ("region", "development_group")
+
+
+def _course(record: Record, dimension: str) -> Course:
+    """Each group's speaking time so far after each intervention, counted as the breakdown
+    counts it (every intervention once, in its group)."""
+    ended = [(i.end, i) for i in record.interventions if i.end is not None]
+    done = [i for _end, i in sorted(ended, key=lambda pair: pair[0])]
+    opened = record.opened_at or (done[0].start if done else None)
+    present = {i.group(dimension) for i in done}
+    keys = tuple(k for k in ordered(dimension, present) if k in present)
+    so_far = dict.fromkeys(keys, 0.0)
+    points: list[tuple[float, tuple[float, ...]]] = [(0.0, tuple(so_far.values()))]
+    for i in done:
+        so_far[i.group(dimension)] += i.spoken_seconds
+        end = i.end or i.start
+        minutes = max(0.0, (end - (opened or end)).total_seconds() / 60)
+        points.append((minutes, tuple(so_far.values())))
+    return Course(
+        dimension=dimension,
+        title=dimension_title(dimension),
+        keys=keys,
+        labels=tuple(label(dimension, k) for k in keys),
+        points=tuple(points),
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
@@ -26,8 +26,9 @@ from podium.conceptnote.worker import (
 from podium.i18n import _
 from podium.meeting.participants import details
 from podium.meeting.plan import Plan
-from podium.meeting.privacy import audience
+from podium.meeting.privacy import audience, visible_intervention
 from podium.meeting.registration import MAX_BATCH
+from podium.meeting.snapshot import intervention as intervention_json
 from podium.meeting.words import Actor
 from podium.meetings import (
     Forbidden,
@@ -39,6 +40,8 @@ from podium.meetings import (
 )
 from podium.web import schemas
 from podium.web.deps import actor_for, require, require_admin, service
+from podium.web.history import MAX_PER_PAGE, PER_PAGE, history_page
+from podium.web.live_schemas import InterventionsPage
 from podium.web.plan_schema import PlanDocument
 from podium.web.roster import Roster, RosterError, read_csv, read_json
 from podium.web.schemas import CommandBody, Error
@@ -234,6 +237,41 @@ def get_state(meeting_id: str, request: Request) -> Response:
                 body = body[:-1] + b"," + mine[1:].encode()
     except ServiceError as error:
         raise _http_error(error) from None
+    return Response(body, media_type="application/json", headers={"Cache-Control": "no-store"})
+
+
+@router.get(
+    "/meetings/{meeting_id}/interventions",
+    response_model=InterventionsPage,
+    responses=_errors(404, 422),
+    summary="The interventions heard, a page at a time, the most recent first",
+)
+def get_interventions(
+    meeting_id: str,
+    request: Request,
+    page: int = Query(1, ge=1, le=10**9, description="From 1, the most recent."),
+    per_page: int = Query(PER_PAGE, ge=1, le=MAX_PER_PAGE),
+) -> Response:
+    """Notes only with the Chair's or the secretariat's token, as in the live state. A page
+    past the last gives the last (the earliest interventions)."""
+    try:
+        actor = actor_for(request, meeting_id)
+        viewer = audience(actor.role if actor else None)
+        state = service(request).state(meeting_id)
+    except ServiceError as error:
+        raise _http_error(error) from None
+    found = history_page(state, page, per_page)
+    data = {
+        "seq": state.seq,
+        "page": found.number,
+        "pages": found.pages,
+        "per_page": found.per_page,
+        "total": found.total,
+        "interventions": [
+            visible_intervention(intervention_json(state, i), viewer) for i in found.items
+        ],
+    }
+    body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
     return Response(body, media_type="application/json", headers={"Cache-Control": "no-store"})
 
 

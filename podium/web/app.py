@@ -6,12 +6,10 @@ import logging
 import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -23,6 +21,8 @@ from podium.store.base import EventStore
 from podium.store.errors import STORAGE_ERRORS
 from podium.web import (
     api,
+    assets,
+    balance_page,
     broadcast,
     creating,
     feed,
@@ -39,10 +39,10 @@ from podium.web.failures import LogHealth, WatchLog, unavailable
 from podium.web.head import HeadAsGet
 from podium.web.headers import SecurityHeaders
 from podium.web.limits import BodyLimit
+from podium.web.regions import Deltas
 
 log = logging.getLogger(__name__)
 
-STATIC = Path(__file__).parent / "static"
 # Below this many bytes, compression saves less than it costs.
 GZIP_MINIMUM = 500
 
@@ -89,6 +89,7 @@ def create_app(
     app.state.store = store
     app.state.hub = hub
     app.state.service = MeetingService(store, hub)
+    app.state.deltas = Deltas(app.state.service)
     app.state.base_url = base_url.rstrip("/") if base_url else None
     app.state.feed_caps = feed_caps or FeedCaps.configured()
     app.add_middleware(BodyLimit)
@@ -108,9 +109,21 @@ def create_app(
     for storage_error in STORAGE_ERRORS:
         app.add_exception_handler(storage_error, unavailable)
     app.add_exception_handler(Exception, _failed)
-    for part in (api, links, feed, pages, statements, broadcast, creating, reports, icon, locale):
+    for part in (
+        api,
+        links,
+        feed,
+        pages,
+        statements,
+        broadcast,
+        creating,
+        reports,
+        icon,
+        locale,
+        assets,
+        balance_page,
+    ):
         app.include_router(part.router)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
 

@@ -59,7 +59,11 @@ def embedded_screen(request: Request, meeting_id: str) -> HTMLResponse:
         heading = _("This meeting's big screen is not shown on other sites.")
         return render(request, "message.html", {"heading": heading}, 404)
     with speaking(meeting_language(request, context["plan"].language)):
-        page = render(request, "screen.html", {**context, "body_class": "screen"})
+        # Its feed carries the big screen's regions (``regions``): a webcast's viewers fetch
+        # nothing on an event.
+        page = render(
+            request, "screen.html", {**context, "body_class": "screen", "live_view": "screen"}
+        )
     page.headers["Content-Security-Policy"] = framed_by(state.embed_origins)
     return page
 

@@ -21,20 +21,21 @@ import json
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from starlette.types import Receive, Scope, Send
 
-from podium.i18n import _
-from podium.live.hub import Hub, Snapshot, Subscription
+from podium.i18n import _, current
+from podium.live.hub import Encode, Hub, Snapshot, Subscription
 from podium.meeting.privacy import Audience, audience, has_private_fields, visible_event
 from podium.store.base import StoredEvent
 from podium.web.auth import bearer_token, cookie_token, hash_token
 from podium.web.connections import RETRY_AFTER_SECONDS, FeedCaps
 from podium.web.deps import actor_for, service
 from podium.web.outlet import HANDED_OVER, SERVER_SEND, TransportOutlet
+from podium.web.regions import Deltas
 from podium.web.schemas import Error
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,7 @@ class EventStream(Response):
         after: int,
         viewer: Audience = "hall",
         give_back: Callable[[], None] | None = None,
+        encode: Encode = frame,
     ) -> None:
         # No Content-Length: the body goes on for as long as the client listens.
         self.status_code = 200
@@ -100,6 +102,8 @@ class EventStream(Response):
         self.after = after
         self.viewer: Audience = viewer
         self.give_back = give_back
+        # An event's frame; on a page of the hall, followed by what changed on it (``regions``).
+        self.encode = encode
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         give_back = self.give_back
@@ -165,7 +169,7 @@ class EventStream(Response):
                 body = (
                     snapshot_frame(item.seq)
                     if isinstance(item, Snapshot)
-                    else frame(item, self.viewer)
+                    else self.encode(item, self.viewer)
                 )
                 await send({"type": "http.response.body", "body": body, "more_body": True})
         finally:
@@ -197,7 +201,7 @@ class JoinedStream:
         self.ended = False
         self.catching: asyncio.Task[None] | None = None
         self.subscription = Subscription(
-            stream.meeting_id, stream.after, stream.viewer, frame, outlet, self.behind
+            stream.meeting_id, stream.after, stream.viewer, stream.encode, outlet, self.behind
         )
 
     async def start(self) -> bool:
@@ -247,7 +251,7 @@ class JoinedStream:
                         body = (
                             snapshot_frame(item.seq)
                             if isinstance(item, Snapshot)
-                            else frame(item, stream.viewer)
+                            else stream.encode(item, stream.viewer)
                         )
                         await self.send(
                             {"type": "http.response.body", "body": body, "more_body": True}
@@ -292,6 +296,13 @@ async def feed(
     meeting_id: str,
     request: Request,
     after: int | None = Query(None, ge=0, le=10**12, description="Resume after this seq."),
+    view: Literal["public", "screen", "me"] | None = Query(
+        None,
+        description=(
+            "The page followed: after each event, an `event: live` carries the HTML of its "
+            "live regions as of that event, in the language of `lang`."
+        ),
+    ),
 ) -> Any:
     start = _after(request.headers.get("last-event-id"), after)
     meetings = service(request)
@@ -304,7 +315,9 @@ async def feed(
     give_back = _place(request, hash_token(token) if actor and token else None)
     # The Chair and the secretariat get every event whole; everyone else what the hall sees.
     viewer = audience(actor.role if actor else None)
-    return EventStream(hub, meeting_id, start, viewer, give_back)
+    deltas: Deltas = request.app.state.deltas
+    encode = deltas.encoder(view, current(), frame) or frame
+    return EventStream(hub, meeting_id, start, viewer, give_back, encode)
 
 
 def _place(request: Request, token_hash: str | None) -> Callable[[], None]:

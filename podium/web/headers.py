@@ -25,6 +25,9 @@ DOCS_POLICY = (
     "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
+# A stylesheet or a script is never a document: the policy and the framing rule, which
+# only documents obey, would be some 300 bytes more on each for a phone on a slow link.
+_SUBRESOURCE = (".css", ".js")
 # The HTML report is a document to keep: it carries its own stylesheet.
 REPORT_POLICY = POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 _DOCS = ("/docs", "/redoc")
@@ -56,6 +59,8 @@ class SecurityHeaders:
             (b"referrer-policy", b"no-referrer"),
             (b"x-content-type-options", b"nosniff"),
         ]
+        if path.startswith("/static/") and path.endswith(_SUBRESOURCE):
+            added = added[2:]
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

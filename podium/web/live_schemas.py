@@ -210,8 +210,21 @@ class InterventionLive(Who):
     to: str | None
 
 
+class InterventionsPage(BaseModel):
+    """A page of the interventions heard, the most recent first (page 1 is the newest)."""
+
+    model_config = CLOSED
+    seq: int = Field(description="The meeting's event the page was read at.")
+    page: int = Field(description="From 1, the most recent interventions.")
+    pages: int
+    per_page: int
+    total: int = Field(description="Interventions heard in all.")
+    interventions: list[InterventionLive]
+
+
 class State(BaseModel):
-    """The live state (``podium.meeting.snapshot``) with the server's clock."""
+    """The live state (``podium.meeting.snapshot``) with the server's clock; the interventions
+    heard are paged at ``/api/meetings/{id}/interventions``."""
 
     model_config = CLOSED
     server_time: Instant
@@ -231,7 +244,6 @@ class State(BaseModel):
     speech: SpeechLive | None
     queue: list[RequestLive]
     participants: list[ParticipantLive]
-    interventions: list[InterventionLive]
     me: ParticipantLive | None = Field(
         None, description="With a participant's token: its own registration, whole."
     )

@@ -31,6 +31,8 @@ from podium.live.hub import Hub
 
 SERVER_SEND = "podium.server_send"
 HANDED_OVER = "podium.handed_over"
+# Where commands are sent: the API, and the pages' buttons (``podium.web.pages``).
+COMMAND_PATHS = ("/commands", "/act")
 
 
 class HandedOver(Protocol):
@@ -51,7 +53,7 @@ class ServerSend:
             await self.app(scope, receive, send)
             return
         scope[SERVER_SEND] = send
-        if scope["method"] != "POST" or not scope["path"].endswith("/commands"):
+        if scope["method"] != "POST" or not scope["path"].endswith(COMMAND_PATHS):
             given = set(scope)
             await self.app(scope, receive, send)
             handed: HandedOver | None = scope.pop(HANDED_OVER, None)

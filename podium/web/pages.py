@@ -18,8 +18,10 @@ from starlette.datastructures import FormData, UploadFile
 
 from podium.i18n import _, speaking
 from podium.meeting import floor
+from podium.meeting.commands import SetOrdering
 from podium.meeting.events import EVENTS
 from podium.meeting.groups import GROUPS
+from podium.meeting.permissions import may
 from podium.meeting.privacy import audience
 from podium.meeting.programme import planned
 from podium.meeting.state import Participant
@@ -30,11 +32,14 @@ from podium.record.charts import CHARTS
 from podium.web import view
 from podium.web.amending import amending_view
 from podium.web.auth import check_csrf, cookie_seconds, csrf_token
+from podium.web.balance import balance_view
 from podium.web.deps import actor_for, service
 from podium.web.forms import command_from_form
 from podium.web.handoff import handoffs
+from podium.web.history import history_page
 from podium.web.locale import meeting_language
 from podium.web.public import event_json_ld, programme_rows, when
+from podium.web.regions import SHARED, self_key
 from podium.web.roster import RosterError, read_csv, read_form
 from podium.web.statement_view import listed, targets
 from podium.web.templating import language, render
@@ -92,7 +97,10 @@ def _page(
         "body_class": "screen" if page == "screen" else f"page {page}",
         "page_url": f"/m/{meeting_id}/{page}",
     }
+    if page in SHARED:
+        context["live_view"] = page  # its feed carries its live regions (``regions``)
     if page == "me" and actor.participant_id is not None:
+        context["self_key"] = self_key(live, actor.participant_id)
         context["me"] = view.someone(state, actor.participant_id)
         context["mine"] = view.requests_of(live, actor.participant_id)
         context["groups"] = [(key, _(name)) for key, name in GROUPS.items()]
@@ -104,6 +112,8 @@ def _page(
             for number in removed
         ]
         context["undo_floor"] = given if page == "chair" else None
+        context["balance"] = balance_view(state, now)
+        context["may_balance"] = may(actor.role, SetOrdering)
         context["response_round"] = state.response_round
         # When each undo button goes: the page's script hides it then, as the core refuses it.
         window = timedelta(seconds=floor.UNDO_SECONDS)
@@ -116,6 +126,9 @@ def _page(
         context["statement_targets"] = targets(state, mine)
         context["statements"] = listed(state, actor)
     if page == "secretariat":
+        record = history_page(state, _page_number(request.query_params.get("page")))
+        context["record"] = record
+        context["record_items"] = [view.spoken(state, i, "staff") for i in record.items]
         context["created"] = ()
         context["charts"] = tuple(CHARTS)
         context["amending"] = amending_view(state)
@@ -188,6 +201,7 @@ def public(request: Request, meeting_id: str) -> HTMLResponse:
         "json_ld": event_json_ld(plan, f"{_base(request)}/m/{meeting_id}"),
         "body_class": "page public",
         "page_url": f"/m/{meeting_id}",
+        "live_view": "public",
     }
     return render(request, "public.html", context)
 
@@ -282,8 +296,17 @@ async def act(request: Request, meeting_id: str) -> Response:
         return RedirectResponse(f"/m/{meeting_id}/close", status_code=303)
     problem, status_code = _carry_out(service(request), meeting_id, values, actor)
     if problem is None:
-        return RedirectResponse(f"/m/{meeting_id}/{back}", status_code=303)
+        # A correction made on a page of the record comes back to that page.
+        number = _page_number((values.get("page") or [""])[0])
+        where = f"?page={number}#record" if back == "secretariat" and number > 1 else ""
+        return RedirectResponse(f"/m/{meeting_id}/{back}{where}", status_code=303)
     return _page(request, meeting_id, back, actor, message=problem, status_code=status_code)
+
+
+def _page_number(text: str | None) -> int:
+    """A page of the record from the address: 1 (the newest) when absent or not a number."""
+    text = (text or "").strip()
+    return int(text) if text.isdigit() and len(text) <= 9 else 1
 
 
 def _csrf_ok(request: Request, meeting_id: str, value: str) -> bool:

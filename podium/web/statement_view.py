@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from podium.i18n import _
 from podium.meeting import statements
 from podium.meeting.entries import Statement
@@ -9,22 +11,26 @@ from podium.meeting.privacy import STAFF_ROLES
 from podium.meeting.state import MeetingState
 from podium.meeting.words import Actor
 from podium.web import view
+from podium.web.history import PER_PAGE as RECENT
 
 
 def targets(state: MeetingState, participant_id: str | None = None) -> list[tuple[str, str]]:
     """What a statement may be attached to, as (form value, label): the waiting requests and
-    the interventions, of ``participant_id`` only when given."""
+    the latest interventions (``RECENT``), of ``participant_id`` only when given."""
     found: list[tuple[str, str]] = []
     for place, request in enumerate(state.queue, start=1):
         if participant_id is None or request.participant_id == participant_id:
             name = view.someone(state, request.participant_id).name
             label = _("{name}: request for the floor, place {place}").format(name=name, place=place)
             found.append((f"request:{request.id}", label))
-    for intervention in reversed(state.interventions):
-        if participant_id is None or intervention.participant_id == participant_id:
-            name = view.someone(state, intervention.participant_id).name
-            label = _("{name}: intervention {number}").format(name=name, number=intervention.id)
-            found.append((f"intervention:{intervention.id}", label))
+    # Among the latest interventions only, as the record's first page: a page does not grow
+    # with the meeting.
+    for intervention in islice(reversed(state.interventions), RECENT):
+        if participant_id is not None and intervention.participant_id != participant_id:
+            continue
+        name = view.someone(state, intervention.participant_id).name
+        label = _("{name}: intervention {number}").format(name=name, number=intervention.id)
+        found.append((f"intervention:{intervention.id}", label))
     return found
 
 

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from podium.i18n import _, current, direction, languages, ngettext
 from podium.record.groups import label
 from podium.reference import speaks_for
+from podium.web.assets import asset
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -90,6 +91,7 @@ def environment() -> Environment:
     env.filters["role"] = _role
     env.filters["clock"] = clock
     env.filters["safe_url"] = safe_url
+    env.globals["asset"] = asset
     return env
 
 

@@ -20,7 +20,7 @@ from podium.meeting.programme import (
     meeting_seconds_left,
     segment_seconds_left,
 )
-from podium.meeting.state import MeetingState, Participant, unregistered
+from podium.meeting.state import Intervention, MeetingState, Participant, unregistered
 from podium.meeting.words import Light
 
 POINT_OF_ORDER = "point-of-order"
@@ -104,7 +104,6 @@ class Live:
     queue: tuple[Waiting, ...]
     point_of_order: Waiting | None
     participants: tuple[Participant, ...]
-    interventions: tuple[Spoken, ...]
     question: str | None  # the guiding question the current speech is tagged with
     tag: TagTarget | None
     time: Time
@@ -168,18 +167,8 @@ def live(state: MeetingState, now: datetime, viewer: Audience = "staff") -> Live
             if 1 <= number <= len(questions):
                 question = questions[number - 1]
                 break
-    interventions = tuple(
-        Spoken(
-            intervention_id=i.id,
-            person=someone(state, i.participant_id, viewer),
-            kind=i.kind,
-            segment=i.segment,
-            spoken_seconds=i.spoken_seconds or 0.0,
-            questions=i.questions,
-            note=visible_note(i.note, viewer),
-        )
-        for i in state.history
-    )
+    # Only the last intervention heard: the history is paged (``podium.web.history``).
+    last = spoken(state, state.history[-1], viewer) if state.history else None
     return Live(
         seq=state.seq,
         server_time=now.isoformat(),
@@ -190,18 +179,29 @@ def live(state: MeetingState, now: datetime, viewer: Audience = "staff") -> Live
         queue=queue,
         point_of_order=next((w for w in queue if w.kind == POINT_OF_ORDER), None),
         participants=tuple(visible_participant(p, viewer) for p in state.participants.values()),
-        interventions=interventions,
         question=question,
-        tag=_tag_target(speech, interventions),
+        tag=_tag_target(speech, last),
         time=_time(state, now),
     )
 
 
-def _tag_target(speech: SpeechView | None, done: tuple[Spoken, ...]) -> TagTarget | None:
+def spoken(state: MeetingState, done: Intervention, viewer: Audience = "staff") -> Spoken:
+    """An intervention that has ended, as ``viewer`` may see it."""
+    return Spoken(
+        intervention_id=done.id,
+        person=someone(state, done.participant_id, viewer),
+        kind=done.kind,
+        segment=done.segment,
+        spoken_seconds=done.spoken_seconds or 0.0,
+        questions=done.questions,
+        note=visible_note(done.note, viewer),
+    )
+
+
+def _tag_target(speech: SpeechView | None, last: Spoken | None) -> TagTarget | None:
     if speech is not None:
         return TagTarget(speech.intervention_id, speech.person, speech.questions, speech.note, True)
-    if done:
-        last = done[-1]
+    if last is not None:
         return TagTarget(last.intervention_id, last.person, last.questions, last.note, False)
     return None
 

@@ -111,6 +111,7 @@ def test_a_panel_segment_live_in_five_browsers(live_server: LiveServer, browser:
     expect(chair.locator("#now")).to_contain_text("Chen Li")
     press(chair, "e")
     expect(screen.locator("h1.speaker")).not_to_have_text("Chen Li")
+    expect(chair.locator("#now")).to_contain_text("No one has the floor.")
 
     # Ana speaks with a 6-second limit: green, amber from 3 s, red from 6 s on the big screen.
     chair.get_by_label("Time limit (minutes, optional)").first.fill("0:06")

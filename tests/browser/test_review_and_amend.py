@@ -113,6 +113,8 @@ def test_a_plan_corrected_at_new_then_amended_while_held(
     # The panelists' segment runs on the corrected limit: 12 minutes, on both screens.
     chair.get_by_role("button", name="Open the meeting").click()
     chair.locator("#programme li").nth(1).get_by_role("button", name="Start segment").click()
+    # "Next speaker" acts on the list the console shows: it is pressed once the panelist is in it.
+    expect(chair.locator("#list li").first).to_contain_text("Rosa Mendes")
     chair.get_by_role("button", name="Next speaker").click()
     expect(screen.locator("h1.speaker")).to_have_text("Rosa Mendes")
     expect(screen.locator("[data-timer]")).to_have_attribute("data-limit", "720")

@@ -136,3 +136,19 @@ def test_pdf_headings_by_size_and_ruled_table_in_place(tmp_path: Path) -> None:
         ("item", "Interactive discussion", 0),
     ]
     assert [e.line for e in found] == [1, 2, 3, 4, 6]
+
+
+def test_a_numbered_heading_over_indented_paragraphs_heads_them() -> None:
+    text = (
+        "2. Guiding question\n\n   (a) What has been the role of policy?\n\n"
+        "3. Format\n\n      Moderator and Chairman:\n         Mr. Jan Pronk, Minister\n\n"
+        "      Policy debate among ministers\n"
+    )
+    found = [(e.kind, e.text) for e in elements(text)]
+    assert found == [
+        ("heading", "Guiding question"),
+        ("item", "What has been the role of policy?"),
+        ("heading", "Format"),
+        ("paragraph", "Moderator and Chairman: Mr. Jan Pronk, Minister"),
+        ("paragraph", "Policy debate among ministers"),
+    ]

@@ -235,3 +235,83 @@ def test_a_line_ending_with_its_kind_is_the_title() -> None:
     assert header.kind == "general debate"
     assert header.title == "UPDATE BY THE HIGH COMMISSIONER FOLLOWED BY GENERAL DEBATE"
     assert (header.venue, header.timezone) == ("Room XX", "Europe/Zurich")
+
+
+def test_a_meeting_over_several_days_ends_on_its_last_days_closing_time() -> None:
+    note = (
+        "**Regional forum on “Rivers”**\n\n**Bangkok, 4–8 May 2026**\n\n"
+        "## Schedule\n\n"
+        "| Date | Time | Item |\n| --- | --- | --- |\n"
+        "| Monday, 4 May 2026 | 14:30–17:30 | Debate (first part) |\n"
+        "| Tuesday, 5 May 2026 | 09:00–12:00 | Debate (second part) |\n\n"
+        "## Registration\n\nRequests are due by Friday, 24 April 2026, 17:00–18:00.\n"
+    )
+    plan = parse_text(note)
+    assert plan.start is not None and plan.start.isoformat() == "2026-05-04T14:30:00+07:00"
+    assert plan.end is not None and plan.end.isoformat() == "2026-05-05T12:00:00+07:00"
+
+
+def test_a_later_day_outside_the_programme_does_not_stretch_the_meeting() -> None:
+    note = (
+        "**Panel on “Oceans”**\n\n**Monday, 4 May 2026, 10:00–13:00, Bangkok**\n\n"
+        "## Follow-up\n\nA briefing is held on Tuesday, 5 May 2026, 15:00–16:00.\n"
+    )
+    plan = parse_text(note)
+    assert plan.end is not None and plan.end.isoformat() == "2026-05-04T13:00:00+07:00"
+
+
+def test_a_main_heading_without_a_kind_is_the_title_and_the_prose_gives_the_kind() -> None:
+    note = (
+        "# What the first cycle taught us: how can it improve?\n\n"
+        "**High-level political forum on sustainable development, convened by the Council,"
+        " 2026**\n\n"
+        "Thursday, 9 July 2026, 16:00–17:30, Conference Room 4\n\n"
+        "## Format\n\nThe session is organized as a town hall meeting in two parts.\n"
+    )
+    plan = parse_text(note)
+    assert plan.title == "What the first cycle taught us: how can it improve?"
+    assert plan.kind == "town hall meeting"
+
+
+def test_the_prose_names_the_meeting_when_the_title_block_does_not() -> None:
+    english = parse_text(
+        "# From words to deeds\n\nFriday, 10 July 2026, 10:00, New York\n\n"
+        "## Background\n\nIn line with the Agenda, this session gives stakeholders a voice.\n"
+    )
+    assert english.kind == "session"
+    french = parse_text(
+        "# Troisième session du Forum régional africain\n\nThème : « Agir ensemble »\n\n"
+        "Mercredi 17 mai 2017, 10 h 00, Addis-Abeba\n\n"
+        "## Contexte\n\nLe Forum régional se tient avant le forum politique de haut niveau.\n"
+    )
+    assert french.kind == "forum régional"
+    # "The session of the Commission" is another meeting, not this one's kind.
+    other = parse_text(
+        "# From words to deeds\n\nFriday, 10 July 2026, 10:00, New York\n\n"
+        "## Background\n\nThe session of the Commission opened the year.\n"
+    )
+    assert other.kind is None
+
+
+def test_questions_listed_inside_a_programme_cell_are_the_notes_questions() -> None:
+    plan = parse_text(
+        "**Panel on “Oceans”**\n\n**2 July 2025, 15:30–17:30, New York**\n\n## Programme\n\n"
+        "| Time | Item |\n| --- | --- |\n"
+        "| 15:30–17:30 | Panel. Key questions: What is needed today? Which commitments "
+        "count most? |\n"
+    )
+    assert plan.questions == ("What is needed today?", "Which commitments count most?")
+
+
+def test_a_venue_ends_before_a_clause_that_is_no_place_and_a_kind_before_and_is_whole() -> None:
+    plan = parse_text(
+        "# Informal focused consultation on patents\n\nFriday, 7 October 2022, 14:00–17:00\n\n"
+        "Fully virtual, with interpretation in all official languages\n\n## Topics\n\n- Patents\n"
+    )
+    assert plan.venue == "Fully virtual"
+    spanish = parse_text(
+        "# Sesión de apertura y serie de sesiones de alto nivel\n\n"
+        "Lunes 25 de febrero de 2019, 9.00 horas\n\nPalais des Nations, Ginebra\n"
+    )
+    assert spanish.kind == "sesión de apertura"
+    assert spanish.title == "Sesión de apertura y serie de sesiones de alto nivel"

@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from podium.conceptnote.outcome import read_outcome, read_sdgs
+from podium.conceptnote.outcome import named_forum, read_outcome, read_sdgs
+from podium.conceptnote.reader import parse_text
+from podium.meeting.plan import Outcome
 
 
 @pytest.mark.parametrize(
@@ -88,3 +90,26 @@ def test_a_sentence_without_a_forum_gives_no_outcome() -> None:
 )
 def test_goals_named_inline_in_six_languages(text: str, goals: set[int]) -> None:
     assert read_sdgs(text) == goals
+
+
+def test_the_contribution_of_the_meeting_to_a_forum_is_its_outcome() -> None:
+    found = read_outcome(
+        "Les messages clefs constituent la contribution collective de la région au forum "
+        "politique de haut niveau, qui se réunit à New York du 10 au 19 juillet 2017."
+    )
+    assert found is not None
+    assert found.forum == "forum politique de haut niveau"
+    assert (found.start, found.end) == (date(2017, 7, 10), date(2017, 7, 19))
+
+
+def test_the_council_of_the_notes_own_body_is_named_in_full() -> None:
+    plan = parse_text(
+        "**Human Rights Council – twenty-seventh session**\n\n"
+        "**Panel discussion on “Prevention”**\n\nThursday, 18 September 2014, 12:00, Geneva\n\n"
+        "## Outcome\n\nA summary will be presented to the Council at its twenty-eighth "
+        "session.\n"
+    )
+    assert plan.outcome is not None
+    assert plan.outcome.forum == "Human Rights Council, twenty-eighth session"
+    other = named_forum(Outcome("Assembly, next session", None, None), "Human Rights Council")
+    assert other.forum == "Assembly, next session"

@@ -95,3 +95,19 @@ def test_every_language_table_has_the_reader_sections() -> None:
             assert table["headings"].get(kind), f"{language}.toml: [headings] {kind}"
         for unit in ("minute", "hour", "maximum", "each"):
             assert table["units"].get(unit), f"{language}.toml: [units] {unit}"
+
+
+def test_a_chinese_role_word_is_not_matched_inside_a_longer_word() -> None:
+    from podium.conceptnote import vocabulary
+
+    chair = vocabulary.pattern("zh", "roles", "cues.chair")
+    assert chair.search("经济及社会理事会主席英加·朗达·金阁下")
+    assert chair.search("前主席团成员的回顾") is None  # the Bureau
+    assert chair.search("2011年经社理事会前主席") is None  # a former Chair
+
+
+def test_chinese_lines_are_joined_without_a_space() -> None:
+    from podium.conceptnote.blocks import join_lines
+
+    assert join_lines(["经社理事会前", "主席"]) == "经社理事会前主席"
+    assert join_lines(["the Council's", "President"]) == "the Council's President"

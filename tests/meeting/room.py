@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from podium.meeting.balance import PLAIN, Grouping
 from podium.meeting.commands import Command, OpenMeeting, register
 from podium.meeting.decide import Refusal, create_meeting, decide
 from podium.meeting.events import Event
@@ -43,6 +44,9 @@ class Room:
         self.now = START
         self.log: list[Event] = list(create_meeting(plan, self.now))
         self.state: MeetingState = replay(self.log)
+        # How participants are counted by group (``balance.Grouping``); the service's has
+        # the reference data.
+        self.groups: Grouping = PLAIN
         if opened:
             self.ok(OpenMeeting())
 
@@ -50,7 +54,7 @@ class Room:
         self.now += timedelta(seconds=seconds)
 
     def send(self, command: Command, by: Actor = CHAIR) -> tuple[Event, ...] | Refusal:
-        result = decide(self.state, command, by, self.now)
+        result = decide(self.state, command, by, self.now, self.groups)
         if not isinstance(result, Refusal):
             for event in result:
                 self.state = evolve(self.state, event)

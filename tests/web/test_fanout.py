@@ -311,3 +311,49 @@ def test_an_outlet_is_found_only_on_a_started_httptools_response() -> None:
     assert TransportOutlet.of({"type": "http", "method": "GET", "http_version": "1.1"}) is None
     scope = {"type": "http", "method": "GET", "http_version": "1.1", SERVER_SEND: send}
     assert TransportOutlet.of(scope) is None  # not uvicorn's: the feed goes through send
+
+
+def test_deliveries_are_held_while_a_command_is_answered_from_the_api_or_a_page() -> None:
+    from types import SimpleNamespace
+
+    happened: list[str] = []
+
+    class Hub:
+        def hold(self) -> Callable[[], None]:  # the hub's release counts once, as here
+            happened.append("hold")
+            released: list[bool] = []
+
+            def release() -> None:
+                if not released:
+                    released.append(True)
+                    happened.append("release")
+
+            return release
+
+    class App:
+        state = SimpleNamespace(hub=Hub())
+
+        async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+            await send({"type": "http.response.start", "status": 303, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+            happened.append("answered")
+
+    async def send(message: Any) -> None:
+        happened.append(message["type"])
+
+    async def receive() -> Any:
+        return {"type": "http.request", "body": b""}
+
+    outer = ServerSend(App())  # type: ignore[arg-type]
+    for method, path in (("POST", "/m/x/act"), ("POST", "/api/meetings/x/commands")):
+        asyncio.run(outer({"type": "http", "method": method, "path": path}, receive, send))
+        assert happened == [
+            "hold",
+            "http.response.start",
+            "http.response.body",
+            "release",  # as soon as the answer is sent
+            "answered",
+        ]
+        happened.clear()
+    asyncio.run(outer({"type": "http", "method": "GET", "path": "/m/x"}, receive, send))
+    assert happened == ["http.response.start", "http.response.body", "answered"]

@@ -21,25 +21,28 @@ def test_a_burst_is_frozen_once_over_and_thawed_once_the_hall_has_emptied(
     monkeypatch.setattr(Freezer, "QUIET_SECONDS", 0.05)
     monkeypatch.setattr(Freezer, "EVERY", 1000)
 
-    async def scenario() -> None:
-        caps = FeedCaps(per_address=1000, total=1000, freezer=Freezer())
-        places = [caps.take("127.0.0.1", None) for _i in range(300)]
-        await asyncio.sleep(0.02)
-        assert calls == []  # not while the burst goes on
-        await asyncio.sleep(0.1)
-        assert calls == ["collect 1", "freeze"]  # young objects collected, the rest frozen
+    async def until(expected: list[str]) -> None:
+        for _i in range(1000):
+            if calls == expected:
+                break
+            await asyncio.sleep(0.01)
+        assert calls == expected
         calls.clear()
+
+    async def scenario() -> None:
+        freezer = Freezer()
+        caps = FeedCaps(per_address=1000, total=1000, freezer=freezer)
+        places = [caps.take("127.0.0.1", None) for _i in range(300)]
+        assert calls == [] and freezer.pending is not None  # not while the burst goes on
+        await until(["collect 1", "freeze"])  # young objects collected, the rest frozen
         for give_back in places[:100]:
             assert give_back is not None
             give_back()
-        await asyncio.sleep(0.1)
-        assert calls == ["collect 1", "freeze"]  # most are still there: no full collection
-        calls.clear()
+        await until(["collect 1", "freeze"])  # most are still there: no full collection
         for give_back in places[100:]:
             assert give_back is not None
             give_back()
-        await asyncio.sleep(0.1)
-        assert calls == ["unfreeze", "collect 2", "freeze"]  # thawed and collected once
+        await until(["unfreeze", "collect 2", "freeze"])  # thawed and collected once
 
     asyncio.run(scenario())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from podium.web.assets import asset
 from tests.web.test_pages import Site, site  # noqa: F401 - the fixture
 
 
@@ -12,7 +13,7 @@ def test_head_answers_like_get_without_a_body(site: Site) -> None:  # noqa: F811
         ("chair", f"/m/{site.meeting}/chair"),
         ("display", f"/m/{site.meeting}/screen"),
         (None, f"/api/meetings/{site.meeting}"),
-        (None, "/static/podium.css"),
+        (None, asset("podium.css")),
     ):
         client = site.client(role)
         got, head = client.get(path), client.head(path)

@@ -15,6 +15,7 @@ from podium.conceptnote.reader import read_note
 from podium.i18n import _, current, speaking
 from podium.meetings import MeetingService
 from podium.web.app import create_app
+from podium.web.assets import asset
 from podium.web.locale import COOKIE
 from tests.conftest import PANEL_2024
 
@@ -174,5 +175,5 @@ def test_timers_read_left_to_right_on_an_arabic_page(
     assert '<html lang="ar" dir="rtl">' in page
     assert re.search(r'data-digits><bdi dir="ltr">\d+:\d\d</bdi>', page)
     # The script rewrites the digits' text: the element itself is isolated left to right.
-    css = chair.get("/static/podium.css").text
+    css = chair.get(asset("podium.css")).text
     assert re.search(r"\.digits[^{]*\{[^}]*direction: ltr;[^}]*unicode-bidi: isolate", css)

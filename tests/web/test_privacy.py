@@ -34,7 +34,9 @@ from podium.meeting.commands import (
     ReopenList,
     RequestFloor,
     ResumeSpeech,
+    SetBudget,
     SetEmbedding,
+    SetOrdering,
     StartSegment,
     TagIntervention,
     UndoGiveFloor,
@@ -48,7 +50,7 @@ from podium.meeting.words import CHAIR, Actor
 from podium.meetings import MeetingService
 from podium.web.app import create_app
 from podium.web.feed import frame
-from podium.web.live_schemas import State
+from podium.web.live_schemas import InterventionsPage, State
 from tests.conftest import PANEL_2024
 from tests.support.server import LiveServer, token_of
 from tests.support.sse import frames, take
@@ -129,6 +131,8 @@ def busy(tmp_path: Path) -> Iterator[tuple[object, MeetingService, str, dict[str
     run(CloseResponseRound())
     run(CloseList())
     run(ReopenList())
+    run(SetOrdering(ordering="region"))
+    run(SetBudget(dimension="channel", group="online", budget_seconds=300))
     run(SetEmbedding(origins=("https://webtv.example.org",)))
     run(CloseMeeting())
     yield app, service, meeting, {**created.tokens, "participant": phone}
@@ -163,15 +167,21 @@ def test_the_state_gives_each_role_only_what_it_may_see(
     app, _service, meeting, tokens = busy
     client = TestClient(app)  # type: ignore[arg-type]
     url = f"/api/meetings/{meeting}/state"
-    for token in (None, tokens["display"], "not-a-token"):
+    heard = f"/api/meetings/{meeting}/interventions"
+    for token in (None, tokens["display"], tokens["participant"], "not-a-token"):
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         body = client.get(url, headers=headers).text
-        for secret in SECRETS:
+        for secret in (*SECRETS, NOTE):
             assert secret not in body, (token, secret)
         state = json.loads(body)
         assert all("gender" not in p and "organisation" not in p for p in state["participants"])
         assert {p["delegation"] for p in state["participants"]} >= {"Delegation of Ana Gomez"}
-        assert all("note" not in i for i in state["interventions"])
+        page = client.get(heard, headers=headers)
+        assert page.status_code == 200 and NOTE not in page.text
+        assert page.json()["interventions"] and all(
+            "note" not in i for i in page.json()["interventions"]
+        )
+        InterventionsPage.model_validate_json(page.text)
     participant = tokens["participant"]
     body = client.get(url, headers={"Authorization": f"Bearer {participant}"}).text
     assert ORGANISATION not in body and NOTE not in body
@@ -183,7 +193,8 @@ def test_the_state_gives_each_role_only_what_it_may_see(
         state = client.get(url, headers={"Authorization": f"Bearer {tokens[role]}"}).json()
         assert state["participants"][0]["organisation"] == ORGANISATION
         assert state["participants"][0]["gender"] == "female"
-        assert state["interventions"][0]["note"] == NOTE
+        page = client.get(heard, headers={"Authorization": f"Bearer {tokens[role]}"}).json()
+        assert page["interventions"][-1]["note"] == NOTE
 
 
 def test_the_pages_of_the_hall_show_no_private_data(

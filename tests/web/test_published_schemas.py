@@ -28,7 +28,9 @@ from podium.meeting.commands import (
     ReopenList,
     RequestFloor,
     ResumeSpeech,
+    SetBudget,
     SetEmbedding,
+    SetOrdering,
     StartSegment,
     TagIntervention,
     UndoGiveFloor,
@@ -105,6 +107,8 @@ def every_event() -> list[Event]:
     room.ok(CloseResponseRound())
     room.ok(CloseList())
     room.ok(ReopenList())
+    room.ok(SetOrdering(ordering="gender"))
+    room.ok(SetBudget(dimension="channel", group="online", budget_seconds=600))
     room.ok(SetEmbedding(origins=("https://webtv.example.org",)), SECRETARIAT)
     room.ok(
         AttachStatement(

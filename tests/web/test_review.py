@@ -172,10 +172,16 @@ def test_each_warning_is_shown_beside_its_field(client: TestClient) -> None:
     assert status == 200
     assert "Every field can be read: the plan is ready." in page
     zone_at = page.index('name="timezone"')
-    assert page.index("Line 3: zone taken from the venue") - zone_at in range(0, 400)
+    assert page.index("Line 3: zone taken from the venue", zone_at) - zone_at in range(0, 400)
     segment_at = page.index('name="segments-1-title"')
-    assert page.index("Line 9: limit unclear") in range(segment_at - 400, segment_at)
+    near = page.index("Line 9: limit unclear", page.index('id="review"'))
+    assert near in range(segment_at - 400, segment_at)
     assert page.index("Line 1: no outcome found") < page.index('id="review"')
+    # At the top, every warning: those with no field of their own, then links to the others.
+    top = page[page.index('id="warnings"') : page.index('id="review"')]
+    assert top.index("Line 1: no outcome found") < top.index('href="#warning-timezone-1"')
+    assert '<a href="#warning-segments-1-1">Line 9: limit unclear</a>' in top
+    assert 'id="warning-timezone-1">Line 3: zone taken from the venue' in page
 
 
 @pytest.mark.parametrize(
@@ -253,4 +259,4 @@ def test_an_arabic_note_reads_right_to_left_in_its_fields(client: TestClient) ->
     page = upload(client, note.name, note.read_bytes())
     title = re.search(r'<input name="title"[^>]*>', page)
     assert title and 'dir="auto"' in title.group()
-    assert '<pre class="note-text" dir="auto">' in page
+    assert '<pre class="note-text" dir="auto" tabindex="0">' in page

@@ -5,6 +5,8 @@
   if (!id) return;
   var seq = +body.dataset.seq || 0, offset = 0, timer = null, busy = false, again = false, source;
   var sending = false, waiting = null;
+  // A page of the hall gets its live regions with each event (``view``): no refetch.
+  var view = body.dataset.view, want = 0, drawn = 0;
   // A page shown after a refused form sits at the form's address: put the page's own back.
   var page = body.dataset.page || location.pathname;
   if (page !== location.pathname && history.replaceState) history.replaceState(null, "", page + location.search);
@@ -22,19 +24,67 @@
     var s = +doc.body.dataset.seq || 0;
     if (s > seq) seq = s;
     clockOffset(doc.body);
+    if (s < drawn) return doc;  // a page older than the regions already drawn from the feed
+    drawn = s;
     document.querySelectorAll("[data-live]").forEach(function (old) {
-      var fresh = old.id && doc.getElementById(old.id);
-      var focus = document.activeElement;
-      if (!fresh || old.innerHTML === fresh.innerHTML) return;
-      if (focus && old.contains(focus) && /INPUT|SELECT|TEXTAREA/.test(focus.tagName)) return;
-      // A form the person has started to fill in stays theirs until they send it.
-      if (old.hasAttribute("data-touched")) return;
-      old.replaceWith(document.importNode(fresh, true));
+      swap(old, old.id && doc.getElementById(old.id));
     });
+    shown(s);
+    return doc;
+  }
+
+  function swap(old, fresh) {
+    var focus = document.activeElement;
+    if (!fresh || old.outerHTML === fresh.outerHTML) return;
+    if (focus && old.contains(focus) && /INPUT|SELECT|TEXTAREA/.test(focus.tagName)) return;
+    // A form the person has started to fill in stays theirs until they send it.
+    if (old.hasAttribute("data-touched")) return;
+    old.replaceWith(document.importNode(fresh, true));
+  }
+
+  function shown(s) {
     // Every form now acts on the page as shown: the seq it was made from goes with it.
     document.querySelectorAll("input[data-seq]").forEach(function (input) { input.value = s; });
     tick();
-    return doc;
+  }
+
+  // The regions as of one event, drawn by the server as a reload would draw them.
+  function onLive(e) {
+    var p;
+    try { p = JSON.parse(e.data); } catch (x) { return; }
+    if (!p || p.seq < want || p.seq < drawn) return;
+    drawn = p.seq;
+    clearTimeout(timer);
+    Object.keys(p.regions || {}).forEach(function (name) {
+      var old = document.getElementById(name), box = document.createElement("template");
+      if (!old) return;
+      box.innerHTML = p.regions[name];
+      swap(old, box.content.firstElementChild);
+    });
+    shown(p.seq);
+    // A phone's own places in the list: its page is fetched only when they changed.
+    var mine = document.getElementById("mine");
+    if (mine && mine.hasAttribute("data-self")) {
+      var key = (p.self || {})[mine.dataset.participant];
+      key = key === undefined ? p.self_else : key;
+      if (key !== mine.dataset.self && !moved(mine, key)) refresh();
+    }
+  }
+
+  // Only the places of the same requests changed: the phone writes the new numbers itself.
+  function moved(mine, key) {
+    var was = mine.dataset.self.split("|"), now = key.split("|");
+    if (was.slice(0, 3).join() !== now.slice(0, 3).join()) return false;
+    var a = was[3] ? was[3].split(",") : [], b = now[3] ? now[3].split(",") : [], found = [];
+    if (a.length !== b.length) return false;
+    for (var i = 0; i < b.length; i++) {
+      var pair = b[i].split(":"), el = mine.querySelector('[data-place="' + pair[0] + '"]');
+      if (a[i].split(":")[0] !== pair[0] || !el) return false;
+      found.push([el, pair[1]]);
+    }
+    found.forEach(function (f) { f[0].textContent = f[0].dataset.placeText.replace("{n}", f[1]); });
+    mine.setAttribute("data-self", key);
+    return true;
   }
 
   function refresh() {
@@ -57,11 +107,18 @@
     var s = +e.lastEventId;
     if (s && s <= seq) return;  // already seen: a resent or doubled event
     if (s) seq = s;
-    later();
+    if (!view) { later(); return; }
+    // Its regions follow at once; should they not (an event from long ago), the page is fetched.
+    want = s;
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 500);
   }
 
   function follow() {
-    source = new EventSource("/api/meetings/" + id + "/feed?after=" + seq);
+    var lang = document.documentElement.lang;
+    var also = view ? "&view=" + view + (lang ? "&lang=" + encodeURIComponent(lang) : "") : "";
+    source = new EventSource("/api/meetings/" + id + "/feed?after=" + seq + also);
+    source.addEventListener("live", onLive);
     (body.dataset.events || "message").split(" ").forEach(function (name) {
       source.addEventListener(name, onEvent);
     });
@@ -80,7 +137,7 @@
   }
 
   function tick() {
-    var light = "none";
+    var light = "none", remaining = null;
     document.querySelectorAll("[data-timer]").forEach(function (el) {
       var d = el.dataset, now = Date.now() + offset;
       var end = d.pausedAt ? Date.parse(d.pausedAt) : now;
@@ -90,13 +147,40 @@
       var left = +d.limit - spoken, warn = d.warn === "" ? +d.limit : +d.warn;
       light = left <= 0 ? "red" : spoken >= warn ? "amber" : "green";
       digits.textContent = show(left);
+      remaining = left;
     });
     body.className = body.className.replace(/\blight-\w+/, "light-" + light);
+    announce(light, remaining);
     // An undo is offered for 10 seconds only: its button goes when the core would refuse it.
     document.querySelectorAll("[data-until]").forEach(function (el) {
       var until = Date.parse(el.dataset.until);
       if (until && until <= Date.now() + offset) el.hidden = true;
     });
+  }
+
+  // A screen reader hears what matters in the page's one status node, never the ticking
+  // seconds: a new speaker (or "you have the floor"), the light changing, one minute left.
+  var heard = null;
+  function announce(light, left) {
+    var node = document.getElementById("announce");
+    if (!node) return;
+    var who = document.querySelector("[data-speaker]");
+    var now = {
+      speech: who ? who.dataset.speaker : "", light: light,
+      minute: left !== null && left > 0 && left <= 60, mine: !!document.querySelector("[data-my-floor]")
+    };
+    var was = heard, say = [], d = node.dataset;
+    heard = now;
+    if (!was) return;  // what the page showed when it opened is not news
+    if (now.mine && (!was.mine || now.speech !== was.speech)) say.push(d.floor);
+    else if (now.speech && now.speech !== was.speech) {
+      var name = who.querySelector(".name") || who;
+      say.push(d.speaking + ": " + name.textContent.trim());
+    } else if (now.speech) {
+      if (now.minute && !was.minute) say.push(d.minute);
+      if (now.light !== was.light && now.light !== "none" && was.light !== "none") say.push(d[now.light]);
+    }
+    if (say.length) node.textContent = say.join(" ");
   }
 
   function key(e) {
@@ -121,7 +205,8 @@
     if (!old) {
       old = document.createElement("p");
       old.id = "message"; old.className = "message"; old.setAttribute("role", "alert");
-      body.insertBefore(old, body.firstChild);
+      var main = document.querySelector("main") || body;
+      main.insertBefore(old, main.firstChild);
     }
     old.textContent = text;
   }
