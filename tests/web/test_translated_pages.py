@@ -4,6 +4,7 @@ translated page shows translated."""
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from functools import cache
@@ -20,6 +21,7 @@ from podium.meeting.participants import ParticipantFields
 from podium.meeting.words import CHAIR, Actor
 from podium.meetings import MeetingService
 from podium.web.app import create_app
+from podium.web.templating import TEMPLATES
 from tests.conftest import PANEL_2024
 
 with warnings.catch_warnings():
@@ -29,6 +31,13 @@ with warnings.catch_warnings():
 LANGUAGES = ("fr", "es", "ar", "zh", "ru")
 # Attributes a reader sees or hears.
 SHOWN = frozenset({"title", "placeholder", "alt", "aria-label"})
+# The data- attributes that carry a sentence for live.js to show or speak: those the templates
+# fill from the catalogue. Others (data-group="Africa") hold codes, which stay as they are.
+SENTENCES = frozenset(
+    re.findall(
+        r'(data-[a-z-]+)="\{\{ _\(', "".join(p.read_text() for p in TEMPLATES.glob("*.html"))
+    )
+)
 
 
 class _Texts(HTMLParser):
@@ -45,7 +54,7 @@ class _Texts(HTMLParser):
         # A button's value is its label; any other value is a code the form sends.
         button = tag == "input" and dict(attrs).get("type") in ("submit", "button")
         for name, value in attrs:
-            shown = name in SHOWN or name.startswith("data-") or (button and name == "value")
+            shown = name in SHOWN or name in SENTENCES or (button and name == "value")
             if shown and value and value.strip():
                 self.found.add(value.strip())
 

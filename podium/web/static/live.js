@@ -164,10 +164,14 @@
   function announce(light, left) {
     var node = document.getElementById("announce");
     if (!node) return;
-    var who = document.querySelector("[data-speaker]");
+    var who = document.querySelector("[data-speaker]"), me = document.getElementById("mine");
+    // A phone knows its own delegate from "now" at once, before its "mine" region is fetched.
+    var known = !!(me && me.dataset.participant);
+    var own = known ? !!who && who.dataset.person === me.dataset.participant
+      : !!document.querySelector("[data-my-floor]");
     var now = {
       speech: who ? who.dataset.speaker : "", light: light,
-      minute: left !== null && left > 0 && left <= 60, mine: !!document.querySelector("[data-my-floor]")
+      minute: left !== null && left > 0 && left <= 60, mine: own
     };
     var was = heard, say = [], d = node.dataset;
     heard = now;
