@@ -462,7 +462,8 @@ class MeetingService:
         return self._meetings.setdefault(meeting_id, _Meeting)
 
     def _catch_up(self, meeting_id: str, meeting: _Meeting) -> MeetingState:
-        if meeting.state.seq == 0 and meeting_id:
+        first_read = meeting.state.seq == 0
+        if first_read and meeting_id:
             restored = self.snapshots.restore(meeting_id)
             if restored is not None:
                 meeting.state, meeting.rates = restored
@@ -478,7 +479,10 @@ class MeetingService:
             self._meetings.pop(meeting_id)  # keep no memory of unknown ids
             raise NotFound(_("There is no meeting {id}.").format(id=meeting_id))
         meeting.state = state
-        self._snapshot_if_due(meeting_id, meeting)
+        if first_read:
+            # Later, the events of other processes are theirs to snapshot: the process that
+            # appends an event is the one that takes a snapshot due at it.
+            self._snapshot_if_due(meeting_id, meeting)
         return state
 
     def _snapshot_if_due(self, meeting_id: str, meeting: _Meeting) -> None:
@@ -491,7 +495,7 @@ class MeetingService:
         comes back without folding what it had folded."""
         with meeting.lock:  # the state and its rate windows as of one and the same event
             if meeting.state.plan is not None and meeting.state.seq > meeting.snapshot_seq:
-                self.snapshots.take(meeting_id, meeting.state, meeting.rates)
+                self.snapshots.take(meeting_id, meeting.state, meeting.rates, due=False)
 
 
 def _stale_message(seq: int) -> str:

@@ -4,10 +4,12 @@ A meeting read for the first time (a server starting, a meeting coming back
 after it was evicted from memory) starts from its latest snapshot and folds
 only the events after it. A snapshot is taken every ``PODIUM_SNAPSHOT_EVERY``
 events (and every 2% of the log past that many snapshots), in a thread of its
-own, off the command's path. It is only a cache: one of another version (the
-core's code or the state's layout changed since) or one that cannot be read is
-passed over with a line in the server's log, and the log is folded from its
-first event, as without snapshots.
+own, off the command's path. Where several processes share the log, the one
+that appended the event a snapshot is due at takes it, and a snapshot already
+kept by another process within ``every`` events is not taken again. It is only
+a cache: one of another version (the core's code or the state's layout changed
+since) or one that cannot be read is passed over with a line in the server's
+log, and the log is folded from its first event, as without snapshots.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ class Snapshots:
         self.every = (
             every if every is not None else positive(SNAPSHOT_EVERY_VARIABLE, SNAPSHOT_EVERY)
         )
-        self._pending: dict[str, tuple[MeetingState, Rates]] = {}
+        self._pending: dict[str, tuple[MeetingState, Rates, bool]] = {}
         self._lock = threading.Lock()
         self._wake: queue.SimpleQueue[None] = queue.SimpleQueue()
         self._idle = threading.Event()
@@ -101,11 +103,13 @@ class Snapshots:
             return None
         return state, rates
 
-    def take(self, meeting: str, state: MeetingState, rates: Rates) -> None:
+    def take(self, meeting: str, state: MeetingState, rates: Rates, *, due: bool = True) -> None:
         """Writes a snapshot of ``state`` soon, in the snapshots' thread (the latest asked
-        for each meeting, should several be waiting)."""
+        for each meeting, should several be waiting). One taken because it is ``due`` is
+        not written if another process has kept one since; any other, unless one as
+        recent is kept."""
         with self._lock:
-            self._pending[meeting] = (state, rates)
+            self._pending[meeting] = (state, rates, due)
             self._idle.clear()
             if self._thread is None:
                 self._thread = threading.Thread(
@@ -126,11 +130,14 @@ class Snapshots:
                     if not self._pending:
                         self._idle.set()
                         break
-                    meeting, (state, rates) = self._pending.popitem()
-                self._write(meeting, state, rates)
+                    meeting, (state, rates, due) = self._pending.popitem()
+                self._write(meeting, state, rates, due)
 
-    def _write(self, meeting: str, state: MeetingState, rates: Rates) -> None:
+    def _write(self, meeting: str, state: MeetingState, rates: Rates, due: bool) -> None:
         try:
+            kept = self.store.snapshot_seq(meeting, VERSION)
+            if kept >= state.seq or (due and not self.due(state.seq, kept)):
+                return  # another process sharing the log has kept one recent enough
             self.store.put_snapshot(meeting, state.seq, VERSION, state_codec.dump(state, rates))
         except Exception as error:  # a cache that cannot be written is only a slower start
             reason = " ".join(str(error).split())[:200] or type(error).__name__

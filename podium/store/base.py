@@ -202,6 +202,11 @@ class EventStore(Protocol):
         """The meeting's latest snapshot, if one was kept."""
         ...
 
+    def snapshot_seq(self, meeting: str, version: str) -> int:
+        """The event the meeting's snapshot was taken at, if it is of ``version``; else 0
+        (without reading the snapshot itself)."""
+        ...
+
     def subscribe(self, listener: Listener) -> Unsubscribe:
         """Call ``listener`` (from any thread) each time a meeting's log grows."""
         ...

@@ -195,6 +195,11 @@ class PostgresStore:
         seq, version, data, taken_at = row
         return Snapshot(meeting, seq, version, bytes(data), taken_at.astimezone(UTC))
 
+    def snapshot_seq(self, meeting: str, version: str) -> int:
+        with self._connection() as conn:
+            row = conn.execute(self._sql.snapshot_seq, (meeting, version)).fetchone()
+        return int(row[0]) if row else 0
+
     def drop_token(self, token_hash: str) -> None:
         with self._connection() as conn:
             conn.execute(self._sql.drop_token, (token_hash,))
@@ -373,6 +378,9 @@ class _Statements:
         )
         self.snapshot = q(
             "SELECT seq, version, data, taken_at FROM {schema}.snapshots WHERE meeting = %s"
+        )
+        self.snapshot_seq = q(
+            "SELECT seq FROM {schema}.snapshots WHERE meeting = %s AND version = %s"
         )
         self.drop_token = q("DELETE FROM {schema}.tokens WHERE token_hash = %s")
         self.put_statement = q(

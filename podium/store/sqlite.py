@@ -356,6 +356,16 @@ class SQLiteStore:
         seq, version, data, stamp = row
         return Snapshot(meeting, seq, version, bytes(data), datetime.fromisoformat(stamp))
 
+    def snapshot_seq(self, meeting: str, version: str) -> int:
+        row = (
+            self._reader()
+            .execute(
+                "SELECT seq FROM snapshots WHERE meeting = ? AND version = ?", (meeting, version)
+            )
+            .fetchone()
+        )
+        return int(row[0]) if row else 0
+
     def find_token(self, token_hash: str) -> TokenRecord | None:
         row = (
             self._reader()

@@ -248,8 +248,12 @@ def test_another_process_store_hears_appends_through_notify(
 def test_the_latest_snapshot_is_kept_and_read_back(store: EventStore) -> None:
     store.append("m1", 0, [event("E", n=n) for n in range(1, 11)])
     assert store.snapshot("m1") is None
+    assert store.snapshot_seq("m1", "v1") == 0
     blob = bytes(range(256)) * 40  # any bytes, NUL included
     assert store.put_snapshot("m1", 4, "v1", blob)
+    assert store.snapshot_seq("m1", "v1") == 4
+    assert store.snapshot_seq("m1", "v2") == 0, "a snapshot of another version counts for none"
+    assert store.snapshot_seq("m2", "v1") == 0
     kept = store.snapshot("m1")
     assert kept is not None
     assert (kept.meeting, kept.seq, kept.version, kept.data) == ("m1", 4, "v1", blob)

@@ -3,6 +3,7 @@ and tokens in memory are bounded and an evicted meeting comes back as it was. Bo
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 
@@ -126,3 +127,35 @@ def test_unknown_ids_never_push_a_meeting_out_of_memory(
     for n in range(5):
         assert not service.exists(f"nosuchmeeting{n}")
     assert meeting in service._meetings and len(service._meetings) == 1
+
+
+def test_processes_sharing_the_log_take_each_snapshot_once(
+    open_log: Callable[[], EventStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two services on one log (two workers on PostgreSQL) each appending in turn: the one
+    that appends the event a snapshot is due at takes it; the other, folding that event,
+    neither takes it again nor takes one of its own a few events later."""
+    store = open_log()
+    written: list[int] = []
+    put = store.put_snapshot
+
+    def counted(meeting: str, seq: int, version: str, data: bytes) -> bool:
+        written.append(seq)
+        return put(meeting, seq, version, data)
+
+    monkeypatch.setattr(store, "put_snapshot", counted)
+    first, second = cold(store), cold(store)
+    meeting = first.create(read_note(PANEL_2024)).id
+    first.execute(meeting, OpenMeeting(), CHAIR)
+    for turn in range(30):
+        acting, other = (first, second) if turn % 2 else (second, first)
+        command = ReopenList() if acting.state(meeting).list_closed else CloseList()
+        acting.execute(meeting, command, CHAIR)
+        assert acting.snapshots.wait(30)
+        other.state(meeting)  # folds the other's event, as a worker told by PostgreSQL
+        assert other.snapshots.wait(30)
+    assert written, "snapshots were taken"
+    assert len(set(written)) == len(written), f"a snapshot taken twice: {written}"
+    apart = [later - earlier for earlier, later in itertools.pairwise(written)]
+    assert all(gap >= EVERY for gap in apart), written
+    assert second.state(meeting) == first.state(meeting)
