@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -102,8 +102,9 @@ class Deltas:
         self._encoders: dict[tuple[str, str], Encode] = {}
 
     def encoder(self, page: str | None, language: str, event_frame: Encode) -> Encode | None:
-        """For a feed opened with ``?view=page``: each event's frame (``event_frame``, the
-        feed's) followed by its live frame
+        """For a feed opened with ``?view=page``: the events' frames (``event_frame``, the
+        feed's) followed by the live frame of the last of them (what the page shows once
+        they are all applied: drawn once for events written together)
         (none when the state as of that event is no longer at hand: the page then fetches
         itself). One function per page and language, so that the hub shares what it builds
         among every follower of the same page, language and audience."""
@@ -115,9 +116,9 @@ class Deltas:
             if found is None:
                 shown, spoken = key
 
-                def encode(event: StoredEvent, viewer: Any) -> bytes:
-                    framed: bytes = event_frame(event, viewer)
-                    return framed + self.frame(event, shown, spoken, viewer)
+                def encode(events: Sequence[StoredEvent], viewer: Any) -> bytes:
+                    framed: bytes = event_frame(events, viewer)
+                    return framed + self.frame(events[-1], shown, spoken, viewer)
 
                 found = self._encoders[key] = encode
         return found

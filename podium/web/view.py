@@ -7,8 +7,10 @@ left, which light), so that every page shows the same numbers the core counts.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from podium.i18n import _, ngettext
 from podium.meeting import timer
@@ -103,10 +105,17 @@ class Live:
     speech: SpeechView | None
     queue: tuple[Waiting, ...]
     point_of_order: Waiting | None
-    participants: tuple[Participant, ...]
     question: str | None  # the guiding question the current speech is tagged with
     tag: TagTarget | None
     time: Time
+    everyone: Mapping[str, Participant] = field(default_factory=dict, repr=False, compare=False)
+    viewer: Audience = field(default="staff", repr=False, compare=False)
+
+    @cached_property
+    def participants(self) -> tuple[Participant, ...]:
+        """Everyone registered, as the viewer may see them: drawn only by the pages that list
+        them (the Chair's and the secretariat's), not on each event for the hall's pages."""
+        return tuple(visible_participant(p, self.viewer) for p in self.everyone.values())
 
     @property
     def closed(self) -> bool:
@@ -178,7 +187,8 @@ def live(state: MeetingState, now: datetime, viewer: Audience = "staff") -> Live
         speech=speech,
         queue=queue,
         point_of_order=next((w for w in queue if w.kind == POINT_OF_ORDER), None),
-        participants=tuple(visible_participant(p, viewer) for p in state.participants.values()),
+        everyone=state.participants,
+        viewer=viewer,
         question=question,
         tag=_tag_target(speech, last),
         time=_time(state, now),

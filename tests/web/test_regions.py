@@ -13,7 +13,7 @@ from podium.meeting.words import CHAIR
 from podium.meetings import MeetingService
 from podium.store.base import StoredEvent
 from podium.web.app import create_app
-from podium.web.feed import frame
+from podium.web.feed import frame, frames
 from podium.web.regions import Deltas
 from podium.wire import encode_event
 from tests.conftest import PANEL_2024
@@ -43,13 +43,13 @@ def test_a_frame_is_built_once_per_event_page_language_and_audience(tmp_path: Pa
     assert deltas.frame(event, "me", "fr", "hall") is first
     assert deltas.frame(event, "me", "en", "hall") != first  # another language, drawn anew
     assert b"Ben Ito" in deltas.frame(event, "screen", "en", "hall")
-    encode = deltas.encoder("public", "xx", frame)
-    assert encode is not None and deltas.encoder("public", "en", frame) is encode  # shared
-    drawn = encode(event, "hall")
+    encode = deltas.encoder("public", "xx", frames)
+    assert encode is not None and deltas.encoder("public", "en", frames) is encode  # shared
+    drawn = encode((event,), "hall")
     assert drawn.startswith(frame(event, "hall") + b"event: live")
     assert b"Ben Ito" not in drawn.split(b"event: live")[1]  # nobody speaks yet
-    assert deltas.encoder(None, "en", frame) is None
-    assert deltas.encoder("chair", "en", frame) is None  # the consoles fetch their page
+    assert deltas.encoder(None, "en", frames) is None
+    assert deltas.encoder("chair", "en", frames) is None  # the consoles fetch their page
 
 
 def test_an_event_the_service_has_not_folded_yet_is_drawn_from_the_state_before(
