@@ -73,14 +73,15 @@ class Outlet(Protocol):
         ...
 
 
-Encode = Callable[[StoredEvent, Any], bytes]  # an event and an audience: its frame
+# Consecutive events (written together) and an audience: their frames.
+Encode = Callable[[Sequence[StoredEvent], Any], bytes]
 
 
 class Subscription:
     """A follower joined to its meeting's feed: its cursor, its audience and its outlet.
 
-    ``encode`` makes an event's frame for an audience (called once per event and
-    audience, shared by every outlet of that audience); ``behind`` is called when
+    ``encode`` makes the frames of a run of events for an audience (called once per
+    run and audience, shared by every outlet of that audience); ``behind`` is called when
     the feed stops writing to the outlet, and its owner catches up and joins again.
     """
 
@@ -208,8 +209,7 @@ class _Feed:
                 if cursor + 1 < first:
                     data = b""  # out of the buffer: its owner reads the rest from the log
                 else:
-                    encode, seen_by = subscription.encode, subscription.audience
-                    data = b"".join(encode(event, seen_by) for event in self.tail(cursor))
+                    data = subscription.encode(self.tail(cursor), subscription.audience)
                 built[key] = data
             if data and subscription.outlet.write(data):
                 subscription.cursor = head
@@ -361,7 +361,12 @@ class Hub:
         if feed is None:
             feed = self._feeds[meeting] = _Feed(meeting, self.buffer, self._holds)
             try:
-                feed.head = await asyncio.to_thread(self.store.last_seq, meeting)
+                # The buffer starts with the meeting's latest events: a hall reconnecting
+                # after a restart, each a few events behind, joins from it without a read
+                # of the log apiece.
+                head, recent = await asyncio.to_thread(self._recent, meeting)
+                feed.ring.extend(recent)
+                feed.head = recent[-1].seq if recent else head
             except BaseException:
                 self._feeds.pop(meeting, None)
                 raise
@@ -372,6 +377,10 @@ class Hub:
         else:
             await feed.ready.wait()
         return feed
+
+    def _recent(self, meeting: str) -> tuple[int, list[StoredEvent]]:
+        head = self.store.last_seq(meeting)
+        return head, self.store.read(meeting, max(0, head - self.buffer), self.buffer)
 
     def hold(self) -> Callable[[], None]:
         """Deliveries wait (a little) while a command is answered: call what this returns
@@ -400,15 +409,25 @@ class Hub:
     # -- joined outlets --------------------------------------------------------
 
     async def join(self, subscription: Subscription) -> bool:
-        """The feed writes the next events to ``subscription``'s outlet itself; False (and
-        nothing joined) unless its cursor is the feed's head: ``follow`` it up to there."""
+        """The feed writes the next events to ``subscription``'s outlet itself, after what it
+        missed if that is still in the buffer (a reconnection a few events behind, as a
+        rule); False (and nothing joined or written) if its cursor is further behind, or
+        ahead, or its outlet cannot take the missed events now: ``follow`` it up to there."""
         if self._loop is None:
             raise RuntimeError("Hub.start() must be awaited before joining")
         feed = await self._feed(subscription.meeting)
-        if self._stopped or feed.error is not None or subscription.cursor != feed.head:
+        if self._stopped or feed.error is not None:
             return False
         if self._feeds.get(subscription.meeting) is not feed:
             return False
+        cursor = subscription.cursor
+        if cursor != feed.head:
+            if cursor > feed.head or cursor + 1 < feed.first_seq():
+                return False
+            missed = subscription.encode(feed.tail(cursor), subscription.audience)
+            if not subscription.outlet.write(missed):
+                return False
+            subscription.cursor = feed.head
         subscription.joined = True
         feed.joined[subscription] = None
         return True

@@ -12,8 +12,10 @@ import asyncio
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -52,9 +54,10 @@ class Outlet:
 built: Counter[tuple[int, str]] = Counter()
 
 
-def encode(stored: StoredEvent, audience: str) -> bytes:
-    built[(stored.seq, audience)] += 1
-    return f"{audience}:{stored.seq}\n".encode()
+def encode(events: Sequence[StoredEvent], audience: str) -> bytes:
+    for stored in events:
+        built[(stored.seq, audience)] += 1
+    return "".join(f"{audience}:{stored.seq}\n" for stored in events).encode()
 
 
 class Follower:
@@ -75,7 +78,7 @@ class Follower:
             items = self.hub.follow(subscription.meeting, subscription.cursor, until_caught_up=True)
             async for item in items:
                 assert isinstance(item, StoredEvent)
-                self.outlet.data += encode(item, subscription.audience)
+                self.outlet.data += encode((item,), subscription.audience)
                 subscription.cursor = item.seq
             if await self.hub.join(subscription):
                 return
@@ -105,7 +108,6 @@ def test_joined_outlets_get_each_event_once_in_order_one_frame_per_audience(
         ]
         for follower in followers:
             assert await hub.join(follower.subscription)
-        assert not await hub.join(Follower(hub, "m1", 1, "hall", Outlet()).subscription)
         built.clear()
         for _i in range(5):
             await asyncio.to_thread(fill, store, "m1", 2)
@@ -121,6 +123,65 @@ def test_joined_outlets_get_each_event_once_in_order_one_frame_per_audience(
         await hub.stop()
         assert all(follower.outlet.closed for follower in followers)
         assert hub.joined("m1") == 0
+
+    run(scenario())
+
+
+def test_a_follower_a_few_events_behind_is_given_them_from_the_buffer_and_joined(
+    store: EventStore,
+) -> None:
+    async def scenario() -> None:
+        fill(store, "m1", 1)
+        hub = Hub(store, buffer=3)
+        await hub.start()
+        first = Follower(hub, "m1", 1, "hall", Outlet())
+        assert await hub.join(first.subscription)
+        for _i in range(4):
+            await asyncio.to_thread(fill, store, "m1", 1)
+        await settled(hub, "m1", 1, 5, [first.outlet])  # the buffer holds 3, 4 and 5
+        behind = Follower(hub, "m1", 2, "hall", Outlet())
+        assert await hub.join(behind.subscription)
+        assert behind.outlet.seqs() == [3, 4, 5] and behind.subscription.cursor == 5
+        for cursor, outlet in ((1, Outlet()), (9, Outlet()), (3, Outlet(frozenset({1})))):
+            # Out of the buffer, ahead of the feed, an outlet that cannot take them now.
+            other = Follower(hub, "m1", cursor, "hall", outlet)
+            assert not await hub.join(other.subscription)
+            assert not outlet.data and other.subscription.cursor == cursor
+        assert hub.joined("m1") == 2
+        await asyncio.to_thread(fill, store, "m1", 1)
+        await settled(hub, "m1", 2, 6, [first.outlet, behind.outlet])
+        assert behind.outlet.seqs() == [3, 4, 5, 6]
+        await hub.stop()
+
+    run(scenario())
+
+
+def test_after_a_restart_followers_a_few_events_behind_join_from_the_buffer(
+    store: EventStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The events appended before this process followed the meeting are in its buffer: a
+    hall reconnecting after a restart joins without a read of the log apiece."""
+
+    async def scenario() -> None:
+        fill(store, "m1", 6)
+        hub = Hub(store, buffer=4)
+        await hub.start()
+        reads: list[int] = []
+        read = store.read
+
+        def counted(meeting: str, after_seq: int = 0, limit: int | None = None) -> Any:
+            reads.append(after_seq)
+            return read(meeting, after_seq, limit)
+
+        followers = [Follower(hub, "m1", cursor, "hall", Outlet()) for cursor in (2, 4, 6)]
+        assert await hub.join(followers[0].subscription)  # the first reads the buffer's worth
+        monkeypatch.setattr(store, "read", counted)  # the others read nothing
+        for follower in followers[1:]:
+            assert await hub.join(follower.subscription)
+        assert reads == []
+        assert [f.outlet.seqs() for f in followers] == [[3, 4, 5, 6], [5, 6], []]
+        assert not await hub.join(Follower(hub, "m1", 1, "hall", Outlet()).subscription)
+        await hub.stop()
 
     run(scenario())
 
