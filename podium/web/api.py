@@ -346,8 +346,14 @@ def _register(
     responses=_errors(400, 401, 403, 404, 409, 413, 422, 429, 503),
     summary="Send a command to the meeting",
 )
-def send_command(meeting_id: str, command: CommandBody, request: Request) -> schemas.Executed:
+async def send_command(meeting_id: str, command: CommandBody, request: Request) -> schemas.Executed:
     """One command, chosen by ``type``; with ``expected_seq`` it acts only on that state."""
+    # One trip to a thread for the whole command (a sync endpoint would take a second
+    # one to check the answer): the Chair's answer is not kept waiting behind the fan-out.
+    return await run_in_threadpool(_send_command, meeting_id, command, request)
+
+
+def _send_command(meeting_id: str, command: CommandBody, request: Request) -> schemas.Executed:
     roles = ("chair", "secretariat", "participant", "display", "public")
     actor = require(request, meeting_id, roles)
     try:

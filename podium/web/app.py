@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp
 
 from podium.i18n import _
 from podium.live.hub import Hub
@@ -35,13 +36,11 @@ from podium.web import (
 )
 from podium.web.auth import hash_token
 from podium.web.connections import FeedCaps
-from podium.web.failures import LogHealth, WatchLog, unavailable
+from podium.web.failures import LogHealth, WatchLog, failed, invalid, unavailable
 from podium.web.head import HeadAsGet
 from podium.web.headers import SecurityHeaders
 from podium.web.limits import BodyLimit
 from podium.web.regions import Deltas
-
-log = logging.getLogger(__name__)
 
 # Below this many bytes, compression saves less than it costs.
 GZIP_MINIMUM = 500
@@ -92,19 +91,30 @@ def create_app(
     app.state.deltas = Deltas(app.state.service)
     app.state.base_url = base_url.rstrip("/") if base_url else None
     app.state.feed_caps = feed_caps or FeedCaps.configured()
-    app.add_middleware(BodyLimit)
-    app.add_middleware(HeadAsGet)
     app.state.log_health = LogHealth()
-    app.add_middleware(WatchLog, health=app.state.log_health)
-    app.add_middleware(SecurityHeaders)
+    # The layers around every request, innermost first; those marked True are also around
+    # the live feed's own lane (``podium.web.feed.lane``), which a server hands the feed's
+    # requests to without the routing and dependencies of the rest of the app.
+    layers: list[tuple[Any, dict[str, Any], bool]] = [
+        (BodyLimit, {}, False),  # the feed reads no body
+        (HeadAsGet, {}, False),  # the lane takes GET only
+        (WatchLog, {"health": app.state.log_health}, True),
+        (SecurityHeaders, {}, True),
+    ]
     if allowed_hosts:
         # Links and JSON-LD are made from the Host header when no --base-url is set.
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+        layers.append((TrustedHostMiddleware, {"allowed_hosts": list(allowed_hosts)}, True))
     # Pages, JSON and static text go compressed to phones on weak links (the feed's
     # event stream is left alone by Starlette, so each event arrives when sent).
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM)
+    layers.append((GZipMiddleware, {"minimum_size": GZIP_MINIMUM}, False))
     # Outermost of ours: refusals and errors of every layer speak the request's language.
-    app.add_middleware(locale.Locale)
+    layers.append((locale.Locale, {}, True))
+    lane: ASGIApp = feed.lane
+    for layer, options, around_lane in layers:
+        app.add_middleware(layer, **options)
+        if around_lane:
+            lane = layer(lane, **options)
+    app.state.feed_lane = lane
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
     for storage_error in STORAGE_ERRORS:
         app.add_exception_handler(storage_error, unavailable)
@@ -129,29 +139,8 @@ def create_app(
 
 async def _invalid(request: Request, error: RequestValidationError) -> JSONResponse:
     """Bad input as one sentence: where, and what was wrong."""
-    problems = error.errors()
-    first = problems[0] if problems else {}
-    location = [str(part) for part in first.get("loc", ()) if part not in ("body",)]
-    kind = first.get("type", "")
-    message = str(first.get("msg", _("is not valid")))
-    if kind == "json_invalid":
-        detail = _("The body is not valid JSON.")
-    elif kind == "missing" and not location:
-        detail = _("A JSON body is required.")
-    elif kind in ("model_attributes_type", "dict_type") and not location:
-        detail = _("The body must be a JSON object with a 'type'.")
-    elif kind == "union_tag_not_found":
-        detail = _("The body must say its 'type'.")
-    elif location:
-        detail = f"{'.'.join(location)}: {message}"
-    else:
-        detail = message
-    return JSONResponse({"detail": detail}, status_code=422)
+    return invalid(error.errors())
 
 
 async def _failed(request: Request, error: Exception) -> JSONResponse:
-    log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return JSONResponse(
-        {"detail": _("Something went wrong on the server; the error has been logged.")},
-        status_code=500,
-    )
+    return failed(request, error)

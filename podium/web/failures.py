@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -21,6 +23,7 @@ from podium.store.base import Conflict
 from podium.store.errors import STORAGE_ERRORS
 
 log = logging.getLogger("podium.log")
+log_errors = logging.getLogger("podium.web.app")
 
 RETRY_AFTER_SECONDS = 5
 
@@ -46,6 +49,36 @@ class LogHealth:
                 return
             self.down = False
         log.warning("The event log answers again.")
+
+
+def invalid(problems: Sequence[Any]) -> JSONResponse:
+    """Bad input as one sentence (a 422): where, and what was wrong (pydantic's errors)."""
+    first = problems[0] if problems else {}
+    location = [str(part) for part in first.get("loc", ()) if part not in ("body",)]
+    kind = first.get("type", "")
+    message = str(first.get("msg", _("is not valid")))
+    if kind == "json_invalid":
+        detail = _("The body is not valid JSON.")
+    elif kind == "missing" and not location:
+        detail = _("A JSON body is required.")
+    elif kind in ("model_attributes_type", "dict_type") and not location:
+        detail = _("The body must be a JSON object with a 'type'.")
+    elif kind == "union_tag_not_found":
+        detail = _("The body must say its 'type'.")
+    elif location:
+        detail = f"{'.'.join(location)}: {message}"
+    else:
+        detail = message
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
+def failed(request: Request, error: Exception) -> JSONResponse:
+    """A 500 that says the error was logged; the traceback goes to the log only."""
+    log_errors.exception("unexpected error on %s %s", request.method, request.url.path)
+    return JSONResponse(
+        {"detail": _("Something went wrong on the server; the error has been logged.")},
+        status_code=500,
+    )
 
 
 def is_storage_error(error: BaseException) -> bool:

@@ -19,21 +19,27 @@ import asyncio
 import contextlib
 import json
 import logging
+import re
 from collections import OrderedDict
-from collections.abc import Callable
-from typing import Any, Literal
+from collections.abc import Callable, Sequence
+from typing import Annotated, Literal
+from urllib.parse import unquote
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, ValidationError
 from starlette.types import Receive, Scope, Send
 
 from podium.i18n import _, current
 from podium.live.hub import Encode, Hub, Snapshot, Subscription
 from podium.meeting.privacy import Audience, audience, has_private_fields, visible_event
 from podium.store.base import StoredEvent
+from podium.store.errors import STORAGE_ERRORS
 from podium.web.auth import bearer_token, cookie_token, hash_token
 from podium.web.connections import RETRY_AFTER_SECONDS, FeedCaps
 from podium.web.deps import actor_for, service
+from podium.web.failures import failed, invalid, unavailable
 from podium.web.outlet import HANDED_OVER, SERVER_SEND, TransportOutlet
 from podium.web.regions import Deltas
 from podium.web.schemas import Error
@@ -71,6 +77,11 @@ def frame(event: StoredEvent, viewer: Audience = "staff") -> bytes:
     return built
 
 
+def frames(events: Sequence[StoredEvent], viewer: Audience = "staff") -> bytes:
+    """The frames of events written together (the hub's ``Encode``)."""
+    return b"".join(frame(event, viewer) for event in events)
+
+
 def snapshot_frame(seq: int) -> bytes:
     return f"id: {seq}\nevent: snapshot\ndata: {json.dumps({'seq': seq})}\n\n".encode()
 
@@ -87,7 +98,7 @@ class EventStream(Response):
         after: int,
         viewer: Audience = "hall",
         give_back: Callable[[], None] | None = None,
-        encode: Encode = frame,
+        encode: Encode = frames,
     ) -> None:
         # No Content-Length: the body goes on for as long as the client listens.
         self.status_code = 200
@@ -169,7 +180,7 @@ class EventStream(Response):
                 body = (
                     snapshot_frame(item.seq)
                     if isinstance(item, Snapshot)
-                    else self.encode(item, self.viewer)
+                    else self.encode((item,), self.viewer)
                 )
                 await send({"type": "http.response.body", "body": body, "more_body": True})
         finally:
@@ -209,7 +220,8 @@ class JoinedStream:
         hub = self.stream.hub
         hub.keep_alive(PING, HEARTBEAT_SECONDS)
         try:
-            # Already at the head (a reconnection, as a rule): joined at once, no task.
+            # At the head or a few events behind (a reconnection, as a rule): joined at
+            # once, what it missed written first from the hub's buffer; no task.
             if not await hub.join(self.subscription):
                 self.behind(self.subscription)
         except Exception:  # the log could not be read: the client reconnects with Last-Event-ID
@@ -251,7 +263,7 @@ class JoinedStream:
                         body = (
                             snapshot_frame(item.seq)
                             if isinstance(item, Snapshot)
-                            else stream.encode(item, stream.viewer)
+                            else stream.encode((item,), stream.viewer)
                         )
                         await self.send(
                             {"type": "http.response.body", "body": body, "more_body": True}
@@ -280,6 +292,19 @@ def _after(last_event_id: str | None, after: int | None) -> int:
     return after or 0
 
 
+class FeedQuery(BaseModel):
+    """The feed's query: where to resume, and the page followed."""
+
+    after: int | None = Field(None, ge=0, le=10**12, description="Resume after this seq.")
+    view: Literal["public", "screen", "me"] | None = Field(
+        None,
+        description=(
+            "The page followed: after each event, an `event: live` carries the HTML of its "
+            "live regions as of that event, in the language of `lang`."
+        ),
+    )
+
+
 @router.get(
     "/meetings/{meeting_id}/feed",
     response_class=EventStream,
@@ -293,18 +318,14 @@ def _after(last_event_id: str | None, after: int | None) -> int:
     summary="The live feed (Server-Sent Events)",
 )
 async def feed(
-    meeting_id: str,
-    request: Request,
-    after: int | None = Query(None, ge=0, le=10**12, description="Resume after this seq."),
-    view: Literal["public", "screen", "me"] | None = Query(
-        None,
-        description=(
-            "The page followed: after each event, an `event: live` carries the HTML of its "
-            "live regions as of that event, in the language of `lang`."
-        ),
-    ),
-) -> Any:
-    start = _after(request.headers.get("last-event-id"), after)
+    meeting_id: str, request: Request, query: Annotated[FeedQuery, Query()]
+) -> EventStream:
+    return await open_feed(request, meeting_id, query)
+
+
+async def open_feed(request: Request, meeting_id: str, query: FeedQuery) -> EventStream:
+    """The stream of the meeting's feed for this request (an HTTPException if it has none)."""
+    start = _after(request.headers.get("last-event-id"), query.after)
     meetings = service(request)
     hub: Hub = request.app.state.hub
     # A meeting this process follows already is in the log: a reconnecting hall asks nothing.
@@ -316,8 +337,41 @@ async def feed(
     # The Chair and the secretariat get every event whole; everyone else what the hall sees.
     viewer = audience(actor.role if actor else None)
     deltas: Deltas = request.app.state.deltas
-    encode = deltas.encoder(view, current(), frame) or frame
+    encode = deltas.encoder(query.view, current(), frames) or frames
     return EventStream(hub, meeting_id, start, viewer, give_back, encode)
+
+
+FEED_PATH = re.compile(r"/api/meetings/([^/]+)/feed")
+
+
+async def lane(scope: Scope, receive: Receive, send: Send) -> None:
+    """The feed's own lane: ``GET /api/meetings/{id}/feed`` without the app's routing and
+    dependencies, for a server that hands the feed's requests straight here (a hall
+    reconnecting at once opens thousands). The same query, the same stream and the same
+    refusals as the route above; the app puts the layers both need around it
+    (``podium.web.app``), and ``scope["app"]`` must be the app."""
+    found = FEED_PATH.fullmatch(scope["path"])
+    if found is None or scope["method"] != "GET":
+        await scope["app"](scope, receive, send)  # not the feed's: the app answers
+        return
+    request = Request(scope, receive)
+    response: Response
+    try:
+        try:
+            query = FeedQuery.model_validate(dict(request.query_params))
+        except ValidationError as error:
+            # Told as the route tells it: where in the request (the query), and what.
+            problems = [{**each, "loc": ("query", *each["loc"])} for each in error.errors()]
+            response = invalid(problems)
+        else:
+            response = await open_feed(request, unquote(found.group(1)), query)
+    except HTTPException as error:
+        response = JSONResponse({"detail": error.detail}, error.status_code, error.headers)
+    except STORAGE_ERRORS as error:
+        response = unavailable(request, error)
+    except Exception as error:
+        response = failed(request, error)
+    await response(scope, receive, send)
 
 
 def _place(request: Request, token_hash: str | None) -> Callable[[], None]:

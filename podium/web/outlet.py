@@ -15,17 +15,24 @@ Only the body of an event stream goes this way: the response has started
 ``ServerSend`` waits for the client to go, so that an idle feed holds the
 server's connection and its cursor, not a stack of middleware.
 
+``ServerSend`` hands the feed's requests to the feed's own lane
+(``podium.web.feed.lane``, with the layers the app puts around it): a hall
+whose Wi-Fi comes back opens thousands at once, and the routing and
+dependencies of the rest of the app would be most of their cost.
+
 ``ServerSend`` also holds the hub's deliveries while a command is answered
 (``Hub.hold``): the Chair's response goes out as soon as the command's events
-are in the log, and the fan-out of those events follows it.
+are in the log, and the fan-out of those events follows it. The answer says
+how long the server took to give it (``Server-Timing: app;dur=`` in ms).
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any, Protocol, cast
 
 from fastapi import FastAPI
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from podium.live.hub import Hub
 
@@ -55,7 +62,12 @@ class ServerSend:
         scope[SERVER_SEND] = send
         if scope["method"] != "POST" or not scope["path"].endswith(COMMAND_PATHS):
             given = set(scope)
-            await self.app(scope, receive, send)
+            lane: ASGIApp | None = getattr(self.app.state, "feed_lane", None)
+            if lane is not None and scope["method"] == "GET" and scope["path"].endswith("/feed"):
+                scope["app"] = self.app  # the lane's fallback, and its requests' app
+                await lane(scope, receive, send)
+            else:
+                await self.app(scope, receive, send)
             handed: HandedOver | None = scope.pop(HANDED_OVER, None)
             if handed is not None:
                 for key in set(scope) - given:
@@ -64,8 +76,14 @@ class ServerSend:
             return
         hub: Hub = self.app.state.hub
         release = hub.hold()
+        received = time.perf_counter()
 
         async def answer(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                # How long the server took, for the Chair's browser tools and the benchmarks.
+                spent = (time.perf_counter() - received) * 1000
+                headers = [*message.get("headers", ()), (b"server-timing", b"app;dur=%.2f" % spent)]
+                message = {**message, "headers": headers}
             await send(message)
             if message["type"] == "http.response.body" and not message.get("more_body", False):
                 release()

@@ -338,8 +338,11 @@ def test_deliveries_are_held_while_a_command_is_answered_from_the_api_or_a_page(
             await send({"type": "http.response.body", "body": b""})
             happened.append("answered")
 
+    timings: list[bytes] = []
+
     async def send(message: Any) -> None:
         happened.append(message["type"])
+        timings.extend(v for k, v in message.get("headers", ()) if k == b"server-timing")
 
     async def receive() -> Any:
         return {"type": "http.request", "body": b""}
@@ -355,5 +358,8 @@ def test_deliveries_are_held_while_a_command_is_answered_from_the_api_or_a_page(
             "answered",
         ]
         happened.clear()
+        # The answer says how long the server took (milliseconds).
+        assert len(timings) == 1 and re.fullmatch(rb"app;dur=\d+\.\d\d", timings.pop())
     asyncio.run(outer({"type": "http", "method": "GET", "path": "/m/x"}, receive, send))
     assert happened == ["http.response.start", "http.response.body", "answered"]
+    assert timings == []  # only commands are timed
