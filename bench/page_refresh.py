@@ -12,6 +12,13 @@ the same phones, is a bare SSE feed: the time for the event alone to reach
 each phone. For comparison, the same phones fetching their whole page on
 each event (what ``live.js`` did before the feed carried the regions).
 
+The phones are simulated in one process; on the day each is a device of its
+own. So a phone's time is when its bytes arrived plus its own work (reading
+the frame, and the page it fetches, if any), timed for that phone alone, not
+the time it waited for the other simulated phones' work. The bare feed and
+the regions take turns over ``--rounds`` events (5) each; each figure is the
+median of the rounds'.
+
     .venv/bin/python bench/page_refresh.py                 # 500 phones
     .venv/bin/python bench/page_refresh.py --phones 200 --phones 1000
 """
@@ -71,10 +78,12 @@ class Phone:
         while (await self.feed[0].readuntil(b"\n\n")).startswith(b":"):
             pass
 
-    async def event(self, started: list[float]) -> float:
+    async def event(self, started: list[float], everyone: Arrivals) -> float:
         """Waits for the next event; the seconds since ``started``."""
         await self.next_event()
-        return time.perf_counter() - started[0]
+        arrived = time.perf_counter() - started[0]
+        await everyone.arrived()
+        return arrived
 
     async def refresh_on_event(self, path: str, started: list[float]) -> float:
         """Waits for the next event, fetches ``path``; the seconds since ``started``."""
@@ -82,19 +91,22 @@ class Phone:
         await self.fetch(path)
         return time.perf_counter() - started[0]
 
-    async def live_on_event(self, path: str, started: list[float]) -> float:
+    async def live_on_event(self, path: str, started: list[float], everyone: Arrivals) -> float:
         """Waits for the event and its regions; fetches ``path`` only if its own places
-        changed. The seconds since ``started``."""
+        changed. The seconds since ``started`` to its bytes, and its own work after them."""
         assert self.feed is not None
         await self.next_event()
         await self.feed[0].readuntil(b"event: live\n")
         line = await self.feed[0].readuntil(b"\n\n")
+        arrived = time.perf_counter() - started[0]
+        await everyone.arrived()  # its own work, not the other phones' in this process
+        working = time.perf_counter()
         data = json.loads(line.removeprefix(b"data: "))
         key = data["self"].get(self.participant, data["self_else"])
         if key != self.key and not moved(self.key, key):
             await self.fetch(path)
         self.key = key
-        return time.perf_counter() - started[0]
+        return arrived + time.perf_counter() - working
 
     async def fetch(self, path: str) -> None:
         assert self.page is not None
@@ -124,10 +136,28 @@ class Phone:
                 pair[1].close()
 
 
+class Arrivals:
+    """Holds each phone's own work until every phone's bytes have arrived."""
+
+    def __init__(self, count: int) -> None:
+        self.left = count
+        self.all = asyncio.Event()
+
+    async def arrived(self) -> None:
+        self.left -= 1
+        if self.left == 0:
+            self.all.set()
+        await self.all.wait()
+
+
 async def one_round(phones: list[Phone], wait: object, send: object) -> list[float]:
     """Every phone's ``wait`` for the event ``send`` makes."""
     started = [0.0]
-    waits = [asyncio.ensure_future(wait(p, started)) for p in phones]  # type: ignore[operator]
+    everyone = Arrivals(len(phones))
+    waits = [
+        asyncio.ensure_future(wait(p, started, everyone))  # type: ignore[operator]
+        for p in phones
+    ]
     await asyncio.sleep(0.3)
     started[0] = time.perf_counter()
     await asyncio.to_thread(send)  # type: ignore[arg-type]
@@ -148,34 +178,45 @@ async def connect_all(phones: list[Phone], port: int, path: str) -> None:
     await asyncio.sleep(0.5)
 
 
+def medians(rounds: list[dict[str, float]]) -> dict[str, float]:
+    return {name: statistics.median(r[name] for r in rounds) for name in rounds[0]}
+
+
 async def measure(
-    port: int, meeting: str, seq: list[int], tokens: list[str], commands: list[object]
+    port: int, meeting: str, head: object, tokens: list[str], command: object, rounds: int
 ) -> dict[str, dict[str, float]]:
     phones = [Phone(token) for token in tokens]
     page = f"/m/{meeting}/me"
     feed = f"/api/meetings/{meeting}/feed?after={{}}"  # only the events to come
+    bare: list[dict[str, float]] = []
+    live: list[dict[str, float]] = []
+    fetched = 0
     try:
-        await connect_all(phones, port, feed.format(seq[0]))
+        await connect_all(phones, port, feed.format(head()))  # type: ignore[operator]
         for start in range(0, len(phones), BATCH):  # each phone opened its page when it joined
             await asyncio.gather(*(p.fetch(page) for p in phones[start : start + BATCH]))
-        bare = await one_round(phones, lambda p, s: p.event(s), commands[0])
-        await connect_all(phones, port, feed.format(seq[0] + 1) + "&view=me&lang=en")
-        fetched = sum(p.fetched for p in phones)
-        live = await one_round(phones, lambda p, s: p.live_on_event(page, s), commands[1])
-        fetched = sum(p.fetched for p in phones) - fetched
-        await connect_all(phones, port, feed.format(seq[0] + 2))
-        whole = await one_round(phones, lambda p, s: p.refresh_on_event(page, s), commands[2])
+        for _round in range(rounds):
+            await connect_all(phones, port, feed.format(head()))  # type: ignore[operator]
+            bare.append(figures(await one_round(phones, lambda p, s, e: p.event(s, e), command)))
+            path = feed.format(head()) + "&view=me&lang=en"  # type: ignore[operator]
+            await connect_all(phones, port, path)
+            before = sum(p.fetched for p in phones)
+            times = await one_round(phones, lambda p, s, e: p.live_on_event(page, s, e), command)
+            fetched += sum(p.fetched for p in phones) - before
+            live.append(figures(times))
+        await connect_all(phones, port, feed.format(head()))  # type: ignore[operator]
+        whole = await one_round(phones, lambda p, s, e: p.refresh_on_event(page, s), command)
     finally:
         for phone in phones:
             phone.close()
     return {
-        "bare": figures(bare),
-        "live": {**figures(live), "fetched": fetched},
+        "bare": medians(bare),
+        "live": {**medians(live), "fetched": fetched / rounds},
         "page": figures(whole),
     }
 
 
-def run(phones: int) -> dict[str, dict[str, float]]:
+def run(phones: int, rounds: int) -> dict[str, dict[str, float]]:
     with podium_with_meeting() as (port, meeting, tokens, _pid):
         base = f"http://127.0.0.1:{port}"
         people = [
@@ -201,16 +242,20 @@ def run(phones: int) -> dict[str, dict[str, float]]:
         def chair(body: bytes) -> object:
             return lambda: post(url, body, "application/json", tokens["chair"])
 
-        with urllib.request.urlopen(f"{base}/api/meetings/{meeting}/state") as answer:
-            seq = int(json.loads(answer.read())["seq"])
-        # Each round's event moves everyone waiting up a place: those phones fetch their page.
-        rounds = [chair(b'{"type": "give_floor"}') for _n in range(3)]
-        return asyncio.run(measure(port, meeting, [seq], phone_tokens, rounds))
+        def head() -> int:
+            with urllib.request.urlopen(f"{base}/api/meetings/{meeting}/state") as answer:
+                return int(json.loads(answer.read())["seq"])
+
+        # Each round's event moves everyone waiting up a place: the phone given the floor
+        # fetches its page, the others write their new places.
+        given = chair(b'{"type": "give_floor"}')
+        return asyncio.run(measure(port, meeting, head, phone_tokens, given, rounds))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phones", type=int, action="append", help="phones (repeatable)")
+    parser.add_argument("--rounds", type=int, default=5, help="events timed in each way")
     args = parser.parse_args()
     raise_file_limit()
     print(f"{'phones':>7} {'each phone':>40} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
@@ -220,7 +265,7 @@ def main() -> None:
         ("page", "fetches its whole page (before)"),
     )
     for size in args.phones or [500]:
-        result = run(size)
+        result = run(size, args.rounds)
         for name, label in labels:
             f = result[name]
             print(f"{size:>7} {label:>40} {f['p50']:>8.1f} {f['p99']:>8.1f} {f['max']:>8.1f}")
@@ -228,7 +273,8 @@ def main() -> None:
         median = result["live"]["p50"] / result["bare"]["p50"]
         print(f"{size:>7} {'regions against the bare feed, p50':>40} {median:>8.2f}")
         print(f"{size:>7} {'regions against the bare feed, last':>40} {ratio:>26.2f}")
-        print(f"{size:>7} {'phones that fetched their page':>40} {result['live']['fetched']:>8.0f}")
+        fetched = result["live"]["fetched"]
+        print(f"{size:>7} {'phones that fetched their page, a round':>40} {fetched:>8.1f}")
 
 
 if __name__ == "__main__":
