@@ -5,21 +5,21 @@ the same run.
     .venv/bin/python bench/workers.py                   # 2,000 clients
     .venv/bin/python bench/workers.py --clients 10000   # as many as the descriptors allow
 
-The clients are raw asyncio connections in two processes of their own, each
-reading its feed and noting (on the machine's monotonic clock, the same in
-every process) when each event reaches it. The Chair sends ``--commands``
-commands, one a second; a command's delivery time is from just before it was
-sent to its arrival at a client. Both servers run on the PostgreSQL at
+The clients are those of ``bench/fanout.py``: raw asyncio connections in two
+processes of their own, at a lower priority, each noting (on the machine's
+monotonic clock, the same in every process) when each event reaches it. The
+Chair sends ``--commands`` commands, each once the one before has reached every
+client; a command's delivery time is from just before it was sent to its
+arrival at a client. Both servers run on the PostgreSQL at
 ``PODIUM_TEST_POSTGRES_URL`` (or ``--database-url``), each in a schema of its
-own dropped at the end.
+own dropped at the end; each runs ``--repeat`` times (3), in turns, and each
+figure is the median of its runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
-import multiprocessing
 import os
 import resource
 import signal
@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from fanout import Clients
 from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,105 +140,39 @@ class Server:
             )
 
 
-async def _feed(port: int, path: str, arrivals: dict[int, list[float]], ready: list[int]) -> None:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
-    head = await reader.readuntil(b"\r\n\r\n")
-    if b" 200 " not in head.split(b"\r\n", 1)[0]:
-        raise RuntimeError(head.split(b"\r\n", 1)[0].decode())
-    ready.append(1)
-    while True:
-        line = await reader.readline()
-        if not line:
-            return
-        if line.startswith(b"id: "):
-            arrivals.setdefault(int(line[4:]), []).append(time.monotonic())
-
-
-def _clients(port: int, path: str, count: int, opened: Any, go: Any, out: Any) -> None:
-    """One client process: ``count`` feeds, then the arrival times of each event."""
-    _more_descriptors()
-
-    async def main() -> None:
-        arrivals: dict[int, list[float]] = {}
-        ready: list[int] = []
-        tasks = []
-        for start in range(0, count, OPENING):
-            for _n in range(min(OPENING, count - start)):
-                tasks.append(asyncio.create_task(_feed(port, path, arrivals, ready)))
-            while len(ready) < len(tasks):
-                await asyncio.sleep(0.01)
-                failed = [t for t in tasks if t.done() and t.exception() is not None]
-                if failed:
-                    raise RuntimeError(f"a feed failed: {failed[0].exception()}")
-        opened.put(count)
-        while not go.is_set():
-            await asyncio.sleep(0.05)
-        out.put(arrivals)
-        for task in tasks:
-            task.cancel()
-
-    try:
-        asyncio.run(main())
-    except Exception as error:  # told to the parent, which stops the run
-        opened.put(f"{type(error).__name__}: {error}")
-
-
 def measure(server: Server, clients: int, commands: int) -> dict[str, float]:
+    """Every client on the feed, then ``commands`` commands, each once the one before has
+    reached every client: connect time, p50 / p99 / max from just before each command is
+    sent to its arrival at each client, and the events lost or received twice."""
     meeting, chair = server.meeting()
-    server.command(meeting, chair, "open_meeting")
-    path = f"/api/meetings/{meeting}/feed?after=2"
-    context = multiprocessing.get_context("spawn")
-    opened, out, done = context.Queue(), context.Queue(), context.Event()
-    share = [clients // CLIENT_PROCESSES] * CLIENT_PROCESSES
-    share[0] += clients - sum(share)
-    started = time.monotonic()
-    processes = [
-        context.Process(target=_clients, args=(server.port, path, n, opened, done, out))
-        for n in share
-    ]
-    for process in processes:
-        process.start()
-    arrivals: dict[int, list[float]] = {}
-    sent: dict[int, float] = {}
+    opened = server.command(meeting, chair, "open_meeting")
+    hall = Clients(server.port, f"/api/meetings/{meeting}/feed?after={opened}", "podium", clients)
+    delays: list[float] = []
     try:
-        for _process in processes:
-            told = opened.get(timeout=600)
-            if isinstance(told, str):
-                raise RuntimeError(f"the clients could not connect: {told}")
-        connect_seconds = time.monotonic() - started
+        connect_seconds = hall.connect()
+        time.sleep(1.5)  # idle: the servers have settled (and frozen what they hold)
+        first = last = 0
         for n in range(commands):
-            time.sleep(1)
-            before = time.monotonic()
-            kind = "close_list" if n % 2 == 0 else "reopen_list"
-            sent[server.command(meeting, chair, kind)] = before
-        time.sleep(3)
-        done.set()
-        for _process in processes:
-            for seq, times in out.get(timeout=120).items():
-                arrivals.setdefault(seq, []).extend(times)
-    except Exception as error:
+            before = time.perf_counter()
+            last = server.command(meeting, chair, "close_list" if n % 2 == 0 else "reopen_list")
+            first = first or last
+            for times in hall.ask("arrived", last):
+                delays += [(at - before) * 1000 for at in times]
+            time.sleep(0.2)
+        lost_doubled = hall.ask("check", first, last)
+    except SystemExit as error:
         said = server.log_path.read_text(errors="replace").strip().splitlines()[-3:]
-        raise RuntimeError(
-            f"{type(error).__name__}: {error} (server: {' / '.join(said)})"
-        ) from None
+        raise RuntimeError(f"{error} (server: {' / '.join(said)})") from None
     finally:
-        for process in processes:
-            process.join(5)
-            if process.is_alive():
-                process.terminate()
-                process.join(5)
-    delays = [
-        (at - sent[seq]) * 1000 for seq, times in arrivals.items() if seq in sent for at in times
-    ]
-    missing = clients * commands - len(delays)
+        hall.close()
     delays.sort()
     return {
         "connect_s": connect_seconds,
         "p50_ms": statistics.median(delays),
-        "p99_ms": delays[int(len(delays) * 0.99) - 1],
+        "p99_ms": delays[min(len(delays) - 1, int(len(delays) * 0.99))],
         "max_ms": delays[-1],
-        "missing": float(missing),
+        "lost": float(sum(lost for lost, _doubled in lost_doubled)),
+        "doubled": float(sum(doubled for _lost, doubled in lost_doubled)),
     }
 
 
@@ -245,6 +180,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clients", type=int, default=2000)
     parser.add_argument("--commands", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument(
         "--database-url",
         default=os.environ.get(
@@ -257,24 +193,34 @@ def main() -> None:
         f"{options.clients:,} SSE clients in {CLIENT_PROCESSES} processes, "
         f"{options.commands} commands from the Chair, PostgreSQL"
     )
-    results: dict[str, dict[str, float] | str] = {}
-    for label, workers in (("one process (baseline)", 1), ("--workers 2", 2)):
-        with tempfile.TemporaryDirectory() as folder:
-            server = Server(options.database_url, workers, Path(folder))
-            try:
-                results[label] = measure(server, options.clients, options.commands)
-            except RuntimeError as error:  # e.g. one process's cap on feeds reached
-                results[label] = str(error)
-            finally:
-                server.stop()
-    for label, figures in results.items():
-        if isinstance(figures, str):
-            print(f"  {label:<24} {figures}")
+    runs: dict[str, list[dict[str, float]]] = {}
+    refused: dict[str, str] = {}
+    for _run in range(options.repeat):
+        for label, workers in (("one process (baseline)", 1), ("--workers 2", 2)):
+            if label in refused:
+                continue
+            with tempfile.TemporaryDirectory() as folder:
+                server = Server(options.database_url, workers, Path(folder))
+                try:
+                    runs.setdefault(label, []).append(
+                        measure(server, options.clients, options.commands)
+                    )
+                except RuntimeError as error:  # e.g. one process's cap on feeds reached
+                    refused[label] = str(error)
+                finally:
+                    server.stop()
+    for label, message in refused.items():
+        print(f"  {label:<24} {message}")
+    for label, each in runs.items():
+        if label in refused:
             continue
+        figures = {name: statistics.median(run[name] for run in each) for name in each[0]}
+        figures["lost"] = sum(run["lost"] for run in each)
+        figures["doubled"] = sum(run["doubled"] for run in each)
         print(
             f"  {label:<24} connect {figures['connect_s']:6.2f} s   p50 {figures['p50_ms']:7.1f} ms"
             f"   p99 {figures['p99_ms']:7.1f} ms   max {figures['max_ms']:7.1f} ms"
-            f"   missing {figures['missing']:.0f}"
+            f"   lost {figures['lost']:.0f}, doubled {figures['doubled']:.0f}"
         )
 
 

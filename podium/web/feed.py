@@ -23,7 +23,6 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Annotated, Literal
-from urllib.parse import unquote
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -364,7 +363,7 @@ async def lane(scope: Scope, receive: Receive, send: Send) -> None:
             problems = [{**each, "loc": ("query", *each["loc"])} for each in error.errors()]
             response = invalid(problems)
         else:
-            response = await open_feed(request, unquote(found.group(1)), query)
+            response = await open_feed(request, found.group(1), query)  # decoded by the server
     except HTTPException as error:
         response = JSONResponse({"detail": error.detail}, error.status_code, error.headers)
     except STORAGE_ERRORS as error:

@@ -87,6 +87,10 @@ def lane(tmp_path: Path) -> Iterator[Lane]:
     [
         ("/api/meetings/nosuchmeet/feed", {"Accept-Language": "fr"}, 404),
         ("/api/meetings/nosuchmeet/feed", {"Accept-Language": "ar"}, 404),
+        ("/api/meetings/no%2525such/feed", {}, 404),
+        ("/api/meetings/" + "x" * 5000 + "/feed", {}, 404),
+        ("/api/meetings/{id}/feed?after=99999999999999999999", {}, 422),
+        ("/api/meetings/{id}/feed?after=1&after=-2", {}, 422),
         ("/api/meetings/{id}/feed?after=-1", {}, 422),
         ("/api/meetings/{id}/feed?after=ten", {"Accept-Language": "es"}, 422),
         ("/api/meetings/{id}/feed?view=chair", {}, 422),
