@@ -118,10 +118,6 @@ def spoken(
     return 0.0
 
 
-def floor_interventions(state: MeetingState) -> Iterable[Intervention]:
-    return (i for i in state.interventions if from_the_floor(i))
-
-
 def on_the_floor(participant: Participant) -> bool:
     """Whether a registered participant is one of the floor (not a programme speaker)."""
     return participant.segment is None and participant.role == "participant"
@@ -201,18 +197,24 @@ def table(
     registered = Counter(
         groups[pid] for pid, participant in state.participants.items() if on_the_floor(participant)
     )
+    # From the counts the state keeps (``MeetingState.floor_heard``), not the whole record.
     turns: Counter[str] = Counter()
     seconds: dict[str, float] = {}
-    for done in floor_interventions(state):
-        key = of(done.participant_id, done.channel)
+    for (participant_id, channel), (heard, spent) in state.floor_heard.items():
+        key = of(participant_id, channel)
+        turns[key] += heard
+        seconds[key] = seconds.get(key, 0.0) + spent
+    under_way = state.under_way
+    if under_way is not None and from_the_floor(under_way):
+        key = of(under_way.participant_id, under_way.channel)
         turns[key] += 1
-        seconds[key] = seconds.get(key, 0.0) + spoken(state, done, now, allowed)
+        seconds[key] = seconds.get(key, 0.0) + spoken(state, under_way, now, allowed)
     requests: Counter[str] = Counter()
     askers: set[tuple[str, str]] = set()
-    for request in state.asked:
-        key = of(request.participant_id, request.channel)
-        requests[key] += 1
-        askers.add((request.participant_id, key))
+    for (participant_id, channel), count in state.floor_asked.items():
+        key = of(participant_id, channel)
+        requests[key] += count
+        askers.add((participant_id, key))
     asked = Counter(key for _pid, key in askers)
     waiting: Counter[str] = Counter()
     since: dict[str, datetime] = {}

@@ -101,8 +101,12 @@ def _none_removed() -> Mapping[int, Removed]:
     return MappingProxyType({})
 
 
-def _none_asked() -> Ledger[Request]:
-    return Ledger()
+# A participant of the floor and the channel they asked or spoke by.
+FloorKey = tuple[str, str | None]
+
+
+def _nothing_counted() -> Mapping[FloorKey, Any]:
+    return MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -133,9 +137,12 @@ class MeetingState:
     # How the floor is heard within a class (``ordering``), and the groups' time budgets.
     ordering: Ordering = "arrival"
     budgets: tuple[Budget, ...] = ()
-    # Every request the floor has made (``entries.from_the_floor``), waiting or not: the
-    # shares of requests that balance is measured against.
-    asked: Ledger[Request] = field(default_factory=_none_asked)
+    # The floor's part so far, by participant and channel (``balance``), counted as the log
+    # is folded so that it costs the same at any length: the requests the floor has made
+    # (``entries.from_the_floor``), waiting or not, the shares balance is measured against;
+    # and the turns and seconds of its interventions heard (the one under way aside).
+    floor_asked: Mapping[FloorKey, int] = field(default_factory=_nothing_counted)
+    floor_heard: Mapping[FloorKey, tuple[int, float]] = field(default_factory=_nothing_counted)
     # The sites whose pages may show the big screen in a frame (podium.meeting.embedding).
     embed_origins: tuple[str, ...] = ()
     # Written statements in the order attached (``podium.meeting.statements``).
@@ -144,6 +151,11 @@ class MeetingState:
     @property
     def created(self) -> bool:
         return self.plan is not None
+
+    @property
+    def under_way(self) -> Intervention | None:
+        """The intervention of the speech under way, as the record will hold it."""
+        return _open_intervention(self.speech) if self.speech else None
 
     @property
     def interventions(self) -> tuple[Intervention, ...]:
@@ -250,7 +262,7 @@ def evolve(state: MeetingState, event: Event) -> MeetingState:
                 seq=seq,
                 queue=(*queue[:at], request, *queue[at:]),
                 next_request_id=max(state.next_request_id, event.request_id + 1),
-                asked=state.asked.append(request) if from_the_floor(request) else state.asked,
+                floor_asked=_asked(state.floor_asked, request),
             )
         case RequestWithdrawn():
             return replace(state, seq=seq, queue=_without(state.queue, event.request_id))
@@ -458,7 +470,23 @@ def _close_speech(state: MeetingState, at: datetime, spoken: float, overrun: flo
         spoken_seconds=spoken,
         overrun_seconds=overrun,
     )
-    return _with(state, speech=None, history=state.history.append(done))
+    heard = state.floor_heard
+    if from_the_floor(done):
+        counts = dict(heard)
+        turns, seconds = counts.get((done.participant_id, done.channel), (0, 0.0))
+        counts[done.participant_id, done.channel] = (turns + 1, seconds + spoken)
+        heard = MappingProxyType(counts)
+    return _with(state, speech=None, history=state.history.append(done), floor_heard=heard)
+
+
+def _asked(asked: Mapping[FloorKey, int], request: Request) -> Mapping[FloorKey, int]:
+    if not from_the_floor(request):
+        return asked
+    counts = dict(asked)
+    counts[request.participant_id, request.channel] = (
+        counts.get((request.participant_id, request.channel), 0) + 1
+    )
+    return MappingProxyType(counts)
 
 
 def _end_segment(state: MeetingState, at: datetime) -> MeetingState:

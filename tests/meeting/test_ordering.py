@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 from podium.meeting import balance, budgets, ordering
 from podium.meeting.balance import PLAIN
@@ -16,6 +19,7 @@ from podium.meeting.commands import (
     StartSegment,
 )
 from podium.meeting.events import FloorGiven
+from podium.meeting.ledger import Ledger
 from podium.meeting.state import replay
 from podium.meeting.words import SECRETARIAT
 from tests.meeting.room import FLOOR, Room, participant
@@ -187,3 +191,29 @@ def test_the_balance_over_time_is_read_from_the_log() -> None:
         (60.0, 0.0),
         (60.0, 30.0),
     ]
+
+
+class Unread(Ledger[Any]):
+    """A record that may not be read: what balance needs is counted in the state."""
+
+    def __iter__(self) -> Iterator[Any]:
+        raise AssertionError("balance read the whole record")
+
+
+def test_balance_costs_the_same_however_long_the_record_is() -> None:
+    room, (fr, ke) = hall("FR", "KE")
+    for _round in range(3):
+        for who in (fr, ke):
+            room.ok(RequestFloor(), participant(who))
+            speak(room, 60)
+    room.ok(RequestFloor(), participant(fr))
+    room.ok(GiveFloor())
+    room.wait(20)  # France speaks: its time so far counts too
+    kept = room.state
+    history = Unread()
+    history._items, history._size = list(kept.history), len(kept.history)
+    unread = dataclasses.replace(kept, history=history)
+    region = balance.table(unread, PLAIN, "region", room.now)
+    assert region == balance.table(kept, PLAIN, "region", room.now)
+    france = region.row("FR")  # each country its own region, as the plain grouping has it
+    assert (france.turns, france.seconds, france.requests) == (4, 200.0, 4)

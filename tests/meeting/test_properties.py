@@ -47,6 +47,7 @@ from podium.meeting.commands import (
     WithdrawRequest,
 )
 from podium.meeting.decide import Refusal, decide
+from podium.meeting.entries import from_the_floor, request_of
 from podium.meeting.events import (
     Event,
     FloorGiven,
@@ -249,6 +250,20 @@ def check_invariants(state: MeetingState) -> None:
     assert (state.segment is None) == all(run.end is not None for run in state.segment_runs)
 
 
+def check_floor_counts(state: MeetingState, log: list[Event]) -> None:
+    """The floor's counts the state keeps for balance are what its record and its log say."""
+    heard: dict[tuple[str, str | None], tuple[int, float]] = {}
+    for done in state.history:
+        if from_the_floor(done):
+            turns, seconds = heard.get((done.participant_id, done.channel), (0, 0.0))
+            spoken = done.spoken_seconds or 0.0
+            heard[done.participant_id, done.channel] = (turns + 1, seconds + spoken)
+    assert dict(state.floor_heard) == heard
+    requests = (request_of(e) for e in log if isinstance(e, FloorRequested))
+    asked = Counter((r.participant_id, r.channel) for r in requests if from_the_floor(r))
+    assert dict(state.floor_asked) == asked
+
+
 def check_amendment(before: MeetingState, after: MeetingState, events: tuple[Any, ...]) -> None:
     """A segment that has started keeps its rule and place; a tag keeps its question's text,
     unless reworded; a programme speaker stays with their segment, unless it was removed."""
@@ -297,6 +312,7 @@ def run(room: Room, sequence: list[tuple[Command, Actor, float]]) -> None:
         after = room.state
         assert after.seq == len(room.log)
         check_invariants(after)
+        check_floor_counts(after, room.log)
         if any(isinstance(e, ProgrammeAmended) for e in result):
             check_amendment(before, after, result)
         if not any(isinstance(e, RequestMoved | RequestRestored) for e in room.log):
