@@ -104,7 +104,8 @@ def main() -> None:
     started = time.perf_counter()
     state, now = rehearse(args.participants, args.speeches)
     print(
-        f"{len(state.participants)} participants, {sum(state.floor_asked.values())} requests for the floor, "
+        f"{len(state.participants)} participants,"
+        f" {sum(state.floor_asked.values())} requests for the floor, "
         f"{len(state.interventions)} speeches, {len(state.queue)} waiting "
         f"(decided in {time.perf_counter() - started:.1f} s)"
     )

@@ -36,6 +36,7 @@ from podium.web import (
 )
 from podium.web.auth import hash_token
 from podium.web.connections import FeedCaps
+from podium.web.deps import command_threads
 from podium.web.failures import LogHealth, WatchLog, failed, invalid, unavailable
 from podium.web.head import HeadAsGet
 from podium.web.headers import SecurityHeaders
@@ -77,6 +78,8 @@ def create_app(
             yield
         finally:
             await running.stop()
+            app.state.command_threads.shutdown(wait=True)
+            app.state.command_threads = command_threads()  # should the app start again
             store.close()
 
     app = FastAPI(
@@ -87,6 +90,7 @@ def create_app(
     )
     app.state.store = store
     app.state.hub = hub
+    app.state.command_threads = command_threads()
     app.state.service = MeetingService(store, hub)
     app.state.deltas = Deltas(app.state.service)
     app.state.base_url = base_url.rstrip("/") if base_url else None

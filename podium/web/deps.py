@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import asyncio
+import contextvars
+import functools
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from fastapi import HTTPException, Request
 
@@ -10,6 +15,23 @@ from podium.i18n import _
 from podium.meeting.words import Actor
 from podium.meetings import MeetingService
 from podium.web.auth import bearer_token, cookie_token, same_origin
+
+T = TypeVar("T")
+# Threads of the app's own for what a command does to the log: never queued behind the pages
+# being drawn in the shared pool, and never on the event loop, which every feed waits on.
+COMMAND_THREADS = 8
+
+
+def command_threads() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(COMMAND_THREADS, thread_name_prefix="podium-command")
+
+
+async def off_the_loop(request: Request, call: Callable[..., T], *args: Any) -> T:
+    """``call(*args)`` on the app's command threads, in the request's context (its language):
+    a command, or a page that reads the meeting (which may wait for its lock)."""
+    pool: ThreadPoolExecutor = request.app.state.command_threads
+    bound = functools.partial(contextvars.copy_context().run, call, *args)
+    return await asyncio.get_running_loop().run_in_executor(pool, bound)
 
 
 def service(request: Request) -> MeetingService:

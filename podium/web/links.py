@@ -12,7 +12,6 @@ from typing import Any
 
 import segno
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 from pydantic import BaseModel, Field
@@ -21,7 +20,7 @@ from podium.i18n import _
 from podium.meetings import Forbidden, NotFound, ServiceError
 from podium.web.api import _errors, _http_error, join_link
 from podium.web.auth import check_csrf
-from podium.web.deps import actor_for, require, service
+from podium.web.deps import actor_for, off_the_loop, require, service
 from podium.web.handoff import handoffs
 from podium.web.templating import render
 
@@ -68,6 +67,10 @@ def reissue(meeting_id: str, body: LinkRequest, request: Request) -> Reissued:
 async def reissue_from_page(request: Request, meeting_id: str) -> Response:
     form = await request.form()
     values: dict[str, Any] = {k: v for k, v in form.items() if isinstance(v, str)}
+    return await off_the_loop(request, _reissue_from_page, request, meeting_id, values)
+
+
+def _reissue_from_page(request: Request, meeting_id: str, values: dict[str, Any]) -> Response:
     actor = actor_for(request, meeting_id)
     if actor is None:
         return _message(request, _("Please open the link you were sent for this meeting."), 403)
@@ -80,9 +83,7 @@ async def reissue_from_page(request: Request, meeting_id: str) -> Response:
     if role not in ROLES:
         return _message(request, _("Choose whose link to re-issue."), 422)
     try:
-        token = await run_in_threadpool(
-            service(request).reissue_link, meeting_id, role, participant or None, actor
-        )
+        token = service(request).reissue_link(meeting_id, role, participant or None, actor)
     except NotFound:
         return _message(request, _("There is no such meeting."), 404)
     except Forbidden as refused:

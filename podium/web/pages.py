@@ -33,7 +33,7 @@ from podium.web import view
 from podium.web.amending import amending_view
 from podium.web.auth import check_csrf, cookie_seconds, csrf_token
 from podium.web.balance import balance_view
-from podium.web.deps import actor_for, service
+from podium.web.deps import actor_for, off_the_loop, service
 from podium.web.forms import command_from_form
 from podium.web.handoff import handoffs
 from podium.web.history import history_page
@@ -274,6 +274,10 @@ async def act(request: Request, meeting_id: str) -> Response:
     for key, value in form.multi_items():
         if isinstance(value, str):
             values.setdefault(key, []).append(value)
+    return await off_the_loop(request, _act, request, meeting_id, values)
+
+
+def _act(request: Request, meeting_id: str, values: dict[str, list[str]]) -> Response:
     back = (values.get("back") or [""])[0]
     actor = actor_for(request, meeting_id)
     if actor is None:
@@ -361,14 +365,18 @@ def _expected_seq(values: Mapping[str, Sequence[str]]) -> int | None:
 @router.post("/m/{meeting_id}/participants", response_model=None)
 async def register(request: Request, meeting_id: str) -> Response:
     """Registers one participant (the form) or many (a CSV file) and shows their links once."""
-    actor = _allowed(request, meeting_id, "secretariat")
+    actor = await off_the_loop(request, _allowed, request, meeting_id, "secretariat")
     if isinstance(actor, HTMLResponse):
         return actor
     async with request.form(max_files=1) as form:
-        return await _register(request, meeting_id, actor, form)
+        upload = form.get("file")
+        data = await upload.read() if isinstance(upload, UploadFile) else None
+        return await off_the_loop(request, _register, request, meeting_id, actor, form, data)
 
 
-async def _register(request: Request, meeting_id: str, actor: Actor, form: FormData) -> Response:
+def _register(
+    request: Request, meeting_id: str, actor: Actor, form: FormData, data: bytes | None
+) -> Response:
     csrf = form.get("csrf")
     if not _csrf_ok(request, meeting_id, csrf if isinstance(csrf, str) else ""):
         return _page(
@@ -379,12 +387,11 @@ async def _register(request: Request, meeting_id: str, actor: Actor, form: FormD
             message=_("This form has expired. Please try again."),
             status_code=403,
         )
-    upload = form.get("file")
     created: list[tuple[Participant, str]] = []
     problem, status_code = None, 200
     try:
-        if isinstance(upload, UploadFile):
-            roster = read_csv(await upload.read())
+        if data is not None:
+            roster = read_csv(data)
         else:
             roster = read_form({k: v for k, v in form.multi_items() if isinstance(v, str)})
         registered = service(request).register(meeting_id, roster.people, actor)

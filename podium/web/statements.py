@@ -20,7 +20,7 @@ from podium.i18n import _
 from podium.meeting import statements
 from podium.meeting.words import Actor
 from podium.meetings import Forbidden, NotFound, RateLimited, Refused
-from podium.web.deps import actor_for, service
+from podium.web.deps import actor_for, off_the_loop, service
 from podium.web.pages import _allowed, _csrf_ok, _notice, _page
 from podium.web.statement_view import listed
 
@@ -45,9 +45,7 @@ def _target(value: str) -> tuple[int | None, int | None] | None:
 @router.post("/m/{meeting_id}/statements", response_model=None)
 async def attach(request: Request, meeting_id: str) -> Response:
     """Attaches the form's file; back to the page it came from, or the page with why not."""
-    actor = actor_for(request, meeting_id)
-    page = "me" if actor is not None and actor.role == "participant" else "secretariat"
-    allowed = _allowed(request, meeting_id, page)
+    page, allowed = await off_the_loop(request, _who, request, meeting_id)
     if isinstance(allowed, HTMLResponse):
         return allowed
     async with request.form(max_files=1, max_fields=10) as form:
@@ -56,7 +54,9 @@ async def attach(request: Request, meeting_id: str) -> Response:
         target = _target(str(form.get("target") or ""))
         publish = str(form.get("publish") or "") in ("1", "on", "true", "yes")
         if not _csrf_ok(request, meeting_id, csrf if isinstance(csrf, str) else ""):
-            return _fails(
+            return await off_the_loop(
+                request,
+                _fails,
                 request,
                 meeting_id,
                 page,
@@ -65,7 +65,9 @@ async def attach(request: Request, meeting_id: str) -> Response:
                 403,
             )
         if target is None:
-            return _fails(
+            return await off_the_loop(
+                request,
+                _fails,
                 request,
                 meeting_id,
                 page,
@@ -74,11 +76,40 @@ async def attach(request: Request, meeting_id: str) -> Response:
                 422,
             )
         if not isinstance(upload, UploadFile) or not upload.filename:
-            return _fails(
-                request, meeting_id, page, allowed, _("Choose the file of the statement."), 422
+            return await off_the_loop(
+                request,
+                _fails,
+                request,
+                meeting_id,
+                page,
+                allowed,
+                _("Choose the file of the statement."),
+                422,
             )
         data = await upload.read(READ_LIMIT)
         filename = upload.filename
+    keep = (page, allowed, data, filename, target, publish)
+    return await off_the_loop(request, _attached, request, meeting_id, *keep)
+
+
+def _who(request: Request, meeting_id: str) -> tuple[str, Actor | HTMLResponse]:
+    """The page the statement comes from, and its sender (or the page saying why not)."""
+    actor = actor_for(request, meeting_id)
+    page = "me" if actor is not None and actor.role == "participant" else "secretariat"
+    return page, _allowed(request, meeting_id, page)
+
+
+def _attached(
+    request: Request,
+    meeting_id: str,
+    page: str,
+    allowed: Actor,
+    data: bytes,
+    filename: str,
+    target: tuple[int | None, int | None],
+    publish: bool,
+) -> Response:
+    """Keeps the statement (on a command thread: its bytes and its event go to the log)."""
     if len(data) > statements.MAX_BYTES:
         message = _("A written statement may be at most {megabytes} MB.").format(
             megabytes=statements.MAX_BYTES // (1024 * 1024)
