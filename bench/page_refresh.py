@@ -32,11 +32,20 @@ import re
 import statistics
 import time
 import urllib.request
+from collections.abc import Callable
 
 from fanout import podium_with_meeting, post, raise_file_limit
 
 BATCH = 100
+LIVE = b"event: live\ndata: "
 SELF = re.compile(rb'data-self="([^"]*)" data-participant="([^"]*)"')
+
+
+def ended(data: bytes, start: bytes) -> bool:
+    """Whether ``data`` (the body as sent, in HTTP chunks) holds a frame that begins with
+    ``start`` and has ended (the blank line after it)."""
+    at = data.rfind(start)
+    return at >= 0 and b"\n\n" in data[at:]
 
 
 def moved(was: str, now: str) -> bool:
@@ -58,6 +67,7 @@ class Phone:
         self.key = ""  # what its own region is drawn from, as its page said
         self.participant = ""
         self.fetched = 0
+        self.buffer = b""
 
     async def connect(self, port: int, feed_path: str) -> None:
         if self.feed is not None:
@@ -69,14 +79,25 @@ class Phone:
         )
         await self.feed[1].drain()
         await self.feed[0].readuntil(b"retry: 2000\n\n")
+        self.buffer = b""
         if self.page is None:
             self.page = await asyncio.open_connection("127.0.0.1", port)
 
-    async def next_event(self) -> None:
-        """Reads the feed to the end of its next event (a heartbeat comment is no event)."""
+    async def until(self, done: Callable[[bytes], bool]) -> bytes:
+        """Reads what the feed sends, a chunk at a time as a browser's EventSource does,
+        until ``done`` says it has all it waits for (the same reading, whatever the feed)."""
         assert self.feed is not None
-        while (await self.feed[0].readuntil(b"\n\n")).startswith(b":"):
-            pass
+        while not done(self.buffer):
+            chunk = await self.feed[0].read(65536)
+            if not chunk:
+                raise SystemExit("a feed ended")
+            self.buffer += chunk
+        data, self.buffer = self.buffer, b""
+        return data
+
+    async def next_event(self) -> bytes:
+        """The feed up to the end of the next event (a heartbeat comment is no event)."""
+        return await self.until(lambda data: ended(data, b"id: "))
 
     async def event(self, started: list[float], everyone: Arrivals) -> float:
         """Waits for the next event; the seconds since ``started``."""
@@ -94,15 +115,12 @@ class Phone:
     async def live_on_event(self, path: str, started: list[float], everyone: Arrivals) -> float:
         """Waits for the event and its regions; fetches ``path`` only if its own places
         changed. The seconds since ``started`` to its bytes, and its own work after them."""
-        assert self.feed is not None
-        await self.next_event()
-        await self.feed[0].readuntil(b"event: live\n")
-        line = await self.feed[0].readuntil(b"\n\n")
+        data = await self.until(lambda data: ended(data, LIVE))
         arrived = time.perf_counter() - started[0]
         await everyone.arrived()  # its own work, not the other phones' in this process
         working = time.perf_counter()
-        data = json.loads(line.removeprefix(b"data: "))
-        key = data["self"].get(self.participant, data["self_else"])
+        live = json.loads(data.split(LIVE, 1)[1].split(b"\n", 1)[0])
+        key = live["self"].get(self.participant, live["self_else"])
         if key != self.key and not moved(self.key, key):
             await self.fetch(path)
         self.key = key
