@@ -53,43 +53,19 @@ async def attach(request: Request, meeting_id: str) -> Response:
         upload = form.get("file")
         target = _target(str(form.get("target") or ""))
         publish = str(form.get("publish") or "") in ("1", "on", "true", "yes")
+        problem: tuple[str, int] | None = None
         if not _csrf_ok(request, meeting_id, csrf if isinstance(csrf, str) else ""):
-            return await off_the_loop(
-                request,
-                _fails,
-                request,
-                meeting_id,
-                page,
-                allowed,
-                _("This form has expired. Please try again."),
-                403,
-            )
-        if target is None:
-            return await off_the_loop(
-                request,
-                _fails,
-                request,
-                meeting_id,
-                page,
-                allowed,
-                _("Choose the request or intervention the statement is for."),
-                422,
-            )
-        if not isinstance(upload, UploadFile) or not upload.filename:
-            return await off_the_loop(
-                request,
-                _fails,
-                request,
-                meeting_id,
-                page,
-                allowed,
-                _("Choose the file of the statement."),
-                422,
-            )
-        data = await upload.read(READ_LIMIT)
-        filename = upload.filename
-    keep = (page, allowed, data, filename, target, publish)
-    return await off_the_loop(request, _attached, request, meeting_id, *keep)
+            problem = (_("This form has expired. Please try again."), 403)
+        elif target is None:
+            problem = (_("Choose the request or intervention the statement is for."), 422)
+        elif not isinstance(upload, UploadFile) or not upload.filename:
+            problem = (_("Choose the file of the statement."), 422)
+        if problem is None and isinstance(upload, UploadFile) and target is not None:
+            data = await upload.read(READ_LIMIT)
+            keep = (page, allowed, data, upload.filename or "", target, publish)
+            return await off_the_loop(request, _attached, request, meeting_id, *keep)
+    message, status = problem or (_("Choose the file of the statement."), 422)
+    return await off_the_loop(request, _fails, request, meeting_id, page, allowed, message, status)
 
 
 def _who(request: Request, meeting_id: str) -> tuple[str, Actor | HTMLResponse]:
