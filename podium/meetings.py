@@ -279,6 +279,19 @@ class MeetingService:
             return Actor(record.role)  # type: ignore[arg-type]
         return None
 
+    def knows(self, meeting_id: str, token: str | None) -> bool:
+        """Whether the meeting and the holder of ``token`` in it are in memory, fresh: who is
+        asking is then told without reading the log."""
+        known = self._meetings.get(meeting_id)
+        if known is None or known.state.plan is None or not token or len(token) > 200:
+            return False
+        cached = self._tokens.get(hash_token(token))
+        return (
+            cached is not None
+            and time.monotonic() - cached[0] < TOKEN_SECONDS
+            and cached[1].meeting == meeting_id
+        )
+
     def token_record(self, token: str | None) -> TokenRecord | None:
         """What ``token`` stands for, if anything; remembered for a moment only, so that a
         link re-issued in another process stops working within TOKEN_SECONDS."""

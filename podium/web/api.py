@@ -39,6 +39,7 @@ from podium.meetings import (
     StaleSeq,
 )
 from podium.web import schemas
+from podium.web.auth import bearer_token, cookie_token
 from podium.web.deps import actor_for, off_the_loop, require, require_admin, service
 from podium.web.history import MAX_PER_PAGE, PER_PAGE, history_page
 from podium.web.live_schemas import InterventionsPage
@@ -350,12 +351,19 @@ async def send_command(meeting_id: str, command: CommandBody, request: Request) 
     """One command, chosen by ``type``; with ``expected_seq`` it acts only on that state."""
     # One trip to a command thread for the whole command, answered with the events as
     # the log keeps them (JSON already): nothing between the log and the Chair but bytes.
+    # A sender not in memory is first found in the log on the shared threads: a flood of
+    # strangers' commands never takes the command threads from the Chair.
+    token = bearer_token(request) or cookie_token(request, meeting_id)
+    if not service(request).knows(meeting_id, token):
+        await run_in_threadpool(require, request, meeting_id, COMMAND_ROLES)
     return await off_the_loop(request, _send_command, meeting_id, command, request)
 
 
+COMMAND_ROLES = ("chair", "secretariat", "participant", "display", "public")
+
+
 def _send_command(meeting_id: str, command: CommandBody, request: Request) -> Response:
-    roles = ("chair", "secretariat", "participant", "display", "public")
-    actor = require(request, meeting_id, roles)
+    actor = require(request, meeting_id, COMMAND_ROLES)
     try:
         parsed = command_from_json(schemas.command_data(command))
     except CommandFormatError as exc:

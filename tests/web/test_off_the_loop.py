@@ -1,6 +1,7 @@
 """A command from a page's form never waits on the event loop: while one waits for its
-meeting (another command holding the meeting's lock), the server goes on serving every feed.
-On a real uvicorn, as ``podium serve`` runs the app."""
+meeting (another command holding the meeting's lock), the server goes on serving every feed;
+and a stranger's command is refused without waiting for a command thread. On a real uvicorn,
+as ``podium serve`` runs the app."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from podium.meeting.words import CHAIR
 from podium.meetings import MeetingService
 from podium.web.app import create_app
 from podium.web.auth import cookie_name
+from podium.web.deps import COMMAND_THREADS
 from podium.web.outlet import ServerSend
 from tests.conftest import PANEL_2024
 from tests.support.server import free_port
@@ -76,3 +78,38 @@ def test_a_form_waiting_for_its_meeting_holds_up_no_feed(
     pressing.join(10)
     assert answers == [303]
     assert service.state(meeting).list_closed
+
+
+def test_a_stranger_is_refused_while_every_command_thread_waits_for_its_meeting(
+    served: tuple[str, MeetingService, str, str],
+) -> None:
+    base, service, meeting, chair = served
+    url = f"{base}/api/meetings/{meeting}/commands"
+    chair_says = {"Authorization": f"Bearer {chair}"}
+    assert httpx.post(url, json={"type": "close_list"}, headers=chair_says).status_code == 200
+    answers: list[int] = []
+
+    def press(kind: str) -> None:
+        answer = httpx.post(url, json={"type": kind}, headers=chair_says, timeout=30)
+        answers.append(answer.status_code)
+
+    held = service._meetings.get(meeting)
+    assert held is not None
+    with held.lock:  # every command thread takes one of the Chair's commands, and waits
+        pressing = [
+            threading.Thread(target=press, args=("reopen_list" if n % 2 else "close_list",))
+            for n in range(COMMAND_THREADS)
+        ]
+        for thread in pressing:
+            thread.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        stranger = httpx.post(
+            url, json={"type": "close_list"}, headers={"Authorization": "Bearer " + "x" * 40}
+        )
+        assert stranger.status_code == 401
+        assert time.monotonic() - started < 3, "the stranger waited for a command thread"
+        assert not answers
+    for thread in pressing:
+        thread.join(20)
+    assert sorted(answers)[0] == 200 and len(answers) == COMMAND_THREADS
