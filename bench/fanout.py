@@ -21,6 +21,7 @@ sees it and as the server reports it (``Server-Timing``), over every run.
     python bench/fanout.py                  # 1,000, 5,000 and 10,000 clients
     python bench/fanout.py --clients 2000   # one size (repeatable)
     python bench/fanout.py --clients 10000 --repeat 1 --servers podium
+    python bench/fanout.py --clients 10000 --servers podium --behind 10   # after a restart
 
 Loopback only; every server and client stops by itself.
 """
@@ -549,14 +550,16 @@ def serve_one(kind: str, port: int, folder: str, collections: str) -> None:
         podium()
 
 
-def run(kind: str, size: int) -> Figures:
+def run(kind: str, size: int, behind: int = 0) -> Figures:
     figures = Figures()
     with server(kind) as running:
         if kind == "podium":
             for _i in range(COMMANDS // 4):
                 figures.commands_alone.append(running.send()[2])
-            # The clients open the feed where the meeting is, as a page just loaded does.
-            running.path = f"/api/meetings/{running.meeting}/feed?after={running.seq}"
+            # The clients open the feed where the meeting is, as a page just loaded does (or
+            # ``behind`` events before, as a hall coming back after a restart).
+            after = max(0, running.seq - behind)
+            running.path = f"/api/meetings/{running.meeting}/feed?after={after}"
         clients = Clients(running.port, running.path, kind, size)
         try:
             first = running.seq + 1
@@ -643,6 +646,9 @@ def main() -> None:
     parser.add_argument(
         "--servers", default=",".join(SERVERS), help="which of podium,starlette,websockets"
     )
+    parser.add_argument(
+        "--behind", type=int, default=0, help="Podium's clients open the feed this many events back"
+    )
     parser.add_argument("--serve", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     raise_file_limit()
@@ -661,7 +667,7 @@ def main() -> None:
         runs: dict[str, list[Figures]] = {kind: [] for kind in kinds}
         for _run in range(args.repeat):
             for kind in kinds:  # in turns, so that a slow minute falls on every server
-                runs[kind].append(run(kind, size))
+                runs[kind].append(run(kind, size, args.behind))
         medians = {kind: Medians.of(figures) for kind, figures in runs.items()}
         for kind, each in medians.items():
             say(

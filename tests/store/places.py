@@ -16,6 +16,7 @@ from psycopg import sql
 
 from podium.store import EventStore, open_store
 from podium.store.open import SQLITE_FILE
+from tests.support.schemas import drop_schema
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,7 @@ def place(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LogPlace]:
     url: str = request.getfixturevalue("postgres_url")
     schema = f"podium_test_{uuid.uuid4().hex[:12]}"
     yield LogPlace("postgres", url, schema)
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+    drop_schema(url, schema)
 
 
 @pytest.fixture

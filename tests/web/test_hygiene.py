@@ -10,10 +10,8 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 from docx import Document
-from psycopg import sql
 
 from podium.meeting.commands import (
     EndSpeech,
@@ -27,6 +25,7 @@ from podium.meetings import MeetingService
 from podium.store import open_store
 from podium.web.app import create_app
 from tests.conftest import PANEL_2024
+from tests.support.schemas import drop_schema
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -170,8 +169,7 @@ def test_an_id_with_a_nul_is_a_404_on_postgresql(postgres_url: str) -> None:
             command = client.post("/api/meetings/%00/commands", json={"type": "open_meeting"})
             assert command.status_code == 404
     finally:
-        with psycopg.connect(postgres_url, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+        drop_schema(postgres_url, schema)
 
 
 def test_a_right_to_left_name_keeps_its_direction_marks(app: TestClient) -> None:

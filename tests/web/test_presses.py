@@ -15,11 +15,10 @@ from collections import Counter
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
-from psycopg import sql
 
 from tests.conftest import PANEL_2024
+from tests.support.schemas import drop_schema
 from tests.support.server import LiveServer, Meeting, start_server
 
 ROUNDS = 10
@@ -125,8 +124,7 @@ def test_two_chairs_on_two_processes_give_the_floor_once(postgres_url: str, tmp_
     finally:
         first.stop()
         second.stop()
-        with psycopg.connect(postgres_url, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+        drop_schema(postgres_url, schema)
 
 
 def test_a_press_still_acts_when_only_something_else_changed(tmp_path: Path) -> None:

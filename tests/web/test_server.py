@@ -6,11 +6,10 @@ import uuid
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
-from psycopg import sql
 
 from tests.conftest import PANEL_2024
+from tests.support.schemas import drop_schema
 from tests.support.server import LiveServer, start_server, token_of
 from tests.support.sse import frames, take
 
@@ -160,5 +159,4 @@ def test_two_servers_on_one_postgresql_log_share_the_feed(
     finally:
         first.stop()
         second.stop()
-        with psycopg.connect(postgres_url, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+        drop_schema(postgres_url, schema)

@@ -12,12 +12,11 @@ import uuid
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
-from psycopg import sql
 
 from tests.conftest import PANEL_2024
 from tests.support.processes import holder, workers
+from tests.support.schemas import drop_schema
 from tests.support.server import LiveServer, start_server
 from tests.support.sse import frames
 
@@ -138,5 +137,4 @@ def test_a_meeting_runs_across_two_workers_and_every_feed_hears_each_event_once(
         for client in opened:
             client.close()
         server.stop()
-        with psycopg.connect(postgres_url, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+        drop_schema(postgres_url, schema)
