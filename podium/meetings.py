@@ -283,31 +283,35 @@ class MeetingService:
         """Whether the meeting and the holder of ``token`` in it are in memory, fresh: who is
         asking is then told without reading the log."""
         known = self._meetings.get(meeting_id)
-        if known is None or known.state.plan is None or not token or len(token) > 200:
+        if known is None or known.state.plan is None:
             return False
-        cached = self._tokens.get(hash_token(token))
-        return (
-            cached is not None
-            and time.monotonic() - cached[0] < TOKEN_SECONDS
-            and cached[1].meeting == meeting_id
-        )
+        record = self._remembered(token)
+        return record is not None and record.meeting == meeting_id
 
     def token_record(self, token: str | None) -> TokenRecord | None:
         """What ``token`` stands for, if anything; remembered for a moment only, so that a
         link re-issued in another process stops working within TOKEN_SECONDS."""
         if not token or len(token) > 200:
             return None
+        remembered = self._remembered(token)
+        if remembered is not None:
+            return remembered
         digest = hash_token(token)
-        now = time.monotonic()
-        cached = self._tokens.get(digest)
-        if cached is not None and now - cached[0] < TOKEN_SECONDS:
-            return cached[1]
         record = self.store.find_token(digest)
         if record is None:
             self._tokens.pop(digest)
             return None
-        self._tokens.put(digest, (now, record))
+        self._tokens.put(digest, (time.monotonic(), record))
         return record
+
+    def _remembered(self, token: str | None) -> TokenRecord | None:
+        """The record of ``token`` if it is in memory and fresh (no read of the log)."""
+        if not token or len(token) > 200:
+            return None
+        cached = self._tokens.get(hash_token(token))
+        if cached is None or time.monotonic() - cached[0] >= TOKEN_SECONDS:
+            return None
+        return cached[1]
 
     def reissue_link(
         self, meeting_id: str, role: str, participant_id: str | None, actor: Actor

@@ -145,6 +145,17 @@ class _Feed:
     def first_seq(self) -> int:
         return self.ring[0].seq if self.ring else self.head + 1
 
+    def buffered(self, cursor: int) -> bool:
+        """Whether every event after ``cursor``, up to the head, is in the buffer."""
+        return self.first_seq() <= cursor + 1 <= self.head + 1
+
+    def missed(self, subscription: Subscription) -> bytes | None:
+        """The frames of the events after the subscription's cursor, for its audience; None
+        if they are not all in the buffer (its owner reads them from the log)."""
+        if not self.buffered(subscription.cursor):
+            return None
+        return subscription.encode(self.tail(subscription.cursor), subscription.audience)
+
     def grow(self, events: Sequence[StoredEvent]) -> None:
         fresh = [event for event in events if event.seq > self.head]
         if not fresh:
@@ -190,7 +201,6 @@ class _Feed:
                 asyncio.get_running_loop().call_later(left, resume)
                 return
         head = self.head
-        first = self.first_seq()
         built: dict[tuple[Encode, str, int], bytes] = {}
         deadline = time.perf_counter() + SLICE_SECONDS
         index, count = start, len(subscriptions)
@@ -206,11 +216,7 @@ class _Feed:
             key = (subscription.encode, subscription.audience, cursor)
             data = built.get(key)
             if data is None:
-                if cursor + 1 < first:
-                    data = b""  # out of the buffer: its owner reads the rest from the log
-                else:
-                    data = subscription.encode(self.tail(cursor), subscription.audience)
-                built[key] = data
+                data = built[key] = self.missed(subscription) or b""
             if data and subscription.outlet.write(data):
                 subscription.cursor = head
             else:
@@ -420,12 +426,9 @@ class Hub:
             return False
         if self._feeds.get(subscription.meeting) is not feed:
             return False
-        cursor = subscription.cursor
-        if cursor != feed.head:
-            if cursor > feed.head or cursor + 1 < feed.first_seq():
-                return False
-            missed = subscription.encode(feed.tail(cursor), subscription.audience)
-            if not subscription.outlet.write(missed):
+        if subscription.cursor != feed.head:
+            missed = feed.missed(subscription)
+            if missed is None or not subscription.outlet.write(missed):
                 return False
             subscription.cursor = feed.head
         subscription.joined = True
@@ -481,10 +484,10 @@ class Hub:
                 feed.wanted = max(feed.wanted, actual)
                 self._fetch(feed)
             elif cursor < feed.head:
-                first = feed.first_seq()
-                if cursor + 1 >= first:
+                if feed.buffered(cursor):
                     batch = feed.tail(cursor)
                 elif feed.head - cursor <= self.replay_limit:
+                    first = feed.first_seq()
                     batch = await asyncio.to_thread(
                         self.store.read, meeting, cursor, min(first - 1 - cursor, self.buffer)
                     )

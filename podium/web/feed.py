@@ -19,7 +19,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Annotated, Literal
@@ -39,7 +38,7 @@ from podium.web.auth import bearer_token, cookie_token, hash_token
 from podium.web.connections import RETRY_AFTER_SECONDS, FeedCaps
 from podium.web.deps import actor_for, service
 from podium.web.failures import failed, invalid, unavailable
-from podium.web.outlet import HANDED_OVER, SERVER_SEND, TransportOutlet
+from podium.web.outlet import FEED_PATH, HANDED_OVER, SERVER_SEND, TransportOutlet
 from podium.web.regions import Deltas
 from podium.web.schemas import Error
 
@@ -338,9 +337,6 @@ async def open_feed(request: Request, meeting_id: str, query: FeedQuery) -> Even
     deltas: Deltas = request.app.state.deltas
     encode = deltas.encoder(query.view, current(), frames) or frames
     return EventStream(hub, meeting_id, start, viewer, give_back, encode)
-
-
-FEED_PATH = re.compile(r"/api/meetings/([^/]+)/feed")
 
 
 async def lane(scope: Scope, receive: Receive, send: Send) -> None:

@@ -28,6 +28,7 @@ how long the server took to give it (``Server-Timing: app;dur=`` in ms).
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any, Protocol, cast
 
@@ -40,6 +41,8 @@ SERVER_SEND = "podium.server_send"
 HANDED_OVER = "podium.handed_over"
 # Where commands are sent: the API, and the pages' buttons (``podium.web.pages``).
 COMMAND_PATHS = ("/commands", "/act")
+# The live feed's address, handed to its own lane.
+FEED_PATH = re.compile(r"/api/meetings/([^/]+)/feed")
 
 
 class HandedOver(Protocol):
@@ -63,7 +66,7 @@ class ServerSend:
         if scope["method"] != "POST" or not scope["path"].endswith(COMMAND_PATHS):
             given = set(scope)
             lane: ASGIApp | None = getattr(self.app.state, "feed_lane", None)
-            if lane is not None and scope["method"] == "GET" and scope["path"].endswith("/feed"):
+            if lane is not None and scope["method"] == "GET" and FEED_PATH.fullmatch(scope["path"]):
                 scope["app"] = self.app  # the lane's fallback, and its requests' app
                 await lane(scope, receive, send)
             else:
