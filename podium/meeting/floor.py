@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from podium.meeting.commands import OpenResponseRound, UndoGiveFloor, UndoRemoveRequest
+from podium.meeting.entries import Request
 from podium.meeting.events import (
     Event,
     FloorRequested,
@@ -101,6 +102,15 @@ def close_response_round(state: MeetingState, now: datetime) -> tuple[Event, ...
     )
 
 
+def asked_again(state: MeetingState, request: Request) -> bool:
+    """Whether the speaker of ``request`` is waiting again for the floor of the same kind (so
+    that ``request`` cannot come back: a speaker has one request of a kind at a time)."""
+    return any(
+        waiting.participant_id == request.participant_id and waiting.kind == request.kind
+        for waiting in state.queue
+    )
+
+
 def undo_remove(
     state: MeetingState, command: UndoRemoveRequest, now: datetime
 ) -> tuple[Event, ...] | Refusal:
@@ -111,9 +121,8 @@ def undo_remove(
             number=command.request_id,
         )
     request = removed.request
-    for waiting in state.queue:
-        if waiting.participant_id == request.participant_id and waiting.kind == request.kind:
-            return refuse(N_("The same speaker has asked for the floor again since."))
+    if asked_again(state, request):
+        return refuse(N_("The same speaker has asked for the floor again since."))
     position = min(removed.position, len(state.queue))
     return (RequestRestored(at=now, request_id=request.id, position=position),)
 
@@ -132,7 +141,7 @@ def undo_give_floor(
             number=command.intervention_id,
         )
     taken = FloorTakenBack(at=now, intervention_id=speech.intervention_id)
-    if speech.request is None:
-        return (taken,)
+    if speech.request is None or asked_again(state, speech.request):
+        return (taken,)  # a request made while speaking keeps its place: one of a kind each
     position = min(speech.request_position, len(state.queue))
     return (taken, RequestRestored(at=now, request_id=speech.request.id, position=position))

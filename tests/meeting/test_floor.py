@@ -166,6 +166,24 @@ def test_the_floor_given_can_be_taken_back_for_ten_seconds() -> None:
     assert replay(room.log) == room.state
 
 
+def test_a_floor_taken_back_leaves_one_request_of_a_kind_for_its_speaker() -> None:
+    room = Room()
+    kenya, chile = room.add("Kenya"), room.add("Chile")
+    room.ok(StartSegment(segment=FLOOR))
+    for who in (kenya, chile):
+        room.ok(RequestFloor(), participant(who))
+    room.ok(GiveFloor())
+    (again,) = room.ok(RequestFloor(), participant(kenya))  # Kenya asks again while speaking
+    assert isinstance(again, FloorRequested)
+    (taken,) = room.ok(UndoGiveFloor(intervention_id=1))  # its first request stays gone
+    assert isinstance(taken, FloorTakenBack) and room.state.speech is None
+    assert [(r.participant_id, r.id) for r in room.state.queue] == [
+        (chile, 2),
+        (kenya, again.request_id),
+    ]
+    assert replay(room.log) == room.state
+
+
 def test_one_permission_table_for_the_pages() -> None:
     assert may("secretariat", RemoveRequest) and not may("secretariat", GiveFloor)
     assert may("chair", UndoGiveFloor) and not may("participant", RemoveRequest)

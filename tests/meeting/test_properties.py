@@ -332,12 +332,12 @@ def run(room: Room, sequence: list[tuple[Command, Actor, float]]) -> None:
 
 def check_record_against_the_log(record: Record, log: list[Event]) -> None:
     """The record says what the log says, read straight from its events (not through evolve)."""
-    taken_back = {e.intervention_id for e in log if isinstance(e, FloorTakenBack)}
-    given = {
-        e.intervention_id: e
-        for e in log
-        if isinstance(e, FloorGiven) and e.intervention_id not in taken_back
-    }
+    given: dict[int, FloorGiven] = {}
+    for e in log:  # a number taken back is the next speech's again
+        if isinstance(e, FloorGiven):
+            given[e.intervention_id] = e
+        elif isinstance(e, FloorTakenBack):
+            given.pop(e.intervention_id, None)
     ended = {e.intervention_id: e for e in log if isinstance(e, SpeechEnded)}
     assert [i.id for i in record.interventions] == sorted(given)
     for intervention in record.interventions:
